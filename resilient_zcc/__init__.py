@@ -1,0 +1,1 @@
+"""resilient_zcc package."""

@@ -1,0 +1,386 @@
+"""The change log: every write becomes signed, mergeable changes in the same transaction.
+
+A change is one write to one row: (device, counter) is its identity, an HLC stamp orders it,
+and its payload holds the new value of each column it sets. Merging is last-writer-wins per
+column by (HLC, device id), so any peer that has seen the same changes holds the same rows,
+in whatever order they came. Changes committed together form a batch that the authoring
+device signs with its Ed25519 key; relays pass the author's signature on unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from . import schema
+from .errors import BadBatch, ValidationError
+from .hlc import HybridClock, stamp_ms
+from .identity import device_id_for, verify
+
+if TYPE_CHECKING:
+    from .store import Store
+
+Value = str | int | float | None
+BATCH_DOMAIN = b"resilient-zcc batch v1\n"
+
+
+@dataclass(frozen=True)
+class Change:
+    counter: int
+    hlc: int
+    table: str
+    row_id: str
+    payload: str  # JSON object {column: value}, kept as text so signatures verify exactly
+
+    @property
+    def values(self) -> dict[str, Value]:
+        values: dict[str, Value] = json.loads(self.payload)
+        return values
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Changes one device committed together, with that device's signature over them."""
+
+    device_id: str
+    public_key: bytes
+    schema: int
+    changes: tuple[Change, ...]
+    signature: bytes = b""
+
+    def message(self) -> bytes:
+        body = [
+            self.device_id,
+            self.schema,
+            [[c.counter, c.hlc, c.table, c.row_id, c.payload] for c in self.changes],
+        ]
+        return BATCH_DOMAIN + json.dumps(body, separators=(",", ":")).encode("utf-8")
+
+    def is_authentic(self) -> bool:
+        return device_id_for(self.public_key) == self.device_id and verify(
+            self.public_key, self.signature, self.message()
+        )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    device_id: str
+    device_label: str
+    counter: int
+    hlc: int
+    table: str
+    row_id: str
+    column: str
+    value: Value
+
+    @property
+    def at_ms(self) -> int:
+        return stamp_ms(self.hlc)
+
+
+@dataclass
+class ApplyReport:
+    applied: int = 0  # changes new to this store
+    duplicates: int = 0  # changes it already had
+    max_clock_ahead_ms: int = 0  # how far the newest stamp was ahead of our wall clock
+
+
+def encode_payload(values: dict[str, Value]) -> str:
+    return json.dumps(values, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
+class Transaction:
+    """The writer handed out by `Store.transaction()`; `put` and `delete` are the only writes."""
+
+    def __init__(self, log: ChangeLog) -> None:
+        self._log = log
+        self.rows: list[tuple[int, int, int, str, str, str]] = []
+        self.touched: set[tuple[str, str]] = set()
+
+    def put(self, table: str, row_id: str, values: dict[str, Any]) -> None:
+        """Set columns of a row (creating it if needed), recording the change."""
+        log = self._log
+        columns = log.columns_of(table, values)
+        clean = {name: _plain(values[name], table, name) for name in columns}
+        stamp = log.clock.tick()
+        log.counter += 1
+        clock = json.dumps({name: [stamp, log.origin] for name in columns})
+        log.conn.execute(log.upsert_sql(table, columns), (row_id, *clean.values(), clock))
+        self.rows.append((log.origin, log.counter, stamp, table, row_id, encode_payload(clean)))
+        self.touched.add((table, row_id))
+
+    def delete(self, table: str, row_id: str) -> None:
+        """Deletes are tombstones, so that a late edit elsewhere cannot resurrect a row."""
+        self.put(table, row_id, {"deleted": 1})
+
+
+class ChangeLog:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+        self.columns = schema.replicated_columns(self.conn)
+        self.origin = self.origin_for(store.identity.device_id, store.identity.public_key)
+        row = self.conn.execute(
+            "SELECT max(counter) FROM changes WHERE origin = ?", (self.origin,)
+        ).fetchone()
+        self.counter = int(row[0] or 0)
+        last = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+        self.clock = HybridClock(int(last or 0))
+        self._upserts: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._device_ids: dict[int, str] = {}
+        self._current: Transaction | None = None
+
+    # --- local writes --------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        if self._current is not None:  # nested: part of the enclosing user action
+            yield self._current
+            return
+        tx = self._current = Transaction(self)
+        counter_before = self.counter
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield tx
+            if tx.rows:
+                self._record(tx.rows)
+                self.store.refresh_derived(tx.touched)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.counter = counter_before
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._current = None
+
+    def _record(self, rows: list[tuple[int, int, int, str, str, str]]) -> None:
+        self.conn.executemany("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?)", rows)
+        identity = self.store.identity
+        batch = Batch(
+            identity.device_id,
+            identity.public_key,
+            schema.LATEST,
+            tuple(Change(*row[1:]) for row in rows),
+        )
+        self.conn.execute(
+            "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?)",
+            (self.origin, rows[0][1], rows[-1][1], rows[-1][2], schema.LATEST,
+             identity.sign(batch.message())),
+        )
+
+    def columns_of(self, table: str, values: dict[str, Any]) -> tuple[str, ...]:
+        known = self.columns.get(table)
+        if known is None:
+            raise ValidationError(f"'{table}' is not a table that can be written.")
+        unknown = set(values) - known
+        if unknown:
+            raise ValidationError(f"{table} has no column {', '.join(sorted(unknown))}.")
+        if not values:
+            raise ValidationError(f"A write to {table} must set at least one column.")
+        return tuple(values)
+
+    def upsert_sql(self, table: str, columns: tuple[str, ...]) -> str:
+        key = (table, columns)
+        sql = self._upserts.get(key)
+        if sql is None:
+            names = ", ".join(columns)
+            marks = ", ".join("?" for _ in columns)
+            sets = ", ".join(f"{c} = excluded.{c}" for c in columns)
+            sql = (
+                f"INSERT INTO {table} (id, {names}, _clock) VALUES (?, {marks}, ?) "
+                f"ON CONFLICT(id) DO UPDATE SET {sets}, "
+                f"_clock = json_patch({table}._clock, excluded._clock)"
+            )
+            self._upserts[key] = sql
+        return sql
+
+    # --- peers ---------------------------------------------------------------------------
+
+    def origin_for(self, device_id: str, public_key: bytes) -> int:
+        """The local number standing for a device in the log (ids are 64 characters long)."""
+        row = self.conn.execute(
+            "SELECT origin FROM peers WHERE device_id = ?", (device_id,)
+        ).fetchone()
+        if row:
+            return int(row[0])
+        cursor = self.conn.execute(
+            "INSERT INTO peers (device_id, public_key) VALUES (?, ?)", (device_id, public_key)
+        )
+        return int(cursor.lastrowid or 0)
+
+    def device_id_of(self, origin: int) -> str:
+        if origin not in self._device_ids:
+            row = self.conn.execute(
+                "SELECT device_id FROM peers WHERE origin = ?", (origin,)
+            ).fetchone()
+            self._device_ids[origin] = row[0]
+        return self._device_ids[origin]
+
+    # --- replication ---------------------------------------------------------------------
+
+    def version_vector(self) -> dict[str, int]:
+        """Per device, the highest counter up to which this store holds every change."""
+        vector = {}
+        rows = self.conn.execute(
+            "SELECT origin, max(counter), count(*) FROM changes GROUP BY origin"
+        ).fetchall()
+        for origin, highest, count in rows:
+            if highest != count:  # a gap: the unbroken run from 1 ends before it
+                highest = self._end_of_first_run(origin) if self._has(origin, 1) else 0
+            vector[self.device_id_of(origin)] = int(highest)
+        return vector
+
+    def _end_of_first_run(self, origin: int) -> int:
+        row = self.conn.execute(
+            "SELECT min(counter) FROM changes c WHERE origin = ? AND NOT EXISTS "
+            "(SELECT 1 FROM changes n WHERE n.origin = c.origin AND n.counter = c.counter + 1)",
+            (origin,),
+        ).fetchone()
+        return int(row[0])
+
+    def _has(self, origin: int, counter: int) -> bool:
+        return bool(
+            self.conn.execute(
+                "SELECT 1 FROM changes WHERE origin = ? AND counter = ?", (origin, counter)
+            ).fetchone()
+        )
+
+    def changes_since(self, vector: dict[str, int]) -> list[Batch]:
+        """Every batch holding changes the owner of `vector` lacks, oldest first."""
+        batches = []
+        for origin, device_id, public_key in self.conn.execute(
+            "SELECT origin, device_id, public_key FROM peers"
+        ).fetchall():
+            have = vector.get(device_id, 0)
+            for first, last, schema_version, signature in self.conn.execute(
+                "SELECT first_counter, last_counter, schema, signature FROM batches "
+                "WHERE origin = ? AND last_counter > ? ORDER BY last_counter",
+                (origin, have),
+            ).fetchall():
+                rows = self.conn.execute(
+                    "SELECT counter, hlc, tbl, row_id, payload FROM changes "
+                    "WHERE origin = ? AND counter BETWEEN ? AND ? ORDER BY counter",
+                    (origin, first, last),
+                ).fetchall()
+                changes = tuple(Change(*row) for row in rows)
+                batches.append(
+                    Batch(device_id, bytes(public_key), schema_version, changes, bytes(signature))
+                )
+        batches.sort(key=lambda b: b.changes[-1].hlc if b.changes else 0)
+        return batches
+
+    def apply_changes(
+        self, batches: Iterable[Batch], accept: Callable[[str], bool] = lambda _id: True
+    ) -> ApplyReport:
+        """Merge batches from elsewhere; all or nothing, and nothing unless every one checks."""
+        batches = list(batches)
+        for batch in batches:
+            self._check(batch, accept)
+        report = ApplyReport()
+        with self.transaction() as tx:
+            for batch in batches:
+                origin = self.origin_for(batch.device_id, batch.public_key)
+                new = [c for c in batch.changes if not self._has(origin, c.counter)]
+                report.duplicates += len(batch.changes) - len(new)
+                if not new:
+                    continue
+                self.conn.executemany(
+                    "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?)",
+                    [(origin, c.counter, c.hlc, c.table, c.row_id, c.payload) for c in new],
+                )
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO batches VALUES (?, ?, ?, ?, ?, ?)",
+                    (origin, batch.changes[0].counter, batch.changes[-1].counter,
+                     batch.changes[-1].hlc, batch.schema, batch.signature),
+                )
+                for change in new:
+                    self._merge(change, origin, batch.device_id)
+                    tx.touched.add((change.table, change.row_id))
+                    ahead = self.clock.observe(change.hlc)
+                    report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
+                report.applied += len(new)
+        return report
+
+    def _check(self, batch: Batch, accept: Callable[[str], bool]) -> None:
+        if batch.schema > schema.LATEST:
+            raise BadBatch(
+                f"Changes from device {batch.device_id[:12]} use schema {batch.schema}; this "
+                f"version knows up to {schema.LATEST}. Update required; nothing was applied."
+            )
+        if not batch.changes or not batch.is_authentic():
+            raise BadBatch(
+                f"A batch claiming to come from device {batch.device_id[:12]} has no valid "
+                "signature; nothing was applied."
+            )
+        if not accept(batch.device_id):
+            raise BadBatch(
+                f"Device {batch.device_id[:12]} is not trusted here; nothing was applied."
+            )
+        for change in batch.changes:
+            try:
+                values = change.values
+                if not isinstance(values, dict):
+                    raise ValueError
+                self.columns_of(change.table, values)
+            except (ValueError, ValidationError) as exc:
+                raise BadBatch(
+                    f"A change from device {batch.device_id[:12]} does not fit this schema "
+                    f"({exc}); nothing was applied."
+                ) from exc
+
+    def _merge(self, change: Change, origin: int, device_id: str) -> None:
+        """Last writer wins, column by column, by (HLC, device id)."""
+        values = change.values
+        row = self.conn.execute(
+            f"SELECT _clock FROM {change.table} WHERE id = ?", (change.row_id,)
+        ).fetchone()
+        clock: dict[str, list[int]] = json.loads(row[0]) if row else {}
+        incoming = (change.hlc, device_id)
+        winners = {
+            name: value
+            for name, value in values.items()
+            if name not in clock
+            or incoming > (clock[name][0], self.device_id_of(clock[name][1]))
+        }
+        if not winners:
+            return
+        columns = tuple(winners)
+        stamps = json.dumps({name: [change.hlc, origin] for name in columns})
+        self.conn.execute(
+            self.upsert_sql(change.table, columns), (change.row_id, *winners.values(), stamps)
+        )
+
+    # --- audit ---------------------------------------------------------------------------
+
+    def audit(self, row_id: str, column: str | None = None) -> list[AuditEntry]:
+        """Who changed this row (or field), when, from which device: oldest first."""
+        rows = self.conn.execute(
+            "SELECT c.origin, c.counter, c.hlc, c.tbl, c.payload, d.label FROM changes c "
+            "JOIN peers p ON p.origin = c.origin "
+            "LEFT JOIN devices d ON d.id = p.device_id "
+            "WHERE c.row_id = ? ORDER BY c.hlc",
+            (row_id,),
+        ).fetchall()
+        entries = []
+        for origin, counter, hlc, table, payload, label in rows:
+            for name, value in json.loads(payload).items():
+                if column is None or name == column:
+                    entries.append(
+                        AuditEntry(self.device_id_of(origin), label or "", counter, hlc,
+                                   table, row_id, name, value)
+                    )
+        return entries
+
+
+def _plain(value: Any, table: str, column: str) -> Value:
+    if value is None or isinstance(value, str | float):
+        return value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    raise ValidationError(f"{table}.{column} cannot hold a {type(value).__name__}.")

@@ -1,0 +1,1 @@
+"""The key-contact directory: organisations, people, functions, channels, rotas."""

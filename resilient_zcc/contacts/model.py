@@ -1,0 +1,177 @@
+"""Commands that change the directory; each validates, then writes through the change log."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from ..errors import NotFound, ValidationError
+from .phones import normalise_phone
+from .vocabulary import AVAILABILITY, CHANNEL_KINDS, OWNER_TYPES, PHONE_KINDS, SECTORS
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _required(value: str, what: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValidationError(f"{what} may not be empty.")
+    return value
+
+
+def _choice(value: str, allowed: dict[str, tuple[str, str]], what: str) -> str:
+    if value not in allowed:
+        raise ValidationError(f"Unknown {what} '{value}'. Allowed: {', '.join(allowed)}.")
+    return value
+
+
+def _exists(store: Store, table: str, row_id: str, what: str) -> None:
+    if not store.query_one(f"SELECT 1 FROM {table} WHERE id = ? AND deleted = 0", (row_id,)):
+        raise NotFound(f"No {what} with id {row_id}.")
+
+
+def _iso(moment: datetime, what: str) -> str:
+    if moment.tzinfo is None:
+        raise ValidationError(f"{what} needs a time zone.")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def add_organisation(
+    store: Store, name: str, sector: str, region: str = "", short_name: str = "",
+    city: str = "", org_id: str | None = None,
+) -> str:
+    org_id = org_id or new_id()
+    values = {
+        "name": _required(name, "An organisation's name"),
+        "sector": _choice(sector, SECTORS, "sector"),
+        "region": region.strip(),
+        "short_name": short_name.strip(),
+        "city": city.strip(),
+    }
+    with store.transaction() as tx:
+        tx.put("organisations", org_id, values)
+    return org_id
+
+
+def add_person(
+    store: Store, name: str, organisation_id: str | None, notes: str = "",
+    person_id: str | None = None,
+) -> str:
+    person_id = person_id or new_id()
+    if organisation_id:
+        _exists(store, "organisations", organisation_id, "organisation")
+    with store.transaction() as tx:
+        tx.put("people", person_id, {
+            "name": _required(name, "A person's name"),
+            "organisation_id": organisation_id,
+            "notes": notes,
+        })
+    return person_id
+
+
+def add_function(
+    store: Store, name: str, code: str = "", organisation_id: str | None = None,
+    description: str = "", function_id: str | None = None,
+) -> str:
+    function_id = function_id or new_id()
+    if organisation_id:
+        _exists(store, "organisations", organisation_id, "organisation")
+    with store.transaction() as tx:
+        tx.put("functions", function_id, {
+            "name": _required(name, "A function's name"),
+            "code": code.strip(),
+            "organisation_id": organisation_id,
+            "description": description,
+        })
+    return function_id
+
+
+def assign_role(store: Store, person_id: str, function_id: str) -> str:
+    """The person holds (or stands in for) the function outside any rota."""
+    _exists(store, "people", person_id, "person")
+    _exists(store, "functions", function_id, "function")
+    role_id = new_id()
+    with store.transaction() as tx:
+        tx.put("roles", role_id, {"person_id": person_id, "function_id": function_id})
+    return role_id
+
+
+def clean_channel_value(kind: str, value: str) -> str:
+    _choice(kind, CHANNEL_KINDS, "channel kind")
+    value = _required(value, "A channel's number or address")
+    if kind in PHONE_KINDS:
+        return normalise_phone(value)
+    if kind == "email" and not EMAIL.match(value):
+        raise ValidationError(f"'{value}' is not an e-mail address.")
+    return value
+
+
+def add_channel(
+    store: Store, owner_type: str, owner_id: str, kind: str, value: str,
+    fallback_order: int | None = None, availability: str = "24/7", note: str = "",
+) -> str:
+    """A way to reach a person, a function (e.g. its piket phone) or an organisation."""
+    if owner_type not in OWNER_TYPES:
+        raise ValidationError(f"A channel belongs to a {', '.join(sorted(OWNER_TYPES))}.")
+    table = {"person": "people", "function": "functions", "organisation": "organisations"}
+    _exists(store, table[owner_type], owner_id, owner_type)
+    _choice(availability, AVAILABILITY, "availability")
+    clean = clean_channel_value(kind, value)
+    if fallback_order is None:
+        row = store.query_one(
+            "SELECT coalesce(max(fallback_order), 0) + 1 AS next FROM channels "
+            "WHERE owner_id = ? AND deleted = 0",
+            (owner_id,),
+        )
+        fallback_order = int(row["next"]) if row else 1
+    if fallback_order < 1:
+        raise ValidationError("The fallback order starts at 1 (the first channel to try).")
+    channel_id = new_id()
+    with store.transaction() as tx:
+        tx.put("channels", channel_id, {
+            "owner_type": owner_type, "owner_id": owner_id, "kind": kind, "value": clean,
+            "fallback_order": fallback_order, "availability": availability, "note": note,
+        })
+    return channel_id
+
+
+def add_shift(
+    store: Store, function_id: str, person_id: str, starts_at: datetime, ends_at: datetime
+) -> str:
+    """A rota entry: the person holds the function from `starts_at` until `ends_at`."""
+    _exists(store, "functions", function_id, "function")
+    _exists(store, "people", person_id, "person")
+    if ends_at <= starts_at:
+        raise ValidationError("A shift must end after it starts.")
+    shift_id = new_id()
+    with store.transaction() as tx:
+        tx.put("rota_shifts", shift_id, {
+            "function_id": function_id, "person_id": person_id,
+            "starts_at": _iso(starts_at, "The start"), "ends_at": _iso(ends_at, "The end"),
+        })
+    return shift_id
+
+
+def verify_person(store: Store, person_id: str, by: str, at: datetime) -> None:
+    """Record that someone checked this person's details are still correct."""
+    _exists(store, "people", person_id, "person")
+    with store.transaction() as tx:
+        tx.put("people", person_id, {
+            "last_verified_at": _iso(at, "The verification time"),
+            "last_verified_by": _required(by, "Who verified"),
+        })
+
+
+def delete(store: Store, table: str, row_id: str) -> None:
+    _exists(store, table, row_id, table.rstrip("s"))
+    with store.transaction() as tx:
+        tx.delete(table, row_id)

@@ -1,0 +1,50 @@
+"""Phone numbers: accept what Dutch users type, store E.164, show the national format."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from ..errors import ValidationError
+
+DEFAULT_REGION = "NL"
+
+
+def normalise_phone(text: str) -> str:
+    """'06-1234 5678', '053 123 4567', '0031 6 ...', '+31 (0)6 ...' -> '+31612345678'."""
+    cleaned = text.strip().replace("(0)", "")
+    try:
+        number = phonenumbers.parse(cleaned, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            f"'{text}' is not a valid phone number. Type it as you would dial it in the "
+            "Netherlands (e.g. 06-12345678 or 053-1234567) or with a country code (+32 ...)."
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    """National format for Dutch numbers, international for the rest."""
+    try:
+        number = phonenumbers.parse(e164, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return e164
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 31
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style)
+
+
+def digits_variants(text: str) -> list[str]:
+    """The digit strings a typed number may be stored under, for search: 0612 -> 31612."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not digits:
+        return []
+    if text.strip().startswith("+") or digits.startswith("00"):
+        return [digits.removeprefix("00")]
+    if digits.startswith("0"):
+        return [digits, "31" + digits[1:]]
+    return [digits]

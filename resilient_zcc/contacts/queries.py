@@ -1,0 +1,168 @@
+"""What the directory answers: contact cards, who holds a function now, stale entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NotFound
+from ..settings import get_setting
+from .phones import display_phone
+from .search import search_people
+from .vocabulary import PHONE_KINDS
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    kind: str
+    value: str
+    fallback_order: int
+    availability: str
+    note: str
+    via_function: str | None = None  # set when the channel belongs to a function the person holds
+
+    @property
+    def display(self) -> str:
+        return display_phone(self.value) if self.kind in PHONE_KINDS else self.value
+
+
+@dataclass
+class ContactCard:
+    id: str
+    name: str
+    organisation_id: str | None
+    organisation: str
+    sector: str
+    functions: list[str]
+    channels: list[Channel]
+    last_verified_at: str | None
+    last_verified_by: str | None
+    stale: bool
+    on_duty: list[str] = field(default_factory=list)  # functions held right now by rota
+    notes: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["channels"] = [dict(c.__dict__, display=c.display) for c in self.channels]
+        return data
+
+
+def _is_stale(verified_at: str | None, now: datetime, limit_days: int) -> bool:
+    if not verified_at:
+        return True
+    return datetime.fromisoformat(verified_at) < now - timedelta(days=limit_days)
+
+
+def channels_for(store: Store, person_id: str) -> list[Channel]:
+    """The person's own channels, then those of the functions they hold, in fallback order."""
+    rows = store.query(
+        "SELECT * FROM (SELECT c.*, NULL AS via FROM channels c WHERE c.owner_type = 'person' "
+        "AND c.owner_id = ? AND c.deleted = 0 "
+        "UNION ALL SELECT c.*, f.name AS via FROM channels c "
+        "JOIN functions f ON f.id = c.owner_id AND c.owner_type = 'function' "
+        "JOIN roles r ON r.function_id = f.id AND r.person_id = ? AND r.deleted = 0 "
+        "WHERE c.deleted = 0 AND f.deleted = 0) "
+        "ORDER BY via IS NOT NULL, fallback_order",
+        (person_id, person_id),
+    )
+    return [
+        Channel(r["id"], r["kind"], r["value"], r["fallback_order"] or 0,
+                r["availability"] or "", r["note"] or "", r["via"])
+        for r in rows
+    ]
+
+
+def contact_cards(store: Store, person_ids: list[str], now: datetime | None = None) -> list[ContactCard]:
+    now = now or datetime.now(UTC)
+    limit = get_setting(store, "contacts.stale_after_days")
+    cards = []
+    for person_id in person_ids:
+        row = store.query_one(
+            "SELECT p.*, o.name AS org_name, o.sector AS sector FROM people p "
+            "LEFT JOIN organisations o ON o.id = p.organisation_id "
+            "WHERE p.id = ? AND p.deleted = 0",
+            (person_id,),
+        )
+        if row is None:
+            continue
+        functions = [
+            r["name"]
+            for r in store.query(
+                "SELECT f.name FROM roles r JOIN functions f ON f.id = r.function_id "
+                "WHERE r.person_id = ? AND r.deleted = 0 AND f.deleted = 0 ORDER BY f.name",
+                (person_id,),
+            )
+        ]
+        on_duty = [
+            r["name"]
+            for r in store.query(
+                "SELECT f.name FROM rota_shifts s JOIN functions f ON f.id = s.function_id "
+                "WHERE s.person_id = ? AND s.deleted = 0 AND s.starts_at <= ? AND s.ends_at > ?",
+                (person_id, now.isoformat(timespec="seconds"), now.isoformat(timespec="seconds")),
+            )
+        ]
+        cards.append(
+            ContactCard(
+                id=person_id,
+                name=row["name"],
+                organisation_id=row["organisation_id"],
+                organisation=row["org_name"] or "",
+                sector=row["sector"] or "",
+                functions=functions,
+                channels=channels_for(store, person_id),
+                last_verified_at=row["last_verified_at"],
+                last_verified_by=row["last_verified_by"],
+                stale=_is_stale(row["last_verified_at"], now, limit),
+                on_duty=on_duty,
+                notes=row["notes"] or "",
+            )
+        )
+    return cards
+
+
+def contact_card(store: Store, person_id: str, now: datetime | None = None) -> ContactCard:
+    cards = contact_cards(store, [person_id], now)
+    if not cards:
+        raise NotFound(f"No contact with id {person_id}.")
+    return cards[0]
+
+
+def search_contacts(store: Store, text: str, limit: int = 50) -> list[ContactCard]:
+    return contact_cards(store, search_people(store, text, limit))
+
+
+def holders_now(store: Store, function_id: str, now: datetime | None = None) -> list[str]:
+    """Who holds the function at `now`: those on the rota, else its standing holders."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    on_rota = store.query(
+        "SELECT person_id FROM rota_shifts WHERE function_id = ? AND deleted = 0 "
+        "AND starts_at <= ? AND ends_at > ? ORDER BY starts_at",
+        (function_id, moment, moment),
+    )
+    if on_rota:
+        return [r["person_id"] for r in on_rota]
+    standing = store.query(
+        "SELECT r.person_id FROM roles r JOIN people p ON p.id = r.person_id "
+        "WHERE r.function_id = ? AND r.deleted = 0 AND p.deleted = 0 ORDER BY p.name",
+        (function_id,),
+    )
+    return [r["person_id"] for r in standing]
+
+
+def stale_people(store: Store, now: datetime | None = None) -> list[dict[str, Any]]:
+    """People not verified within the staleness limit, least recently verified first."""
+    now = now or datetime.now(UTC)
+    limit = get_setting(store, "contacts.stale_after_days")
+    cutoff = (now - timedelta(days=limit)).astimezone(UTC).isoformat(timespec="seconds")
+    return store.query(
+        "SELECT p.id, p.name, o.name AS organisation, p.last_verified_at, p.last_verified_by "
+        "FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id "
+        "WHERE p.deleted = 0 AND (p.last_verified_at IS NULL OR p.last_verified_at < ?) "
+        "ORDER BY p.last_verified_at IS NOT NULL, p.last_verified_at, p.name",
+        (cutoff,),
+    )

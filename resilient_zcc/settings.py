@@ -1,0 +1,51 @@
+"""Settings, each declared once with its default and meaning; values replicate like data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: int
+    description: str
+    minimum: int = 0
+    maximum: int = 10_000
+
+
+SETTINGS = {
+    s.key: s
+    for s in (
+        Setting(
+            "contacts.stale_after_days",
+            90,
+            "A contact not verified for this many days is marked stale.",
+            minimum=1,
+        ),
+    )
+}
+
+
+def get_setting(store: Store, key: str) -> int:
+    setting = SETTINGS[key]
+    row = store.query_one("SELECT value FROM settings WHERE id = ? AND deleted = 0", (key,))
+    return int(row["value"]) if row else setting.default
+
+
+def set_setting(store: Store, key: str, value: int) -> None:
+    setting = SETTINGS.get(key)
+    if setting is None:
+        raise ValidationError(f"Unknown setting '{key}'. Known: {', '.join(sorted(SETTINGS))}.")
+    if not setting.minimum <= value <= setting.maximum:
+        raise ValidationError(
+            f"{key} must be between {setting.minimum} and {setting.maximum}, not {value}."
+        )
+    with store.transaction() as tx:
+        tx.put("settings", key, {"value": str(value)})

@@ -1,0 +1,217 @@
+"""One place to open the encrypted store, and one place every write goes through."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+import sqlite_utils
+
+from . import schema
+from .changelog import ChangeLog, Transaction
+from .errors import (
+    DatabaseCorrupt,
+    ProfileExists,
+    ProfileMissing,
+    ReadOnlyProfile,
+    ZccError,
+    translate_db_error,
+    translate_os_error,
+)
+from .identity import DeviceIdentity
+from .keyheader import KdfCost, KeyHeader, calibrate
+from .profile import db_path, header_path
+
+# Derived indexes (full-text search) refresh themselves from the rows a transaction touched,
+# whether the change was made here or arrived from a peer.
+DerivedIndex = Callable[["Store", set[tuple[str, str]]], None]
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An open, unlocked profile: the SQLCipher connection, the device identity, the log."""
+
+    def __init__(self, conn: sqlcipher3.Connection, profile_dir: Path) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.profile_dir = profile_dir
+        self.identity = DeviceIdentity.from_private_bytes(self._meta("device_private_key"))
+        self.log = ChangeLog(self)
+        self.derived_indexes: list[DerivedIndex] = _derived_indexes()
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        profile_dir: Path,
+        passphrase: str,
+        *,
+        label: str = "",
+        cost: KdfCost | None = None,
+    ) -> tuple[Store, str]:
+        """Make a new profile; returns the open store and the recovery key (shown once)."""
+        if header_path(profile_dir).exists() or db_path(profile_dir).exists():
+            raise ProfileExists(f"A profile already exists in {profile_dir}.")
+        header, db_key, recovery_key = KeyHeader.create(passphrase, cost or calibrate())
+        created_dir = not profile_dir.exists()
+        try:
+            profile_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            header.save(header_path(profile_dir))
+            conn = _connect(profile_dir, db_key)
+            with _translated(profile_dir):
+                schema.migrate(conn)
+                identity = DeviceIdentity.generate()
+                conn.execute(
+                    "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
+                    (identity.private_bytes(),),
+                )
+            store = cls(conn, profile_dir)
+            with store.transaction() as tx:
+                tx.put("devices", identity.device_id, {"label": label, "created_at": now_iso()})
+        except BaseException:
+            _remove_partial_profile(profile_dir, created_dir)
+            raise
+        return store, recovery_key
+
+    @classmethod
+    def open(
+        cls, profile_dir: Path, passphrase: str | None = None, *, recovery_key: str | None = None
+    ) -> Store:
+        header = KeyHeader.load(header_path(profile_dir))
+        if recovery_key is not None:
+            db_key = header.unlock_with_recovery_key(recovery_key)
+        else:
+            db_key = header.unlock(passphrase or "")
+        if not db_path(profile_dir).exists():
+            raise ProfileMissing(
+                f"The database {db_path(profile_dir)} is missing; restore the profile from a "
+                "backup or a peer."
+            )
+        if not os.access(profile_dir, os.W_OK):
+            raise ReadOnlyProfile(
+                f"The profile folder {profile_dir} is read-only; Resilient ZCC needs to write "
+                "there (journal and changes). Copy the profile to a writable folder."
+            )
+        conn = _connect(profile_dir, db_key)
+        with _translated(profile_dir):
+            schema.migrate(conn)
+        return cls(conn, profile_dir)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlcipher3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str, cost: KdfCost | None = None) -> None:
+        """Rewrap the database key under a new passphrase; the database is not re-keyed."""
+        header = KeyHeader.load(header_path(self.profile_dir))
+        db_key = header.unlock(old)
+        header.set_passphrase(db_key, new, cost or calibrate())
+        header.save(header_path(self.profile_dir))
+
+    def new_recovery_key(self, passphrase: str) -> str:
+        """Issue a new recovery key; the old one stops working."""
+        header = KeyHeader.load(header_path(self.profile_dir))
+        db_key = header.unlock(passphrase)
+        recovery_key = header.new_recovery_key(db_key)
+        header.save(header_path(self.profile_dir))
+        return recovery_key
+
+    # --- reading and writing -------------------------------------------------------------
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        with _translated(self.profile_dir):
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def query_one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """All writes of one user action: tables and change log in one SQLite transaction."""
+        with _translated(self.profile_dir):
+            with self.log.transaction() as tx:
+                yield tx
+
+    def _meta(self, key: str) -> bytes:
+        row = self.conn.execute("SELECT value FROM local_meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise DatabaseCorrupt(f"The profile database lacks its {key}; restore the profile.")
+        return bytes(row[0])
+
+    def refresh_derived(self, touched: set[tuple[str, str]]) -> None:
+        for refresh in self.derived_indexes:
+            refresh(self, touched)
+
+
+def _derived_indexes() -> list[DerivedIndex]:
+    from .contacts.search import refresh_search_index
+
+    return [refresh_search_index]
+
+
+def _connect(profile_dir: Path, db_key: bytes) -> sqlcipher3.Connection:
+    path = db_path(profile_dir)
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise translate_db_error(exc, str(path)) from exc
+    with _translated(profile_dir):
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+@contextlib.contextmanager
+def _translated(profile_dir: Path) -> Iterator[None]:
+    """Turn driver and OS errors into the project's own, with a message for the user."""
+    try:
+        yield
+    except sqlcipher3.Error as exc:
+        translated = translate_db_error(exc, str(db_path(profile_dir)))
+        if translated is exc:
+            raise
+        raise translated from exc
+    except OSError as exc:
+        raise translate_os_error(exc, str(profile_dir)) from exc
+
+
+def _remove_partial_profile(profile_dir: Path, created_dir: bool) -> None:
+    """Undo a failed `create`, so that a retry starts clean."""
+    if created_dir:
+        shutil.rmtree(profile_dir, ignore_errors=True)
+        return
+    for name in (header_path(profile_dir), db_path(profile_dir)):
+        for path in (name, Path(f"{name}-wal"), Path(f"{name}-shm")):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+__all__ = ["Store", "ZccError", "now_iso"]
