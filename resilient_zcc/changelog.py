@@ -88,8 +88,11 @@ class ApplyReport:
     max_clock_ahead_ms: int = 0  # how far the newest stamp was ahead of our wall clock
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
 def encode_payload(values: dict[str, Value]) -> str:
-    return json.dumps(values, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    return _ENCODER.encode(values)
 
 
 class Transaction:
@@ -103,13 +106,15 @@ class Transaction:
     def put(self, table: str, row_id: str, values: dict[str, Any]) -> None:
         """Set columns of a row (creating it if needed), recording the change."""
         log = self._log
-        columns = log.columns_of(table, values)
-        clean = {name: _plain(values[name], table, name) for name in columns}
+        sql, clock_template = log.upsert_sql(table, tuple(values))  # checks the names
+        params = tuple(values.values())
+        if not _PLAIN_TYPES.issuperset(map(type, params)):
+            params = tuple(_plain(value, table, name) for name, value in values.items())
+            values = dict(zip(values, params, strict=True))
         stamp = log.clock.tick()
         log.counter += 1
-        clock = json.dumps({name: [stamp, log.origin] for name in columns})
-        log.conn.execute(log.upsert_sql(table, columns), (row_id, *clean.values(), clock))
-        self.rows.append((log.origin, log.counter, stamp, table, row_id, encode_payload(clean)))
+        log.conn.execute(sql, (row_id, *params, clock_template.format(f"[{stamp},{log.origin}]")))
+        self.rows.append((log.origin, log.counter, stamp, table, row_id, _ENCODER.encode(values)))
         self.touched.add((table, row_id))
 
     def delete(self, table: str, row_id: str) -> None:
@@ -129,7 +134,7 @@ class ChangeLog:
         self.counter = int(row[0] or 0)
         last = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
         self.clock = HybridClock(int(last or 0))
-        self._upserts: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._upserts: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
         self._device_ids: dict[int, str] = {}
         self._current: Transaction | None = None
 
@@ -168,8 +173,14 @@ class ChangeLog:
         )
         self.conn.execute(
             "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?)",
-            (self.origin, rows[0][1], rows[-1][1], rows[-1][2], schema.LATEST,
-             identity.sign(batch.message())),
+            (
+                self.origin,
+                rows[0][1],
+                rows[-1][1],
+                rows[-1][2],
+                schema.LATEST,
+                identity.sign(batch.message()),
+            ),
         )
 
     def columns_of(self, table: str, values: dict[str, Any]) -> tuple[str, ...]:
@@ -183,10 +194,12 @@ class ChangeLog:
             raise ValidationError(f"A write to {table} must set at least one column.")
         return tuple(values)
 
-    def upsert_sql(self, table: str, columns: tuple[str, ...]) -> str:
+    def upsert_sql(self, table: str, columns: tuple[str, ...]) -> tuple[str, str]:
+        """The upsert for these columns, and a template for their `_clock` JSON."""
         key = (table, columns)
-        sql = self._upserts.get(key)
-        if sql is None:
+        cached = self._upserts.get(key)
+        if cached is None:
+            self.columns_of(table, dict.fromkeys(columns))
             names = ", ".join(columns)
             marks = ", ".join("?" for _ in columns)
             sets = ", ".join(f"{c} = excluded.{c}" for c in columns)
@@ -195,8 +208,10 @@ class ChangeLog:
                 f"ON CONFLICT(id) DO UPDATE SET {sets}, "
                 f"_clock = json_patch({table}._clock, excluded._clock)"
             )
-            self._upserts[key] = sql
-        return sql
+            # Column names are checked identifiers, so they need no JSON escaping.
+            template = "{{" + ",".join(f'"{c}":{{0}}' for c in columns) + "}}"
+            cached = self._upserts[key] = (sql, template)
+        return cached
 
     # --- peers ---------------------------------------------------------------------------
 
@@ -294,8 +309,14 @@ class ChangeLog:
                 )
                 self.conn.execute(
                     "INSERT OR IGNORE INTO batches VALUES (?, ?, ?, ?, ?, ?)",
-                    (origin, batch.changes[0].counter, batch.changes[-1].counter,
-                     batch.changes[-1].hlc, batch.schema, batch.signature),
+                    (
+                        origin,
+                        batch.changes[0].counter,
+                        batch.changes[-1].counter,
+                        batch.changes[-1].hlc,
+                        batch.schema,
+                        batch.signature,
+                    ),
                 )
                 for change in new:
                     self._merge(change, origin, batch.device_id)
@@ -343,16 +364,13 @@ class ChangeLog:
         winners = {
             name: value
             for name, value in values.items()
-            if name not in clock
-            or incoming > (clock[name][0], self.device_id_of(clock[name][1]))
+            if name not in clock or incoming > (clock[name][0], self.device_id_of(clock[name][1]))
         }
         if not winners:
             return
-        columns = tuple(winners)
-        stamps = json.dumps({name: [change.hlc, origin] for name in columns})
-        self.conn.execute(
-            self.upsert_sql(change.table, columns), (change.row_id, *winners.values(), stamps)
-        )
+        sql, clock_template = self.upsert_sql(change.table, tuple(winners))
+        stamps = clock_template.format(f"[{change.hlc},{origin}]")
+        self.conn.execute(sql, (change.row_id, *winners.values(), stamps))
 
     # --- audit ---------------------------------------------------------------------------
 
@@ -370,17 +388,27 @@ class ChangeLog:
             for name, value in json.loads(payload).items():
                 if column is None or name == column:
                     entries.append(
-                        AuditEntry(self.device_id_of(origin), label or "", counter, hlc,
-                                   table, row_id, name, value)
+                        AuditEntry(
+                            self.device_id_of(origin),
+                            label or "",
+                            counter,
+                            hlc,
+                            table,
+                            row_id,
+                            name,
+                            value,
+                        )
                     )
         return entries
 
 
+_PLAIN_TYPES = frozenset({str, int, float, type(None)})
+
+
 def _plain(value: Any, table: str, column: str) -> Value:
-    if value is None or isinstance(value, str | float):
+    kind = type(value)
+    if kind is str or kind is int or kind is float or value is None:
         return value
-    if isinstance(value, bool):
+    if kind is bool:
         return int(value)
-    if isinstance(value, int):
-        return value
-    raise ValidationError(f"{table}.{column} cannot hold a {type(value).__name__}.")
+    raise ValidationError(f"{table}.{column} cannot hold a {kind.__name__}.")

@@ -234,3 +234,30 @@ class KeyHeader:
                 f"No profile in {path.parent}. Create one with `resilient-zcc init`."
             ) from None
         return cls.from_bytes(data)
+
+
+def change_passphrase(
+    path: Path,
+    new: str,
+    *,
+    old: str | None = None,
+    recovery_key: str | None = None,
+    cost: KdfCost | None = None,
+) -> None:
+    """Rewrap the database key under `new`, unlocking with the old passphrase or recovery key."""
+    header = KeyHeader.load(path)
+    if recovery_key is not None:
+        db_key = header.unlock_with_recovery_key(recovery_key)
+    else:
+        db_key = header.unlock(old or "")
+    header.set_passphrase(db_key, new, cost or calibrate())
+    header.save(path)
+
+
+def issue_recovery_key(path: Path, passphrase: str) -> str:
+    """A new recovery key; the previous one stops working."""
+    header = KeyHeader.load(path)
+    db_key = header.unlock(passphrase)
+    recovery_key = header.new_recovery_key(db_key)
+    header.save(path)
+    return recovery_key

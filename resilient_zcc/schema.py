@@ -54,17 +54,28 @@ def _m1_change_log(conn: sqlcipher3.Connection) -> None:
 def _m2_contacts(conn: sqlcipher3.Connection) -> None:
     """The key-contact directory and its full-text index."""
     for statement in (
-        _replicated("organisations", "name TEXT NOT NULL DEFAULT '', short_name TEXT, "
-                    "sector TEXT, region TEXT, city TEXT"),
-        _replicated("people", "name TEXT NOT NULL DEFAULT '', organisation_id TEXT, "
-                    "notes TEXT, last_verified_at TEXT, last_verified_by TEXT"),
-        _replicated("functions", "name TEXT NOT NULL DEFAULT '', code TEXT, "
-                    "organisation_id TEXT, description TEXT"),
+        _replicated(
+            "organisations",
+            "name TEXT NOT NULL DEFAULT '', short_name TEXT, sector TEXT, region TEXT, city TEXT",
+        ),
+        _replicated(
+            "people",
+            "name TEXT NOT NULL DEFAULT '', organisation_id TEXT, "
+            "notes TEXT, last_verified_at TEXT, last_verified_by TEXT",
+        ),
+        _replicated(
+            "functions",
+            "name TEXT NOT NULL DEFAULT '', code TEXT, organisation_id TEXT, description TEXT",
+        ),
         _replicated("roles", "person_id TEXT, function_id TEXT"),
-        _replicated("rota_shifts", "function_id TEXT, person_id TEXT, starts_at TEXT, "
-                    "ends_at TEXT"),
-        _replicated("channels", "owner_type TEXT, owner_id TEXT, kind TEXT, value TEXT, "
-                    "fallback_order INTEGER, availability TEXT, note TEXT"),
+        _replicated(
+            "rota_shifts", "function_id TEXT, person_id TEXT, starts_at TEXT, ends_at TEXT"
+        ),
+        _replicated(
+            "channels",
+            "owner_type TEXT, owner_id TEXT, kind TEXT, value TEXT, "
+            "fallback_order INTEGER, availability TEXT, note TEXT",
+        ),
         "CREATE INDEX people_by_org ON people (organisation_id)",
         "CREATE INDEX functions_by_org ON functions (organisation_id)",
         "CREATE INDEX roles_by_person ON roles (person_id)",
@@ -109,10 +120,7 @@ def migrate(conn: sqlcipher3.Connection, target: int = LATEST) -> None:
 
 def replicated_columns(conn: sqlcipher3.Connection) -> dict[str, frozenset[str]]:
     """Writable columns of each replicated table (those with a `_clock` column)."""
-    tables = [
-        row[0]
-        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    ]
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     result = {}
     for table in tables:
         columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}

@@ -8,12 +8,12 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlcipher3
 import sqlite_utils
 
-from . import schema
+from . import keyheader, schema
 from .changelog import ChangeLog, Transaction
 from .errors import (
     DatabaseCorrupt,
@@ -42,7 +42,8 @@ class Store:
 
     def __init__(self, conn: sqlcipher3.Connection, profile_dir: Path) -> None:
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        # sqlite-utils is typed for the standard library's connection; SQLCipher's is a twin.
+        self.db = sqlite_utils.Database(cast(Any, conn))
         self.profile_dir = profile_dir
         self.identity = DeviceIdentity.from_private_bytes(self._meta("device_private_key"))
         self.log = ChangeLog(self)
@@ -69,6 +70,7 @@ class Store:
             header.save(header_path(profile_dir))
             conn = _connect(profile_dir, db_key)
             with _translated(profile_dir):
+                db_path(profile_dir).chmod(0o600)
                 schema.migrate(conn)
                 identity = DeviceIdentity.generate()
                 conn.execute(
@@ -122,26 +124,17 @@ class Store:
 
     def change_passphrase(self, old: str, new: str, cost: KdfCost | None = None) -> None:
         """Rewrap the database key under a new passphrase; the database is not re-keyed."""
-        header = KeyHeader.load(header_path(self.profile_dir))
-        db_key = header.unlock(old)
-        header.set_passphrase(db_key, new, cost or calibrate())
-        header.save(header_path(self.profile_dir))
+        keyheader.change_passphrase(header_path(self.profile_dir), new, old=old, cost=cost)
 
     def new_recovery_key(self, passphrase: str) -> str:
         """Issue a new recovery key; the old one stops working."""
-        header = KeyHeader.load(header_path(self.profile_dir))
-        db_key = header.unlock(passphrase)
-        recovery_key = header.new_recovery_key(db_key)
-        header.save(header_path(self.profile_dir))
-        return recovery_key
+        return keyheader.issue_recovery_key(header_path(self.profile_dir), passphrase)
 
     # --- reading and writing -------------------------------------------------------------
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with _translated(self.profile_dir):
-            cursor = self.conn.execute(sql, params)
-            names = [d[0] for d in cursor.description or ()]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            return list(self.db.query(sql, params))
 
     def query_one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
@@ -150,9 +143,8 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """All writes of one user action: tables and change log in one SQLite transaction."""
-        with _translated(self.profile_dir):
-            with self.log.transaction() as tx:
-                yield tx
+        with _translated(self.profile_dir), self.log.transaction() as tx:
+            yield tx
 
     def _meta(self, key: str) -> bytes:
         row = self.conn.execute("SELECT value FROM local_meta WHERE key = ?", (key,)).fetchone()

@@ -46,8 +46,13 @@ def _iso(moment: datetime, what: str) -> str:
 
 
 def add_organisation(
-    store: Store, name: str, sector: str, region: str = "", short_name: str = "",
-    city: str = "", org_id: str | None = None,
+    store: Store,
+    name: str,
+    sector: str,
+    region: str = "",
+    short_name: str = "",
+    city: str = "",
+    org_id: str | None = None,
 ) -> str:
     org_id = org_id or new_id()
     values = {
@@ -63,35 +68,50 @@ def add_organisation(
 
 
 def add_person(
-    store: Store, name: str, organisation_id: str | None, notes: str = "",
+    store: Store,
+    name: str,
+    organisation_id: str | None,
+    notes: str = "",
     person_id: str | None = None,
 ) -> str:
     person_id = person_id or new_id()
     if organisation_id:
         _exists(store, "organisations", organisation_id, "organisation")
     with store.transaction() as tx:
-        tx.put("people", person_id, {
-            "name": _required(name, "A person's name"),
-            "organisation_id": organisation_id,
-            "notes": notes,
-        })
+        tx.put(
+            "people",
+            person_id,
+            {
+                "name": _required(name, "A person's name"),
+                "organisation_id": organisation_id,
+                "notes": notes,
+            },
+        )
     return person_id
 
 
 def add_function(
-    store: Store, name: str, code: str = "", organisation_id: str | None = None,
-    description: str = "", function_id: str | None = None,
+    store: Store,
+    name: str,
+    code: str = "",
+    organisation_id: str | None = None,
+    description: str = "",
+    function_id: str | None = None,
 ) -> str:
     function_id = function_id or new_id()
     if organisation_id:
         _exists(store, "organisations", organisation_id, "organisation")
     with store.transaction() as tx:
-        tx.put("functions", function_id, {
-            "name": _required(name, "A function's name"),
-            "code": code.strip(),
-            "organisation_id": organisation_id,
-            "description": description,
-        })
+        tx.put(
+            "functions",
+            function_id,
+            {
+                "name": _required(name, "A function's name"),
+                "code": code.strip(),
+                "organisation_id": organisation_id,
+                "description": description,
+            },
+        )
     return function_id
 
 
@@ -116,8 +136,14 @@ def clean_channel_value(kind: str, value: str) -> str:
 
 
 def add_channel(
-    store: Store, owner_type: str, owner_id: str, kind: str, value: str,
-    fallback_order: int | None = None, availability: str = "24/7", note: str = "",
+    store: Store,
+    owner_type: str,
+    owner_id: str,
+    kind: str,
+    value: str,
+    fallback_order: int | None = None,
+    availability: str = "24/7",
+    note: str = "",
 ) -> str:
     """A way to reach a person, a function (e.g. its piket phone) or an organisation."""
     if owner_type not in OWNER_TYPES:
@@ -137,10 +163,19 @@ def add_channel(
         raise ValidationError("The fallback order starts at 1 (the first channel to try).")
     channel_id = new_id()
     with store.transaction() as tx:
-        tx.put("channels", channel_id, {
-            "owner_type": owner_type, "owner_id": owner_id, "kind": kind, "value": clean,
-            "fallback_order": fallback_order, "availability": availability, "note": note,
-        })
+        tx.put(
+            "channels",
+            channel_id,
+            {
+                "owner_type": owner_type,
+                "owner_id": owner_id,
+                "kind": kind,
+                "value": clean,
+                "fallback_order": fallback_order,
+                "availability": availability,
+                "note": note,
+            },
+        )
     return channel_id
 
 
@@ -154,10 +189,16 @@ def add_shift(
         raise ValidationError("A shift must end after it starts.")
     shift_id = new_id()
     with store.transaction() as tx:
-        tx.put("rota_shifts", shift_id, {
-            "function_id": function_id, "person_id": person_id,
-            "starts_at": _iso(starts_at, "The start"), "ends_at": _iso(ends_at, "The end"),
-        })
+        tx.put(
+            "rota_shifts",
+            shift_id,
+            {
+                "function_id": function_id,
+                "person_id": person_id,
+                "starts_at": _iso(starts_at, "The start"),
+                "ends_at": _iso(ends_at, "The end"),
+            },
+        )
     return shift_id
 
 
@@ -165,10 +206,14 @@ def verify_person(store: Store, person_id: str, by: str, at: datetime) -> None:
     """Record that someone checked this person's details are still correct."""
     _exists(store, "people", person_id, "person")
     with store.transaction() as tx:
-        tx.put("people", person_id, {
-            "last_verified_at": _iso(at, "The verification time"),
-            "last_verified_by": _required(by, "Who verified"),
-        })
+        tx.put(
+            "people",
+            person_id,
+            {
+                "last_verified_at": _iso(at, "The verification time"),
+                "last_verified_by": _required(by, "Who verified"),
+            },
+        )
 
 
 def delete(store: Store, table: str, row_id: str) -> None:

@@ -71,13 +71,22 @@ def channels_for(store: Store, person_id: str) -> list[Channel]:
         (person_id, person_id),
     )
     return [
-        Channel(r["id"], r["kind"], r["value"], r["fallback_order"] or 0,
-                r["availability"] or "", r["note"] or "", r["via"])
+        Channel(
+            r["id"],
+            r["kind"],
+            r["value"],
+            r["fallback_order"] or 0,
+            r["availability"] or "",
+            r["note"] or "",
+            r["via"],
+        )
         for r in rows
     ]
 
 
-def contact_cards(store: Store, person_ids: list[str], now: datetime | None = None) -> list[ContactCard]:
+def contact_cards(
+    store: Store, person_ids: list[str], now: datetime | None = None
+) -> list[ContactCard]:
     now = now or datetime.now(UTC)
     limit = get_setting(store, "contacts.stale_after_days")
     cards = []

@@ -57,11 +57,12 @@ def refresh_search_index(store: Store, touched: set[tuple[str, str]]) -> None:
     for table, ids in by_table.items():
         rows = store.conn.execute(_AFFECTED_PEOPLE[table], {"ids": json.dumps(ids)})
         people.update(row[0] for row in rows if row[0])
-    ids = json.dumps(sorted(people))
+    people_json = json.dumps(sorted(people))
     store.conn.execute(
-        "DELETE FROM contact_search WHERE person_id IN (SELECT value FROM json_each(?))", (ids,)
+        "DELETE FROM contact_search WHERE person_id IN (SELECT value FROM json_each(?))",
+        (people_json,),
     )
-    store.conn.execute(_DOCUMENTS, {"ids": ids})
+    store.conn.execute(_DOCUMENTS, {"ids": people_json})
 
 
 _NUMBER_RUN = re.compile(r"[+(]?\d[\d\s().\-/]*")

@@ -1,0 +1,1 @@
+"""Reproducible benchmarks: `make bench` writes BENCHMARKS.md and bench/results.json."""

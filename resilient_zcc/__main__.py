@@ -1,0 +1,5 @@
+"""`python -m resilient_zcc` runs the command line."""
+
+from .cli import main
+
+main()
