@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_PROFILE ?= .demo-profile
-export RZCC_DEMO_PASSPHRASE ?= demo-twente-oefening
+DEMO_PASSPHRASE ?= demo-twente-oefening
 
 .PHONY: run test lint typecheck pytest bench clean
 
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/resilient-zcc --profile $(DEMO_PROFILE) demo --open
+	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/resilient-zcc --profile $(DEMO_PROFILE) demo --open
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -19,6 +19,7 @@ from .contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
 from .errors import NotFound, ZccError
 from .hlc import stamp_ms
 from .profile import default_profile_dir, header_path
+from .settings import SETTINGS, get_setting, set_setting
 from .store import Store
 
 PASSPHRASE_ENV = "RZCC_PASSPHRASE"
@@ -266,11 +267,11 @@ def contacts_search(session: Session, text: str, limit: int, as_json: bool) -> N
             click.echo("\n".join(_card_lines(card, all_channels=False)))
 
 
-def _resolve(store: Store, table: str, prefix: str) -> str:
+def _resolve(store: Store, table: str, prefix: str, what: str) -> str:
     """Accept a full id or an unambiguous prefix of at least 6 characters, as shown in lists."""
     rows = store.query(f"SELECT id FROM {table} WHERE id LIKE ? || '%' LIMIT 2", (prefix,))
     if len(prefix) < 6 or not rows:
-        raise NotFound(f"No {table.rstrip('s')} with id '{prefix}'.")
+        raise NotFound(f"No {what} with id '{prefix}'.")
     if len(rows) > 1:
         raise NotFound(f"'{prefix}' matches several; give more of the id.")
     return str(rows[0]["id"])
@@ -288,7 +289,7 @@ def contacts_show(session: Session, contact_id: str, as_json: bool) -> None:
       resilient-zcc contacts show 3f2a9c1b
     """
     with session.store() as store:
-        card = queries.contact_card(store, _resolve(store, "people", contact_id))
+        card = queries.contact_card(store, _resolve(store, "people", contact_id, "contact"))
         if as_json:
             emit_json(card.as_dict())
             return
@@ -307,7 +308,7 @@ def contacts_verify(session: Session, contact_id: str, verified_by: str | None) 
       resilient-zcc contacts verify 3f2a9c1b --by "GHOR-secretariaat"
     """
     with session.store() as store:
-        person_id = _resolve(store, "people", contact_id)
+        person_id = _resolve(store, "people", contact_id, "contact")
         if verified_by is None:
             row = store.query_one(
                 "SELECT label FROM devices WHERE id = ?", (store.identity.device_id,)
@@ -341,6 +342,56 @@ def contacts_stale(session: Session, as_json: bool) -> None:
                 f"  {row['name']} — {row['organisation'] or '-'}  [{row['id'][:8]}]  "
                 f"laatst: {_local(row['last_verified_at'])}"
             )
+
+
+@main.group("settings")
+def settings_group() -> None:
+    """Show and change region-wide settings (they travel to other devices)."""
+
+
+@settings_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_session
+def settings_list(session: Session, as_json: bool) -> None:
+    """List every setting with its value and meaning.
+
+    \b
+    Example:
+      resilient-zcc settings list
+    """
+    with session.store() as store:
+        rows = [
+            {
+                "key": s.key,
+                "value": get_setting(store, s.key),
+                "default": s.default,
+                "description": s.description,
+            }
+            for s in SETTINGS.values()
+        ]
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        click.echo(
+            f"{row['key']} = {row['value']}  (default {row['default']}): {row['description']}"
+        )
+
+
+@settings_group.command("set")
+@click.argument("key")
+@click.argument("value", type=int)
+@pass_session
+def settings_set(session: Session, key: str, value: int) -> None:
+    """Change a setting.
+
+    \b
+    Example:
+      resilient-zcc settings set contacts.stale_after_days 60
+    """
+    with session.store() as store:
+        set_setting(store, key, value)
+    click.echo(f"{key} = {value}")
 
 
 # --- audit and keys ------------------------------------------------------------------------

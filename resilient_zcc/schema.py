@@ -83,7 +83,9 @@ def _m2_contacts(conn: sqlcipher3.Connection) -> None:
         "CREATE INDEX shifts_by_function ON rota_shifts (function_id, starts_at)",
         "CREATE INDEX shifts_by_person ON rota_shifts (person_id)",
         "CREATE INDEX channels_by_owner ON channels (owner_id)",
-        # Derived, rebuilt from the tables above; never replicated.
+        # Derived, rebuilt from the tables above; never replicated. FTS5 cannot look rows up
+        # by an unindexed column, so each person's document number is kept beside it.
+        "CREATE TABLE contact_search_docs (doc INTEGER PRIMARY KEY, person_id TEXT UNIQUE)",
         "CREATE VIRTUAL TABLE contact_search USING fts5("
         "person_id UNINDEXED, name, organisation, functions, numbers, "
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')",

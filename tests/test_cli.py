@@ -100,7 +100,7 @@ def test_show_lists_every_channel_in_fallback_order(demo_profile: Path) -> None:
     text = run(demo_profile, "contacts", "show", person_id[:8]).output
     assert card["name"] in text and "Laatst geverifieerd" in text
     missing = run(demo_profile, "contacts", "show", "ffffffff")
-    assert missing.exit_code == 1 and "No person" in missing.output
+    assert missing.exit_code == 1 and "No contact" in missing.output
 
 
 def test_verify_clears_stale_and_is_audited(demo_profile: Path) -> None:
@@ -169,3 +169,15 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(
     assert "Example" in (command.help or ""), f"{name} has no example in its help"
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert f"resilient-zcc {name}" in readme or f"`{name}" in readme, f"README lacks {name}"
+
+
+def test_settings_change_the_staleness_limit(demo_profile: Path) -> None:
+    before = json.loads(run(demo_profile, "contacts", "stale", "--json").output)
+    assert run(demo_profile, "settings", "set", "contacts.stale_after_days", "5000").exit_code == 0
+    listed = json.loads(run(demo_profile, "settings", "list", "--json").output)
+    assert {"key": "contacts.stale_after_days", "value": 5000}.items() <= listed[0].items()
+    after = json.loads(run(demo_profile, "contacts", "stale", "--json").output)
+    assert len(after) < len(before)
+    assert all(row["last_verified_at"] is None for row in after)
+    bad = run(demo_profile, "settings", "set", "contacts.stale_after_days", "0")
+    assert bad.exit_code == 1 and "between 1 and" in bad.output

@@ -115,11 +115,11 @@ def add_function(
     return function_id
 
 
-def assign_role(store: Store, person_id: str, function_id: str) -> str:
+def assign_role(store: Store, person_id: str, function_id: str, role_id: str | None = None) -> str:
     """The person holds (or stands in for) the function outside any rota."""
     _exists(store, "people", person_id, "person")
     _exists(store, "functions", function_id, "function")
-    role_id = new_id()
+    role_id = role_id or new_id()
     with store.transaction() as tx:
         tx.put("roles", role_id, {"person_id": person_id, "function_id": function_id})
     return role_id
@@ -144,6 +144,7 @@ def add_channel(
     fallback_order: int | None = None,
     availability: str = "24/7",
     note: str = "",
+    channel_id: str | None = None,
 ) -> str:
     """A way to reach a person, a function (e.g. its piket phone) or an organisation."""
     if owner_type not in OWNER_TYPES:
@@ -161,7 +162,7 @@ def add_channel(
         fallback_order = int(row["next"]) if row else 1
     if fallback_order < 1:
         raise ValidationError("The fallback order starts at 1 (the first channel to try).")
-    channel_id = new_id()
+    channel_id = channel_id or new_id()
     with store.transaction() as tx:
         tx.put(
             "channels",
@@ -180,14 +181,19 @@ def add_channel(
 
 
 def add_shift(
-    store: Store, function_id: str, person_id: str, starts_at: datetime, ends_at: datetime
+    store: Store,
+    function_id: str,
+    person_id: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    shift_id: str | None = None,
 ) -> str:
     """A rota entry: the person holds the function from `starts_at` until `ends_at`."""
     _exists(store, "functions", function_id, "function")
     _exists(store, "people", person_id, "person")
     if ends_at <= starts_at:
         raise ValidationError("A shift must end after it starts.")
-    shift_id = new_id()
+    shift_id = shift_id or new_id()
     with store.transaction() as tx:
         tx.put(
             "rota_shifts",

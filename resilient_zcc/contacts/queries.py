@@ -88,6 +88,7 @@ def contact_cards(
     store: Store, person_ids: list[str], now: datetime | None = None
 ) -> list[ContactCard]:
     now = now or datetime.now(UTC)
+    moment = now.astimezone(UTC).isoformat(timespec="seconds")
     limit = get_setting(store, "contacts.stale_after_days")
     cards = []
     for person_id in person_ids:
@@ -112,7 +113,7 @@ def contact_cards(
             for r in store.query(
                 "SELECT f.name FROM rota_shifts s JOIN functions f ON f.id = s.function_id "
                 "WHERE s.person_id = ? AND s.deleted = 0 AND s.starts_at <= ? AND s.ends_at > ?",
-                (person_id, now.isoformat(timespec="seconds"), now.isoformat(timespec="seconds")),
+                (person_id, moment, moment),
             )
         ]
         cards.append(

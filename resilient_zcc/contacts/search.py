@@ -35,12 +35,13 @@ _NUMBERS = (
 )
 
 _DOCUMENTS = f"""
-INSERT INTO contact_search (person_id, name, organisation, functions, numbers)
-SELECT p.id, p.name, coalesce(o.name, '') || ' ' || coalesce(o.short_name, ''),
+INSERT INTO contact_search (rowid, person_id, name, organisation, functions, numbers)
+SELECT d.doc, p.id, p.name, coalesce(o.name, '') || ' ' || coalesce(o.short_name, ''),
        (SELECT group_concat(f.name, ' ') FROM roles r JOIN functions f ON f.id = r.function_id
         WHERE r.person_id = p.id AND r.deleted = 0 AND f.deleted = 0),
        ({_NUMBERS})
-FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
+FROM people p JOIN contact_search_docs d ON d.person_id = p.id
+LEFT JOIN organisations o ON o.id = p.organisation_id
 WHERE p.deleted = 0 AND p.id IN (SELECT value FROM json_each(:ids))
 """
 
@@ -59,7 +60,12 @@ def refresh_search_index(store: Store, touched: set[tuple[str, str]]) -> None:
         people.update(row[0] for row in rows if row[0])
     people_json = json.dumps(sorted(people))
     store.conn.execute(
-        "DELETE FROM contact_search WHERE person_id IN (SELECT value FROM json_each(?))",
+        "DELETE FROM contact_search WHERE rowid IN (SELECT doc FROM contact_search_docs "
+        "WHERE person_id IN (SELECT value FROM json_each(?)))",
+        (people_json,),
+    )
+    store.conn.execute(
+        "INSERT OR IGNORE INTO contact_search_docs (person_id) SELECT value FROM json_each(?)",
         (people_json,),
     )
     store.conn.execute(_DOCUMENTS, {"ids": people_json})
