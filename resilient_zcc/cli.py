@@ -174,7 +174,11 @@ def demo(session: Session, show: bool) -> None:
         _print_recovery_key(recovery_key)
     with store:
         summary = load_demo_region(store, _now())
-        click.echo(f"Demo region Twente loaded: {summary}.")
+        click.echo(
+            f"Demoregio Twente geladen: {summary.organisations} organisaties, "
+            f"{summary.people} personen, {summary.functions} functies, {summary.channels} "
+            f"kanalen, {summary.shifts} diensten (alle personen en nummers zijn verzonnen)."
+        )
         if show:
             _overview(store)
 
@@ -205,7 +209,10 @@ def _overview(store: Store) -> None:
             click.echo(f"  {function['name']}: NIEMAND")
             continue
         card = holders[0]
-        first = card.channels[0] if card.channels else None
+        # Call the function's own phone (its piket phone follows the duty) before the person's.
+        own = [c for c in card.channels if c.via_function == function["name"]]
+        candidates = own or card.channels
+        first = candidates[0] if candidates else None
         reach = f"{label(CHANNEL_KINDS, first.kind)} {first.display}" if first else "-"
         click.echo(f"  {function['name']}: {card.name} ({card.organisation}), {reach}")
     click.echo('\nTry: resilient-zcc --profile DIR contacts search "mst piket"')

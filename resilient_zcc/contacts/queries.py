@@ -124,7 +124,7 @@ def contact_cards(
                 organisation=row["org_name"] or "",
                 sector=row["sector"] or "",
                 functions=functions,
-                channels=channels_for(store, person_id),
+                channels=_duty_first(channels_for(store, person_id), on_duty),
                 last_verified_at=row["last_verified_at"],
                 last_verified_by=row["last_verified_by"],
                 stale=_is_stale(row["last_verified_at"], now, limit),
@@ -133,6 +133,11 @@ def contact_cards(
             )
         )
     return cards
+
+
+def _duty_first(channels: list[Channel], on_duty: list[str]) -> list[Channel]:
+    """Channels of a function the person is on duty for (its piket phone) come first."""
+    return sorted(channels, key=lambda c: c.via_function not in on_duty if on_duty else 0)
 
 
 def contact_card(store: Store, person_id: str, now: datetime | None = None) -> ContactCard:
