@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import schema
-from .errors import BadBatch, ValidationError
+from .errors import BadBatch, ValidationError, translated_errors
 from .hlc import HybridClock, stamp_ms
 from .identity import device_id_for, verify
 
@@ -127,6 +127,7 @@ class ChangeLog:
         self.store = store
         self.conn = store.conn
         self.columns = schema.replicated_columns(self.conn)
+        self.required = schema.required_columns(self.conn)
         self.origin = self.origin_for(store.identity.device_id, store.identity.public_key)
         row = self.conn.execute(
             "SELECT max(counter) FROM changes WHERE origin = ?", (self.origin,)
@@ -145,22 +146,25 @@ class ChangeLog:
         if self._current is not None:  # nested: part of the enclosing user action
             yield self._current
             return
-        tx = self._current = Transaction(self)
+        tx = Transaction(self)
         counter_before = self.counter
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield tx
-            if tx.rows:
-                self._record(tx.rows)
-                self.store.refresh_derived(tx.touched)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.counter = counter_before
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        finally:
-            self._current = None
+        with translated_errors(self.store.db_file):
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._current = tx
+            try:
+                yield tx
+                if tx.rows:
+                    self._record(tx.rows)
+                if tx.touched:
+                    self.store.refresh_derived(tx.touched)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.counter = counter_before
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._current = None
 
     def _record(self, rows: list[tuple[int, int, int, str, str, str]]) -> None:
         self.conn.executemany("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -345,8 +349,17 @@ class ChangeLog:
             try:
                 values = change.values
                 if not isinstance(values, dict):
-                    raise ValueError
+                    raise ValueError("not an object of column values")
                 self.columns_of(change.table, values)
+                if not _PLAIN_TYPES.issuperset(map(type, values.values())):
+                    raise ValueError("a value that is not text, a number or null")
+                missing = [
+                    c
+                    for c in self.required.get(change.table, ())
+                    if c in values and values[c] is None
+                ]
+                if missing:
+                    raise ValueError(f"{change.table}.{missing[0]} may not be empty")
             except (ValueError, ValidationError) as exc:
                 raise BadBatch(
                     f"A change from device {batch.device_id[:12]} does not fit this schema "

@@ -6,7 +6,9 @@ user's fault and carry a message fit for a person; anything else is our bug.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+from collections.abc import Iterator
 
 import sqlcipher3
 
@@ -84,10 +86,24 @@ def translate_db_error(exc: sqlcipher3.Error, path: str) -> Exception:
             f"{path} cannot be read with this key: the database file is damaged or belongs "
             "to another profile. Restore it from a backup or a peer."
         )
-    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text or "vtable constructor" in text:
         return DatabaseCorrupt(f"{path} is damaged ({text}). Restore it from a backup or a peer.")
     if name.startswith("SQLITE_CANTOPEN"):
         return ZccError(f"Cannot open {path}: check that the folder exists and is writable.")
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
         return ZccError(f"{path} is in use by another program; close it and try again.")
     return exc
+
+
+@contextlib.contextmanager
+def translated_errors(path: str) -> Iterator[None]:
+    """Turn driver and OS errors into the project's own, with a message for the user."""
+    try:
+        yield
+    except sqlcipher3.Error as exc:
+        translated = translate_db_error(exc, path)
+        if translated is exc:
+            raise
+        raise translated from exc
+    except OSError as exc:
+        raise translate_os_error(exc, path) from exc

@@ -233,6 +233,11 @@ class KeyHeader:
             raise ProfileMissing(
                 f"No profile in {path.parent}. Create one with `resilient-zcc init`."
             ) from None
+        except OSError as exc:
+            raise ZccError(
+                f"Cannot read {path} ({exc.strerror}): check that this user account may read "
+                "the profile folder."
+            ) from exc
         return cls.from_bytes(data)
 
 

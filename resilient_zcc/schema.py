@@ -129,3 +129,12 @@ def replicated_columns(conn: sqlcipher3.Connection) -> dict[str, frozenset[str]]
         if "_clock" in columns:
             result[table] = frozenset(columns - {"id", "_clock"})
     return result
+
+
+def required_columns(conn: sqlcipher3.Connection) -> dict[str, frozenset[str]]:
+    """Columns declared NOT NULL in each replicated table: a peer may not set them to null."""
+    result = {}
+    for table in replicated_columns(conn):
+        info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+        result[table] = frozenset(row[1] for row in info if row[3] and row[1] != "id")
+    return result

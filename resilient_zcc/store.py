@@ -22,7 +22,7 @@ from .errors import (
     ReadOnlyProfile,
     ZccError,
     translate_db_error,
-    translate_os_error,
+    translated_errors,
 )
 from .identity import DeviceIdentity
 from .keyheader import KdfCost, KeyHeader, calibrate
@@ -45,6 +45,7 @@ class Store:
         # sqlite-utils is typed for the standard library's connection; SQLCipher's is a twin.
         self.db = sqlite_utils.Database(cast(Any, conn))
         self.profile_dir = profile_dir
+        self.db_file = str(db_path(profile_dir))
         self.identity = DeviceIdentity.from_private_bytes(self._meta("device_private_key"))
         self.log = ChangeLog(self)
         self.derived_indexes: list[DerivedIndex] = _derived_indexes()
@@ -105,9 +106,13 @@ class Store:
                 "there (journal and changes). Copy the profile to a writable folder."
             )
         conn = _connect(profile_dir, db_key)
-        with _translated(profile_dir):
-            schema.migrate(conn)
-        return cls(conn, profile_dir)
+        try:
+            with _translated(profile_dir):
+                schema.migrate(conn)
+                return cls(conn, profile_dir)
+        except BaseException:
+            conn.close()
+            raise
 
     def close(self) -> None:
         with contextlib.suppress(sqlcipher3.Error):
@@ -182,18 +187,8 @@ def _connect(profile_dir: Path, db_key: bytes) -> sqlcipher3.Connection:
     return conn
 
 
-@contextlib.contextmanager
-def _translated(profile_dir: Path) -> Iterator[None]:
-    """Turn driver and OS errors into the project's own, with a message for the user."""
-    try:
-        yield
-    except sqlcipher3.Error as exc:
-        translated = translate_db_error(exc, str(db_path(profile_dir)))
-        if translated is exc:
-            raise
-        raise translated from exc
-    except OSError as exc:
-        raise translate_os_error(exc, str(profile_dir)) from exc
+def _translated(profile_dir: Path) -> contextlib.AbstractContextManager[None]:
+    return translated_errors(str(db_path(profile_dir)))
 
 
 def _remove_partial_profile(profile_dir: Path, created_dir: bool) -> None:

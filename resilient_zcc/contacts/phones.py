@@ -40,7 +40,7 @@ def display_phone(e164: str) -> str:
 
 def digits_variants(text: str) -> list[str]:
     """The digit strings a typed number may be stored under, for search: 0612 -> 31612."""
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = "".join(ch for ch in text.replace("(0)", "") if ch.isdigit())
     if not digits:
         return []
     if text.strip().startswith("+") or digits.startswith("00"):

@@ -112,7 +112,8 @@ def contact_cards(
             r["name"]
             for r in store.query(
                 "SELECT f.name FROM rota_shifts s JOIN functions f ON f.id = s.function_id "
-                "WHERE s.person_id = ? AND s.deleted = 0 AND s.starts_at <= ? AND s.ends_at > ?",
+                "WHERE s.person_id = ? AND s.deleted = 0 AND f.deleted = 0 "
+                "AND s.starts_at <= ? AND s.ends_at > ?",
                 (person_id, moment, moment),
             )
         ]
@@ -155,8 +156,9 @@ def holders_now(store: Store, function_id: str, now: datetime | None = None) -> 
     """Who holds the function at `now`: those on the rota, else its standing holders."""
     moment = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
     on_rota = store.query(
-        "SELECT person_id FROM rota_shifts WHERE function_id = ? AND deleted = 0 "
-        "AND starts_at <= ? AND ends_at > ? ORDER BY starts_at",
+        "SELECT s.person_id FROM rota_shifts s JOIN people p ON p.id = s.person_id "
+        "WHERE s.function_id = ? AND s.deleted = 0 AND p.deleted = 0 "
+        "AND s.starts_at <= ? AND s.ends_at > ? ORDER BY s.starts_at",
         (function_id, moment, moment),
     )
     if on_rota:
