@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 from ..errors import ValidationError
 
 DEFAULT_REGION = "NL"
+# What people type around digits; letters are refused (the library would drop or map them).
+_TYPED_NUMBER = re.compile(r"^[\d\s+().\-/]+$")
 
 
 def normalise_phone(text: str) -> str:
     """'06-1234 5678', '053 123 4567', '0031 6 ...', '+31 (0)6 ...' -> '+31612345678'."""
     cleaned = text.strip().replace("(0)", "")
+    if not _TYPED_NUMBER.match(cleaned):
+        cleaned = ""
     try:
         number = phonenumbers.parse(cleaned, DEFAULT_REGION)
     except phonenumbers.NumberParseException:

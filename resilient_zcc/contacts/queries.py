@@ -59,16 +59,17 @@ def _is_stale(verified_at: str | None, now: datetime, limit_days: int) -> bool:
 
 
 def channels_for(store: Store, person_id: str) -> list[Channel]:
-    """The person's own channels, then those of the functions they hold, in fallback order."""
+    """The person's own channels, then those of the functions they hold or are on the rota for."""
     rows = store.query(
         "SELECT * FROM (SELECT c.*, NULL AS via FROM channels c WHERE c.owner_type = 'person' "
         "AND c.owner_id = ? AND c.deleted = 0 "
         "UNION ALL SELECT c.*, f.name AS via FROM channels c "
         "JOIN functions f ON f.id = c.owner_id AND c.owner_type = 'function' "
-        "JOIN roles r ON r.function_id = f.id AND r.person_id = ? AND r.deleted = 0 "
-        "WHERE c.deleted = 0 AND f.deleted = 0) "
+        "WHERE c.deleted = 0 AND f.deleted = 0 AND f.id IN ("
+        "SELECT function_id FROM roles WHERE person_id = ? AND deleted = 0 UNION "
+        "SELECT function_id FROM rota_shifts WHERE person_id = ? AND deleted = 0)) "
         "ORDER BY via IS NOT NULL, fallback_order",
-        (person_id, person_id),
+        (person_id, person_id, person_id),
     )
     return [
         Channel(

@@ -1,0 +1,132 @@
+"""Schema migrations against real old databases: upgraded on open, one transaction a step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from resilient_zcc import schema
+from resilient_zcc.contacts import model, queries
+from resilient_zcc.errors import SchemaTooNew
+from resilient_zcc.identity import DeviceIdentity
+from resilient_zcc.keyheader import KeyHeader
+from resilient_zcc.profile import header_path
+from resilient_zcc.settings import get_setting, set_setting
+from resilient_zcc.store import Store, _connect
+
+from .helpers import CHEAP, PASSPHRASE, reopen
+
+CONTACT_TABLES = {"organisations", "people", "functions", "roles", "rota_shifts", "channels"}
+
+
+def _tables(conn: sqlcipher3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _version_1_profile(folder: Path, *, with_data: bool = True) -> tuple[bytes, str]:
+    """A profile as the first release left it: schema 1, a device key, maybe a setting."""
+    folder.mkdir()
+    header, db_key, _recovery = KeyHeader.create(PASSPHRASE, CHEAP)
+    header.save(header_path(folder))
+    conn = _connect(folder, db_key)
+    schema.migrate(conn, target=1)
+    identity = DeviceIdentity.generate()
+    conn.execute(
+        "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
+        (identity.private_bytes(),),
+    )
+    if with_data:  # written by the code of that time: only schema 1's tables exist
+        store = Store(conn, folder)
+        with store.transaction() as tx:
+            tx.put("devices", identity.device_id, {"label": "Oude laptop", "created_at": "x"})
+            tx.put("settings", "contacts.stale_after_days", {"value": "45"})
+    conn.close()
+    return db_key, identity.device_id
+
+
+def test_migrate_to_a_target_stops_there(tmp_path: Path) -> None:
+    db_key, _device = _version_1_profile(tmp_path / "profile", with_data=False)
+    conn = _connect(tmp_path / "profile", db_key)
+    assert schema.version(conn) == 1
+    tables = _tables(conn)
+    assert {"local_meta", "peers", "changes", "batches", "devices", "settings"} <= tables
+    assert not tables & CONTACT_TABLES
+    schema.migrate(conn)
+    assert schema.version(conn) == schema.LATEST
+    assert _tables(conn) >= CONTACT_TABLES
+    schema.migrate(conn)  # nothing left to do
+    assert schema.version(conn) == schema.LATEST
+    conn.close()
+
+
+def test_version_1_profile_is_upgraded_on_open_and_works(tmp_path: Path) -> None:
+    folder = tmp_path / "profile"
+    _db_key, device = _version_1_profile(folder)
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST
+        assert set(schema.replicated_columns(store.conn)) >= CONTACT_TABLES
+        # What the old version wrote is still there, log included.
+        assert store.identity.device_id == device
+        assert get_setting(store, "contacts.stale_after_days") == 45
+        assert store.log.version_vector() == {device: 2}
+        # The new tables take part in the change log and the search index.
+        org = model.add_organisation(
+            store, "Ziekenhuisgroep Twente", "ziekenhuis", short_name="ZGT"
+        )
+        person = model.add_person(store, "Wilma Bosch", org)
+        model.add_channel(store, "person", person, "mobile", "06-23456789")
+        set_setting(store, "contacts.stale_after_days", 60)
+        assert [c.name for c in queries.search_contacts(store, "zgt")] == ["Wilma Bosch"]
+        assert [c.name for c in queries.search_contacts(store, "06 2345")] == ["Wilma Bosch"]
+        assert store.log.version_vector() == {device: 6}
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST
+        assert [c.name for c in queries.search_contacts(store, "wilma")] == ["Wilma Bosch"]
+        assert get_setting(store, "contacts.stale_after_days") == 60
+
+
+def test_upgraded_profile_syncs_with_a_new_one(tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    _version_1_profile(old)
+    with reopen(old) as upgraded:
+        fresh, _ = Store.create(tmp_path / "new", PASSPHRASE, label="Nieuw", cost=CHEAP)
+        with fresh:
+            model.add_organisation(fresh, "GGD Twente", "coordinatie", org_id="org-ggd")
+            upgraded.log.apply_changes(fresh.log.changes_since(upgraded.log.version_vector()))
+            fresh.log.apply_changes(upgraded.log.changes_since(fresh.log.version_vector()))
+            assert upgraded.log.version_vector() == fresh.log.version_vector()
+            assert get_setting(fresh, "contacts.stale_after_days") == 45
+            assert upgraded.query_one("SELECT name FROM organisations") == {"name": "GGD Twente"}
+
+
+def test_failed_migration_step_leaves_the_database_at_the_previous_version(
+    tmp_path: Path,
+) -> None:
+    """Step 2 meets a table in its way: the step is rolled back as a whole."""
+    folder = tmp_path / "profile"
+    db_key, _device = _version_1_profile(folder)
+    conn = _connect(folder, db_key)
+    conn.execute("CREATE TABLE channels (stray TEXT)")
+    conn.close()
+    with pytest.raises(Exception, match="already exists"):
+        Store.open(folder, PASSPHRASE)
+    conn = _connect(folder, db_key)
+    assert schema.version(conn) == 1
+    tables = _tables(conn)
+    assert "organisations" not in tables
+    assert "people" not in tables
+    assert "contact_search" not in tables
+    conn.close()
+
+
+def test_newer_database_is_refused_by_migrate(tmp_path: Path) -> None:
+    db_key, _device = _version_1_profile(tmp_path / "profile", with_data=False)
+    conn = _connect(tmp_path / "profile", db_key)
+    conn.execute(f"PRAGMA user_version = {schema.LATEST + 1}")
+    with pytest.raises(SchemaTooNew):
+        schema.migrate(conn)
+    assert schema.version(conn) == schema.LATEST + 1
+    assert not _tables(conn) & CONTACT_TABLES
+    conn.close()
