@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -60,18 +61,21 @@ def _is_stale(verified_at: str | None, now: datetime, limit_days: int) -> bool:
 
 def channels_for(store: Store, person_id: str) -> list[Channel]:
     """The person's own channels, then those of the functions they hold or are on the rota for."""
+    functions = {
+        r["id"]: r["name"]
+        for r in store.query(
+            "SELECT id, name FROM functions WHERE deleted = 0 AND id IN ("
+            "SELECT function_id FROM roles WHERE person_id = ? AND deleted = 0 UNION "
+            "SELECT function_id FROM rota_shifts WHERE person_id = ? AND deleted = 0)",
+            (person_id, person_id),
+        )
+    }
     rows = store.query(
-        "SELECT * FROM (SELECT c.*, NULL AS via FROM channels c WHERE c.owner_type = 'person' "
-        "AND c.owner_id = ? AND c.deleted = 0 "
-        "UNION ALL SELECT c.*, f.name AS via FROM channels c "
-        "JOIN functions f ON f.id = c.owner_id AND c.owner_type = 'function' "
-        "WHERE c.deleted = 0 AND f.deleted = 0 AND f.id IN ("
-        "SELECT function_id FROM roles WHERE person_id = ? AND deleted = 0 UNION "
-        "SELECT function_id FROM rota_shifts WHERE person_id = ? AND deleted = 0)) "
-        "ORDER BY via IS NOT NULL, fallback_order",
-        (person_id, person_id, person_id),
+        "SELECT * FROM channels WHERE deleted = 0 AND owner_id IN "
+        "(SELECT value FROM json_each(?)) ORDER BY fallback_order",
+        (json.dumps([person_id, *functions]),),
     )
-    return [
+    channels = [
         Channel(
             r["id"],
             r["kind"],
@@ -79,10 +83,12 @@ def channels_for(store: Store, person_id: str) -> list[Channel]:
             r["fallback_order"] or 0,
             r["availability"] or "",
             r["note"] or "",
-            r["via"],
+            functions[r["owner_id"]] if r["owner_type"] == "function" else None,
         )
         for r in rows
+        if r["owner_type"] == ("function" if r["owner_id"] in functions else "person")
     ]
+    return sorted(channels, key=lambda c: c.via_function is not None)
 
 
 def contact_cards(

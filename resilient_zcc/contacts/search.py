@@ -74,28 +74,41 @@ def refresh_search_index(store: Store, touched: set[tuple[str, str]]) -> None:
 _NUMBER_RUN = re.compile(r"[+(]?\d[\d\s().\-/]*")
 
 
-def fts_query(text: str) -> str:
-    """Turn what a user types into an FTS5 query: every word as a prefix, numbers joined up."""
+def fts_query(text: str) -> tuple[str, bool]:
+    """Turn what a user types into an FTS5 query: every word as a prefix, numbers joined up.
+
+    Also says whether the query has words: only those are worth ranking.
+    """
     terms = []
     rest = text
     for match in _NUMBER_RUN.finditer(text):
         variants = digits_variants(match.group())
-        if variants:
-            terms.append("(" + " OR ".join(f'numbers : "{v}"*' for v in variants) + ")")
+        if len(variants) > 1 and len(variants[0]) >= 3:
+            # As typed (in any column, e.g. "Post 003") or as stored (+31...) among the numbers.
+            typed, *stored = variants
+            alternatives = [f'"{typed}"*', *(f'numbers : "{v}"*' for v in stored)]
+            terms.append("(" + " OR ".join(alternatives) + ")")
+        elif variants:
+            terms.append(f'"{variants[0]}"*')
         rest = rest.replace(match.group(), " ", 1)
-    for word in re.findall(r"\w+", rest):
-        terms.append('"' + word.replace('"', "") + '"*')
-    return " AND ".join(terms)
+    words = re.findall(r"\w+", rest)
+    terms += ['"' + word.replace('"', "") + '"*' for word in words]
+    return " AND ".join(terms), bool(words)
 
 
 def search_people(store: Store, text: str, limit: int = 50) -> list[str]:
-    """Person ids matching `text`, best first."""
-    query = fts_query(text)
+    """Person ids matching `text`, best first.
+
+    A number prefix such as "06" matches most of the region, and every match is as good as
+    the next; ranking them all would cost tens of milliseconds, so number-only searches
+    return the first matches unranked.
+    """
+    query, has_words = fts_query(text)
     if not query:
         return []
+    order = "ORDER BY bm25(contact_search, 0, 10, 4, 4, 2)" if has_words else ""
     rows = store.conn.execute(
-        "SELECT person_id FROM contact_search WHERE contact_search MATCH ? "
-        "ORDER BY bm25(contact_search, 0, 10, 4, 4, 2) LIMIT ?",
+        f"SELECT person_id FROM contact_search WHERE contact_search MATCH ? {order} LIMIT ?",
         (query, limit),
     ).fetchall()
     return [row[0] for row in rows]
