@@ -113,7 +113,7 @@ def run_unprivileged(args: list[str], **kwargs: Any) -> subprocess.CompletedProc
     """Run `args` so that file permissions are enforced, also when the tests run as root.
 
     As root: first as `nobody`; if that user cannot reach the interpreter (a Python installed
-    under /root), as root without CAP_DAC_OVERRIDE, so the owner's permission bits apply.
+    in root's home folder), as root without CAP_DAC_OVERRIDE, so the owner's permission bits apply.
     """
     kwargs.setdefault("capture_output", True)
     kwargs.setdefault("text", True)
