@@ -107,6 +107,12 @@ class Transaction:
         """Set columns of a row (creating it if needed), recording the change."""
         log = self._log
         sql, clock_template = log.upsert_sql(table, tuple(values))  # checks the names
+        if table in schema.APPEND_ONLY and (
+            log.exists(table, row_id) or (table, row_id) in self.touched
+        ):
+            raise ValidationError(
+                f"Entries in {table} are never changed once written; add a new entry instead."
+            )
         params = tuple(values.values())
         if not _PLAIN_TYPES.issuperset(map(type, params)):
             params = tuple(_plain(value, table, name) for name, value in values.items())
@@ -221,15 +227,19 @@ class ChangeLog:
 
     def origin_for(self, device_id: str, public_key: bytes) -> int:
         """The local number standing for a device in the log (ids are 64 characters long)."""
-        row = self.conn.execute(
-            "SELECT origin FROM peers WHERE device_id = ?", (device_id,)
-        ).fetchone()
-        if row:
-            return int(row[0])
+        known = self._known_origin(device_id)
+        if known is not None:
+            return known
         cursor = self.conn.execute(
             "INSERT INTO peers (device_id, public_key) VALUES (?, ?)", (device_id, public_key)
         )
         return int(cursor.lastrowid or 0)
+
+    def _known_origin(self, device_id: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT origin FROM peers WHERE device_id = ?", (device_id,)
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def device_id_of(self, origin: int) -> str:
         if origin not in self._device_ids:
@@ -260,6 +270,9 @@ class ChangeLog:
             (origin,),
         ).fetchone()
         return int(row[0])
+
+    def exists(self, table: str, row_id: str) -> bool:
+        return bool(self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone())
 
     def _has(self, origin: int, counter: int) -> bool:
         return bool(
@@ -345,7 +358,19 @@ class ChangeLog:
             raise BadBatch(
                 f"Device {batch.device_id[:12]} is not trusted here; nothing was applied."
             )
+        origin = self._known_origin(batch.device_id)
+        written_once: set[str] = set()
         for change in batch.changes:
+            if change.table in schema.APPEND_ONLY and not (
+                origin is not None and self._has(origin, change.counter)
+            ):
+                if change.row_id in written_once or self.exists(change.table, change.row_id):
+                    raise BadBatch(
+                        f"A change from device {batch.device_id[:12]} alters an entry of "
+                        f"{change.table}, which is never changed once written; nothing was "
+                        "applied."
+                    )
+                written_once.add(change.row_id)
             try:
                 values = change.values
                 if not isinstance(values, dict):

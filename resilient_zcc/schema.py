@@ -93,7 +93,101 @@ def _m2_contacts(conn: sqlcipher3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_m1_change_log, _m2_contacts]
+def _m3_crisis_domain(conn: sqlcipher3.Connection) -> None:
+    """Crisis structure, decision log, measures, capacity, placements, fallback procedures."""
+    for statement in (
+        # Crisis structure. The current phase lives on the region; every change of it is also
+        # a `log_entries` row of kind 'fase' (who decided, on whose advice, on which picture).
+        _replicated(
+            "regions",
+            "name TEXT, kind TEXT, code TEXT, parent_id TEXT, "
+            "phase TEXT, phase_since TEXT, phase_entry_id TEXT, "
+            "noodscenario INTEGER, noodscenario_since TEXT, noodscenario_entry_id TEXT",
+        ),
+        _replicated(
+            "log_entries",
+            "region_id TEXT, kind TEXT, at TEXT, recorded_by TEXT, "
+            "decided_by TEXT, advised_by TEXT, picture TEXT, text TEXT, "
+            "phase_from TEXT, phase_to TEXT, corrects_id TEXT",
+        ),
+        _replicated(
+            "escalation_steps",
+            "region_id TEXT, position REAL, actor TEXT, action TEXT, function_code TEXT",
+        ),
+        _replicated("task_cards", "region_id TEXT, function_code TEXT, title TEXT, mandate TEXT"),
+        _replicated("task_actions", "task_card_id TEXT, position REAL, text TEXT, phase_from TEXT"),
+        _replicated(
+            "measures",
+            "code TEXT, title TEXT, description TEXT, applies_from TEXT, "
+            "binding_from TEXT, source TEXT",
+        ),
+        _replicated(
+            "region_measures",
+            "region_id TEXT, measure_id TEXT, active INTEGER, since TEXT, entry_id TEXT",
+        ),
+        # Capacity: reports are immutable facts; the current figure is the newest per
+        # location and category.
+        _replicated(
+            "locations",
+            "organisation_id TEXT, region_id TEXT, name TEXT, "
+            "address TEXT, city TEXT, features TEXT, report_time TEXT, "
+            "report_every_hours INTEGER",
+        ),
+        _replicated("capacity_categories", "code TEXT, name TEXT, kind TEXT"),
+        _replicated(
+            "capacity_reports",
+            "location_id TEXT, category TEXT, total INTEGER, "
+            "staffed INTEGER, occupied INTEGER, available INTEGER, "
+            "expected_24h INTEGER, status TEXT, reporter TEXT, source TEXT, "
+            "reported_at TEXT",
+        ),
+        # Placement queues: only what placement needs, removed after closing (retention).
+        _replicated(
+            "placement_requests",
+            "reference TEXT, region_id TEXT, age_band TEXT, "
+            "covid_status TEXT, care_need TEXT, category TEXT, urgency TEXT, "
+            "current_location TEXT, referrer_org_id TEXT, referrer_contact TEXT, "
+            "wishes TEXT, treatment_limits TEXT, acp_no_ic INTEGER, "
+            "acp_no_resuscitation INTEGER, acp_no_hospital INTEGER, oxygen INTEGER, "
+            "hfno INTEGER, isolation INTEGER, transport TEXT, state TEXT, "
+            "state_at TEXT, location_id TEXT, escalated_to TEXT, registered_at TEXT, "
+            "closed_at TEXT, redacted INTEGER",
+        ),
+        _replicated(
+            "placement_events",
+            "request_id TEXT, from_state TEXT, to_state TEXT, "
+            "at TEXT, by TEXT, location_id TEXT, category TEXT, reason TEXT",
+        ),
+        _replicated(
+            "conflicts",
+            "kind TEXT, location_id TEXT, category TEXT, "
+            "detected_at TEXT, details TEXT, resolved_at TEXT, resolved_by TEXT, "
+            "resolution TEXT",
+        ),
+        # Fallback procedures name functions, not people: printouts resolve them at print time.
+        _replicated("procedures", "organisation_id TEXT, incident_type TEXT, title TEXT"),
+        _replicated(
+            "procedure_steps", "procedure_id TEXT, position REAL, function_id TEXT, text TEXT"
+        ),
+        "CREATE INDEX log_by_region ON log_entries (region_id, at)",
+        "CREATE INDEX steps_by_region ON escalation_steps (region_id)",
+        "CREATE INDEX actions_by_card ON task_actions (task_card_id)",
+        "CREATE INDEX locations_by_org ON locations (organisation_id)",
+        "CREATE INDEX reports_latest ON capacity_reports (location_id, category, reported_at)",
+        "CREATE INDEX reports_by_category ON capacity_reports (category, reported_at)",
+        "CREATE INDEX requests_by_state ON placement_requests (state)",
+        "CREATE INDEX events_by_request ON placement_events (request_id, at)",
+        "CREATE INDEX conflicts_by_place ON conflicts (location_id, category)",
+        "CREATE INDEX procedures_by_org ON procedures (organisation_id)",
+        "CREATE INDEX proc_steps_by_procedure ON procedure_steps (procedure_id)",
+    ):
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_m1_change_log, _m2_contacts, _m3_crisis_domain]
+
+# Rows of these tables are written once and never changed: a correction is a new row.
+APPEND_ONLY = frozenset({"log_entries", "capacity_reports", "placement_events"})
 LATEST = len(MIGRATIONS)
 
 

@@ -591,3 +591,27 @@ def test_version_vector_without_the_first_change_is_zero(make_store: StoreFactor
     target.log.apply_changes(batches[1:])
     assert target.log.version_vector().get(a.identity.device_id, 0) == 0
     assert len(a.log.changes_since(target.log.version_vector())) == 3
+
+
+def test_append_only_entries_cannot_be_changed_locally_or_by_a_peer(tmp_path: Path) -> None:
+    with new_store(tmp_path / "a") as a, new_store(tmp_path / "b") as b:
+        with a.transaction() as tx:
+            tx.put("log_entries", "entry-1", {"kind": "gebeurtenis", "text": "Stroomuitval"})
+        with pytest.raises(ValidationError, match="never changed"), a.transaction() as tx:
+            tx.put("log_entries", "entry-1", {"text": "Iets anders"})
+        with pytest.raises(ValidationError, match="never changed"), a.transaction() as tx:
+            tx.put("log_entries", "entry-2", {"text": "Eerste"})
+            tx.put("log_entries", "entry-2", {"text": "Tweede"})
+        b.log.apply_changes(a.log.changes_since({}))
+        # A peer that rewrites the entry is refused, even with a valid signature of its own.
+        with b.transaction() as tx:
+            b.log.conn.execute("DELETE FROM log_entries WHERE id = 'entry-1'")
+            tx.put("log_entries", "entry-1", {"text": "Vervalst"})
+        forged = b.log.changes_since(a.log.version_vector())
+        with pytest.raises(BadBatch, match="never changed"):
+            a.log.apply_changes(forged)
+        assert a.query_one("SELECT text FROM log_entries WHERE id = 'entry-1'") == {
+            "text": "Stroomuitval"
+        }
+        # Receiving the same entry twice is fine: it is a duplicate, not a change.
+        assert b.log.apply_changes(a.log.changes_since({})).applied == 0

@@ -181,3 +181,16 @@ def test_settings_change_the_staleness_limit(demo_profile: Path) -> None:
     assert all(row["last_verified_at"] is None for row in after)
     bad = run(demo_profile, "settings", "set", "contacts.stale_after_days", "0")
     assert bad.exit_code == 1 and "between 1 and" in bad.output
+
+
+def test_demo_command_creates_loads_and_shows_the_region(tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    first = run(target, "demo", "--open")
+    assert first.exit_code == 0, first.output
+    assert "Demoregio Twente geladen" in first.output and "HERSTELSLEUTEL" in first.output
+    assert "ZCC voorzitter:" in first.output and "NIEMAND" not in first.output
+    again = run(target, "demo", "--open")
+    assert again.exit_code == 0 and "HERSTELSLEUTEL" not in again.output
+    assert "regio Twente" in again.output
+    refused = run(target, "demo")
+    assert refused.exit_code == 1 and "only loaded into an empty profile" in refused.output

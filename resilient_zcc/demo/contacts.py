@@ -1,4 +1,4 @@
-"""The demo region Twente: real chain-partner organisations, invented people and numbers.
+"""The demo region's directory: real chain-partner organisations, invented people and numbers.
 
 Organisation names are real (ROAZ Euregio / Veiligheidsregio Twente); every person, phone
 number, e-mail address and meeting point is invented and obviously fake. The load is
@@ -16,7 +16,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .contacts.model import (
+from ..contacts.model import (
     add_channel,
     add_function,
     add_organisation,
@@ -25,11 +25,10 @@ from .contacts.model import (
     assign_role,
     verify_person,
 )
-from .contacts.vocabulary import CHANNEL_KINDS
-from .errors import ValidationError
+from ..contacts.vocabulary import CHANNEL_KINDS
 
 if TYPE_CHECKING:
-    from .store import Store
+    from ..store import Store
 
 REGION = "Twente"
 SEED = 20_260_101
@@ -328,19 +327,10 @@ class _Numbers:
         return f"{code}-12 {3000 + n}"
 
 
-def load_demo_region(store: Store, now: datetime) -> DemoSummary:
-    """Fill a fresh profile with the demo region Twente; refuses a profile with data."""
-    if now.tzinfo is None:
-        raise ValidationError("The moment the demo is loaded at needs a time zone.")
-    existing = store.query_one("SELECT count(*) AS n FROM organisations")
-    if existing and existing["n"]:
-        raise ValidationError(
-            f"This profile already holds {existing['n']} organisation(s); the demo region "
-            "is only loaded into an empty profile. Create a new profile for the demo."
-        )
+def load_contacts(store: Store, now: datetime) -> DemoSummary:
+    """The directory of the demo region: organisations, people, functions, channels, rotas."""
     builder = _DemoBuilder(store, now)
-    with store.transaction():  # one transaction: the model's writes join it
-        builder.write()
+    builder.write()
     return builder.summary
 
 

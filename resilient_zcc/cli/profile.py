@@ -1,105 +1,28 @@
-"""The command line: a thin layer over the core. `resilient-zcc --help` lists the commands."""
+"""Profile commands: create, unlock, demo, settings, audit trail, passphrase, recovery key."""
 
 from __future__ import annotations
 
-import json
-import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
 import click
 
-from . import keyheader
-from .contacts import model, queries
-from .contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
-from .errors import NotFound, ZccError
-from .hlc import stamp_ms
-from .profile import default_profile_dir, header_path
-from .settings import SETTINGS, get_setting, set_setting
-from .store import Store
-
-PASSPHRASE_ENV = "RZCC_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "RZCC_NEW_PASSPHRASE"
-
-
-class ZccGroup(click.Group):
-    """Shows our own errors as one clear line and exit code 1, never a traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ZccError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
-
-
-class Session:
-    def __init__(self, profile: Path) -> None:
-        self.profile = profile
-
-    @contextmanager
-    def store(self) -> Iterator[Store]:
-        with Store.open(self.profile, read_passphrase()) as store:
-            yield store
-
-
-def read_passphrase(
-    prompt: str = "Passphrase", env: str = PASSPHRASE_ENV, confirm: bool = False
-) -> str:
-    value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise ZccError(f"No passphrase: type it at the prompt or set {env} for scripts.")
-    result: str = click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
-    return result
-
-
-def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _local(iso: str | None) -> str:
-    if not iso:
-        return "nooit"
-    return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
-
-
-pass_session = click.make_pass_decorator(Session)
-
-
-@click.group(cls=ZccGroup)
-@click.option(
-    "--profile",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Profile folder (default: the platform's user data folder, or $RZCC_PROFILE).",
+from .. import keyheader
+from ..contacts import queries
+from ..contacts.vocabulary import CHANNEL_KINDS, label
+from ..errors import NotFound
+from ..hlc import stamp_ms
+from ..profile import header_path
+from ..settings import SETTINGS, get_setting, set_setting
+from ..store import Store
+from .common import (
+    NEW_PASSPHRASE_ENV,
+    Session,
+    emit_json,
+    local_time,
+    now,
+    pass_session,
+    read_passphrase,
 )
-@click.version_option(package_name="resilient-zcc")
-@click.pass_context
-def main(ctx: click.Context, profile: Path | None) -> None:
-    """Resilient ZCC: the region's crisis contacts and structure, encrypted, offline.
-
-    The passphrase is asked at a prompt, or read from RZCC_PASSPHRASE for scripts.
-
-    \b
-    Example:
-      resilient-zcc --profile ~/zcc-oefening init
-      resilient-zcc --profile ~/zcc-oefening demo
-      resilient-zcc --profile ~/zcc-oefening contacts search "mst piket"
-    """
-    ctx.obj = Session(profile or default_profile_dir())
-
-
-# --- profile -------------------------------------------------------------------------------
 
 
 def _print_recovery_key(recovery_key: str) -> None:
@@ -112,7 +35,7 @@ def _print_recovery_key(recovery_key: str) -> None:
     )
 
 
-@main.command()
+@click.command()
 @click.option("--label", default="", help="A name for this device, shown in the audit trail.")
 @pass_session
 def init(session: Session, label: str) -> None:
@@ -129,7 +52,7 @@ def init(session: Session, label: str) -> None:
     _print_recovery_key(recovery_key)
 
 
-@main.command()
+@click.command()
 @pass_session
 def unlock(session: Session) -> None:
     """Check that the passphrase opens the profile.
@@ -146,7 +69,7 @@ def unlock(session: Session) -> None:
         )
 
 
-@main.command()
+@click.command()
 @click.option("--open", "show", is_flag=True, help="Show an overview of the region afterwards.")
 @pass_session
 def demo(session: Session, show: bool) -> None:
@@ -158,7 +81,7 @@ def demo(session: Session, show: bool) -> None:
     Example:
       RZCC_PASSPHRASE=oefenen-twente resilient-zcc --profile /tmp/demo demo --open
     """
-    from .demo import load_demo_region
+    from ..demo import load_demo_region
 
     passphrase = read_passphrase()
     if header_path(session.profile).exists():
@@ -173,7 +96,7 @@ def demo(session: Session, show: bool) -> None:
         click.echo(f"Demo profile created in {session.profile}.")
         _print_recovery_key(recovery_key)
     with store:
-        summary = load_demo_region(store, _now())
+        summary = load_demo_region(store, now())
         click.echo(
             f"Demoregio Twente geladen: {summary.organisations} organisaties, "
             f"{summary.people} personen, {summary.functions} functies, {summary.channels} "
@@ -218,140 +141,7 @@ def _overview(store: Store) -> None:
     click.echo('\nTry: resilient-zcc --profile DIR contacts search "mst piket"')
 
 
-# --- contacts ------------------------------------------------------------------------------
-
-
-@main.group()
-def contacts() -> None:
-    """Search, show and verify key contacts."""
-
-
-def _card_lines(card: queries.ContactCard, all_channels: bool) -> list[str]:
-    lines = [f"{card.name} — {card.organisation or 'geen organisatie'}  [{card.id[:8]}]"]
-    if card.functions:
-        lines.append("  Functie: " + ", ".join(card.functions))
-    if card.on_duty:
-        lines.append("  Nu in dienst als: " + ", ".join(card.on_duty))
-    channels = card.channels if all_channels else card.channels[:2]
-    for n, channel in enumerate(channels, 1):
-        via = f", via {channel.via_function}" if channel.via_function else ""
-        lines.append(
-            f"  {n}. {label(CHANNEL_KINDS, channel.kind)}: {channel.display} "
-            f"({label(AVAILABILITY, channel.availability)}{via})"
-            + (f" — {channel.note}" if channel.note else "")
-        )
-    verified = _local(card.last_verified_at)
-    stale = "  VEROUDERD" if card.stale else ""
-    if all_channels:
-        by = f" door {card.last_verified_by}" if card.last_verified_by else ""
-        lines.append(f"  Laatst geverifieerd: {verified}{by}{stale}")
-    elif stale:
-        lines.append(f"  Laatst geverifieerd: {verified}{stale}")
-    return lines
-
-
-@contacts.command("search")
-@click.argument("text")
-@click.option("--limit", default=20, show_default=True, help="At most this many results.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@pass_session
-def contacts_search(session: Session, text: str, limit: int, as_json: bool) -> None:
-    """Search names, organisations, functions and numbers (prefixes work).
-
-    \b
-    Example:
-      resilient-zcc contacts search "zgt crisis"
-      resilient-zcc contacts search "06-1234"
-    """
-    with session.store() as store:
-        cards = queries.search_contacts(store, text, limit)
-        if as_json:
-            emit_json([card.as_dict() for card in cards])
-            return
-        if not cards:
-            click.echo(f"Geen contacten gevonden voor '{text}'.")
-        for card in cards:
-            click.echo("\n".join(_card_lines(card, all_channels=False)))
-
-
-def _resolve(store: Store, table: str, prefix: str, what: str) -> str:
-    """Accept a full id or an unambiguous prefix of at least 6 characters, as shown in lists."""
-    rows = store.query(f"SELECT id FROM {table} WHERE id LIKE ? || '%' LIMIT 2", (prefix,))
-    if len(prefix) < 6 or not rows:
-        raise NotFound(f"No {what} with id '{prefix}'.")
-    if len(rows) > 1:
-        raise NotFound(f"'{prefix}' matches several; give more of the id.")
-    return str(rows[0]["id"])
-
-
-@contacts.command("show")
-@click.argument("contact_id")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@pass_session
-def contacts_show(session: Session, contact_id: str, as_json: bool) -> None:
-    """Show a contact with every channel in fallback order.
-
-    \b
-    Example:
-      resilient-zcc contacts show 3f2a9c1b
-    """
-    with session.store() as store:
-        card = queries.contact_card(store, _resolve(store, "people", contact_id, "contact"))
-        if as_json:
-            emit_json(card.as_dict())
-            return
-        click.echo("\n".join(_card_lines(card, all_channels=True)))
-
-
-@contacts.command("verify")
-@click.argument("contact_id")
-@click.option("--by", "verified_by", default=None, help="Who checked (default: the device label).")
-@pass_session
-def contacts_verify(session: Session, contact_id: str, verified_by: str | None) -> None:
-    """Record that a contact's details were checked and are still correct.
-
-    \b
-    Example:
-      resilient-zcc contacts verify 3f2a9c1b --by "GHOR-secretariaat"
-    """
-    with session.store() as store:
-        person_id = _resolve(store, "people", contact_id, "contact")
-        if verified_by is None:
-            row = store.query_one(
-                "SELECT label FROM devices WHERE id = ?", (store.identity.device_id,)
-            )
-            verified_by = (row or {}).get("label") or f"device {store.identity.device_id[:12]}"
-        model.verify_person(store, person_id, verified_by, _now())
-        card = queries.contact_card(store, person_id)
-        click.echo(
-            f"{card.name}: geverifieerd op {_local(card.last_verified_at)} door {verified_by}."
-        )
-
-
-@contacts.command("stale")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@pass_session
-def contacts_stale(session: Session, as_json: bool) -> None:
-    """List contacts not verified within the staleness limit (default 90 days).
-
-    \b
-    Example:
-      resilient-zcc contacts stale --json
-    """
-    with session.store() as store:
-        rows = queries.stale_people(store)
-        if as_json:
-            emit_json(rows)
-            return
-        click.echo(f"{len(rows)} contacten niet recent geverifieerd:")
-        for row in rows:
-            click.echo(
-                f"  {row['name']} — {row['organisation'] or '-'}  [{row['id'][:8]}]  "
-                f"laatst: {_local(row['last_verified_at'])}"
-            )
-
-
-@main.group("settings")
+@click.group("settings")
 def settings_group() -> None:
     """Show and change region-wide settings (they travel to other devices)."""
 
@@ -404,7 +194,7 @@ def settings_set(session: Session, key: str, value: int) -> None:
 # --- audit and keys ------------------------------------------------------------------------
 
 
-@main.command()
+@click.command()
 @click.argument("row_id")
 @click.option("--column", default=None, help="Only this field.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -427,7 +217,7 @@ def audit(session: Session, row_id: str, column: str | None, as_json: bool) -> N
         for entry in entries:
             who = entry.device_label or "onbekend apparaat"
             click.echo(
-                f"{_local(_stamp_iso(entry.hlc))}  {entry.table}.{entry.column} = "
+                f"{local_time(_stamp_iso(entry.hlc))}  {entry.table}.{entry.column} = "
                 f"{entry.value!r}  door {who} ({entry.device_id[:12]}, #{entry.counter})"
             )
 
@@ -447,7 +237,7 @@ def _resolve_any(store: Store, prefix: str) -> str:
     raise NotFound(f"No record with id '{prefix}'.")
 
 
-@main.group()
+@click.group()
 def passphrase() -> None:
     """Change the passphrase."""
 
@@ -479,7 +269,7 @@ def passphrase_change(session: Session, with_recovery_key: bool) -> None:
     click.echo("Passphrase changed. The recovery key still works.")
 
 
-@main.command("recovery-key")
+@click.command("recovery-key")
 @pass_session
 def recovery_key(session: Session) -> None:
     """Issue a new recovery key; the previous one stops working.

@@ -1,0 +1,80 @@
+"""What every command shares: the profile session, passphrase input, output helpers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import NotFound, ZccError
+from ..store import Store
+
+PASSPHRASE_ENV = "RZCC_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "RZCC_NEW_PASSPHRASE"
+
+
+class ZccGroup(click.Group):
+    """Shows our own errors as one clear line and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ZccError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+
+class Session:
+    def __init__(self, profile: Path) -> None:
+        self.profile = profile
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        with Store.open(self.profile, read_passphrase()) as store:
+            yield store
+
+
+def read_passphrase(
+    prompt: str = "Passphrase", env: str = PASSPHRASE_ENV, confirm: bool = False
+) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise ZccError(f"No passphrase: type it at the prompt or set {env} for scripts.")
+    result: str = click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+    return result
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_time(iso: str | None) -> str:
+    if not iso:
+        return "nooit"
+    return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+pass_session = click.make_pass_decorator(Session)
+
+
+def resolve_id(store: Store, table: str, prefix: str, what: str) -> str:
+    """Accept a full id or an unambiguous prefix of at least 6 characters, as shown in lists."""
+    rows = store.query(f"SELECT id FROM {table} WHERE id LIKE ? || '%' LIMIT 2", (prefix,))
+    if len(prefix) < 6 or not rows:
+        raise NotFound(f"No {what} with id '{prefix}'.")
+    if len(rows) > 1:
+        raise NotFound(f"'{prefix}' matches several; give more of the id.")
+    return str(rows[0]["id"])
