@@ -12,13 +12,13 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from .contacts.vocabulary import SECTORS
-from .demo import FIRST_NAMES, SURNAMES
-from .errors import ValidationError
+from ..contacts.vocabulary import SECTORS
+from ..demo import FIRST_NAMES, SURNAMES
+from ..errors import ValidationError
 
 if TYPE_CHECKING:
-    from .changelog import Transaction
-    from .store import Store
+    from ..changelog import Transaction
+    from ..store import Store
 
 REGION = "Synthetisch"
 CHUNK = 2_000  # people per transaction
