@@ -29,6 +29,19 @@ SETTINGS = {
             "A contact not verified for this many days is marked stale.",
             minimum=1,
         ),
+        Setting(
+            "capacity.stale_after_hours",
+            24,
+            "A capacity figure older than this many hours is marked stale.",
+            minimum=1,
+        ),
+        Setting(
+            "placements.retention_days",
+            14,
+            "Days after a placement request closes before its patient data is removed.",
+            minimum=1,
+            maximum=365,
+        ),
     )
 }
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..profile import default_profile_dir
-from . import contacts, profile
+from . import capacity, contacts, crisis, placements, profile
 from .common import Session, ZccGroup
 
 
@@ -43,5 +43,13 @@ for command in (
     profile.audit,
     profile.passphrase,
     profile.recovery_key,
+    capacity.capacity,
+    placements.placements,
+    crisis.phase,
+    crisis.log_group,
+    crisis.measures_group,
+    crisis.escalation_group,
+    crisis.taskcards_group,
+    crisis.procedures_group,
 ):
     main.add_command(command)

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
+from .capacity import load_capacity
 from .contacts import (
     FIRST_NAMES,
     REGIONAL_FUNCTIONS,
@@ -19,12 +20,17 @@ from .contacts import (
     load_contacts,
     shift_bounds,
 )
+from .crisis import load_crisis
+from .placements import load_placements
 
 if TYPE_CHECKING:
     from ..store import Store
 
 # Each domain adds its demo data after the directory, in this order, in the same transaction.
 LOADERS: list[Callable[[Store, datetime], None]] = []
+LOADERS.append(load_crisis)  # first: the other domains refer to its region
+LOADERS.append(load_capacity)  # after the crisis structure (regions) if that loads
+LOADERS.append(load_placements)  # after capacity: offers are matched against its reports
 
 
 def load_demo_region(store: Store, now: datetime) -> DemoSummary:

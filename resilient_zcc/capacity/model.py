@@ -1,0 +1,238 @@
+"""Commands that change the capacity picture; each validates, then writes through the log.
+
+Report figures, per location and category (for a team category, counted in clients):
+
+- `total`: technical capacity (beds that exist, or clients the team could take at full strength);
+- `staffed`: operational capacity, the part with staff for it now (the real constraint);
+- `occupied`: in use now;
+- `available`: free and staffed now; by default `staffed - occupied`, lower if the location
+  holds beds back (e.g. kept free for an expected admission), never higher;
+- `expected_24h`: the number the location expects to have available (free and staffed) 24
+  hours after `reported_at`, taking expected admissions, discharges and rosters into account;
+  optional, at most `total`;
+- `status`: the colour the location reports; if not given it is derived from the free share
+  `available / staffed` (see `derive_status`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..errors import NotFound, ValidationError
+from .categories import FEATURES, SOURCES, STATUSES, check_category
+from .rhythm import DEFAULT_EVERY_HOURS, DEFAULT_TIME, check_rhythm
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of laptops and phones differ a little
+
+# Derived status by the free share of staffed capacity (available / staffed), checked in order.
+STATUS_THRESHOLDS: tuple[tuple[float, str], ...] = (
+    (0.20, "groen"),  # at least a fifth free
+    (0.10, "geel"),  # at least a tenth
+    (0.05, "oranje"),  # at least a twentieth
+)
+# Below 5 % but something free: rood. Nothing free (or nothing staffed): donkerrood.
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def derive_status(staffed: int, available: int) -> str:
+    """The colour for a free share of staffed capacity: >=20 % groen, >=10 % geel,
+    >=5 % oranje, anything free rood, nothing free (or nothing staffed) donkerrood."""
+    if staffed <= 0 or available <= 0:
+        return "donkerrood"
+    share = available / staffed
+    for threshold, colour in STATUS_THRESHOLDS:
+        if share >= threshold:
+            return colour
+    return "rood"
+
+
+def _iso(moment: datetime, what: str) -> str:
+    if moment.tzinfo is None:
+        raise ValidationError(f"{what} needs a time zone.")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _exists(store: Store, table: str, row_id: str, what: str, hint: str = "") -> None:
+    if not store.query_one(f"SELECT 1 FROM {table} WHERE id = ? AND deleted = 0", (row_id,)):
+        raise NotFound(f"No {what} with id {row_id}.{hint}")
+
+
+def clean_features(features: list[str] | tuple[str, ...] | str) -> str:
+    """Feature codes as stored: known codes, sorted, comma-separated, no repeats."""
+    if isinstance(features, str):
+        features = features.split(",")
+    codes = sorted({f.strip() for f in features if f.strip()})
+    unknown = [code for code in codes if code not in FEATURES]
+    if unknown:
+        raise ValidationError(
+            f"Unknown location feature '{unknown[0]}'. Allowed: {', '.join(FEATURES)}."
+        )
+    return ",".join(codes)
+
+
+def add_location(
+    store: Store,
+    organisation_id: str,
+    name: str,
+    *,
+    region_id: str | None = None,
+    address: str = "",
+    city: str = "",
+    features: list[str] | tuple[str, ...] | str = (),
+    report_time: str | None = DEFAULT_TIME,
+    report_every_hours: int | None = DEFAULT_EVERY_HOURS,
+    location_id: str | None = None,
+) -> str:
+    """A site of an organisation where capacity is; daily 09:00 reports expected by default."""
+    _exists(store, "organisations", organisation_id, "organisation")
+    if region_id is not None:
+        _exists(store, "regions", region_id, "region")
+    name = name.strip()
+    if not name:
+        raise ValidationError("A location needs a name (like 'MST Enschede, IC').")
+    report_time, report_every_hours = check_rhythm(report_time, report_every_hours)
+    values = {
+        "organisation_id": organisation_id,
+        "region_id": region_id,
+        "name": name,
+        "address": address.strip(),
+        "city": city.strip(),
+        "features": clean_features(features),
+        "report_time": report_time,
+        "report_every_hours": report_every_hours,
+    }
+    location_id = location_id or new_id()
+    with store.transaction() as tx:
+        tx.put("locations", location_id, values)
+    return location_id
+
+
+def set_report_rhythm(
+    store: Store, location_id: str, report_time: str | None, every_hours: int | None
+) -> None:
+    """When the location is expected to report: local time and interval; both None = none."""
+    _exists(store, "locations", location_id, "location")
+    report_time, every_hours = check_rhythm(report_time, every_hours)
+    with store.transaction() as tx:
+        tx.put(
+            "locations",
+            location_id,
+            {"report_time": report_time, "report_every_hours": every_hours},
+        )
+
+
+def set_features(
+    store: Store, location_id: str, features: list[str] | tuple[str, ...] | str
+) -> None:
+    _exists(store, "locations", location_id, "location")
+    clean = clean_features(features)
+    with store.transaction() as tx:
+        tx.put("locations", location_id, {"features": clean})
+
+
+def _count(value: int | None, what: str) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ValidationError(f"{what} must be a whole number, not {value!r}.")
+    if value is not None and value < 0:
+        raise ValidationError(f"{what} cannot be negative ({value}); give 0 or more.")
+
+
+def report_capacity(
+    store: Store,
+    location_id: str,
+    category: str,
+    *,
+    total: int,
+    staffed: int,
+    occupied: int,
+    now: datetime,
+    available: int | None = None,
+    expected_24h: int | None = None,
+    status: str | None = None,
+    reporter: str = "",
+    source: str = "formulier",
+    reported_at: datetime | None = None,
+    report_id: str | None = None,
+) -> str:
+    """Record a report (an immutable fact); a correction is a newer report. Returns its id.
+
+    `reported_at` is when the figures were true (default `now`); it may lie in the past
+    (a paper form typed in later), but not more than 5 minutes after `now`.
+    """
+    _exists(
+        store, "locations", location_id, "location", " 'capacity locations' lists the locations."
+    )
+    check_category(store, category)
+    for value, what in (
+        (total, "total"),
+        (staffed, "staffed"),
+        (occupied, "occupied"),
+        (available, "available"),
+        (expected_24h, "expected_24h"),
+    ):
+        _count(value, what)
+    if staffed > total:
+        raise ValidationError(
+            f"staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of "
+            "the total."
+        )
+    if occupied > staffed:
+        raise ValidationError(
+            f"occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in "
+            "beds without staff, report those beds as staffed."
+        )
+    free = staffed - occupied
+    if available is None:
+        available = free
+    elif available > free:
+        raise ValidationError(
+            f"available ({available}) cannot exceed staffed - occupied ({free}); give at "
+            f"most {free}."
+        )
+    if expected_24h is not None and expected_24h > total:
+        raise ValidationError(
+            f"expected_24h ({expected_24h}) cannot exceed total ({total}): it counts beds "
+            "expected free and staffed in 24 hours."
+        )
+    if status is None:
+        status = derive_status(staffed, available)
+    elif status not in STATUSES:
+        raise ValidationError(f"Unknown status colour '{status}'. Allowed: {', '.join(STATUSES)}.")
+    if source not in SOURCES:
+        raise ValidationError(f"Unknown source '{source}'. Allowed: {', '.join(SOURCES)}.")
+    now_iso = _iso(now, "The current time")
+    moment = reported_at if reported_at is not None else now
+    at = _iso(moment, "The report time")
+    if moment > now + FUTURE_TOLERANCE:
+        raise ValidationError(
+            f"The report time {at} lies in the future (now is {now_iso}); give the time the "
+            "figures were true, at most 5 minutes ahead."
+        )
+    report_id = report_id or new_id()
+    with store.transaction() as tx:
+        tx.put(
+            "capacity_reports",
+            report_id,
+            {
+                "location_id": location_id,
+                "category": category,
+                "total": total,
+                "staffed": staffed,
+                "occupied": occupied,
+                "available": available,
+                "expected_24h": expected_24h,
+                "status": status,
+                "reporter": reporter.strip(),
+                "source": source,
+                "reported_at": at,
+            },
+        )
+    return report_id

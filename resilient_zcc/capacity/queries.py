@@ -1,0 +1,221 @@
+"""What the capacity picture answers: current figures, their age, who is overdue, history.
+
+The current figure of a location for a category is its newest report (by `reported_at`,
+ties broken by the higher report id, so every copy picks the same one). Reports are never
+changed; a correction is simply a newer report.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NotFound, ValidationError
+from ..settings import get_setting
+from .categories import all_categories, check_category
+from .rhythm import missed_since
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+REPORT_COLUMNS = (
+    "report_id",
+    "location_id",
+    "location_name",
+    "organisation_id",
+    "organisation",
+    "region_id",
+    "category",
+    "total",
+    "staffed",
+    "occupied",
+    "available",
+    "expected_24h",
+    "status",
+    "reporter",
+    "source",
+    "reported_at",
+)
+
+# For each (location, category) present, the id of its newest report: the correlated
+# subquery walks the index reports_latest backwards, so it reads a handful of rows per pair
+# instead of every report (measured in bench/crisis.py). Ties on reported_at: highest id.
+_LATEST_SQL = """
+    SELECT r.id AS report_id, r.location_id, l.name AS location_name,
+           l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') AS organisation,
+           l.region_id, r.category, r.total, r.staffed, r.occupied, r.available,
+           r.expected_24h, r.status, r.reporter, r.source, r.reported_at
+    FROM (SELECT DISTINCT location_id, category FROM capacity_reports WHERE 1 {pairs}) g
+    JOIN capacity_reports r ON r.id = (
+        SELECT x.id FROM capacity_reports x
+        WHERE x.location_id = g.location_id AND x.category = g.category AND x.deleted = 0
+        ORDER BY x.reported_at DESC, x.id DESC LIMIT 1)
+    JOIN locations l ON l.id = r.location_id AND l.deleted = 0
+    LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0
+    WHERE 1 {places}
+    ORDER BY r.category, l.name, r.location_id
+"""
+
+
+def latest_reports(
+    store: Store,
+    *,
+    category: str | None = None,
+    location_id: str | None = None,
+    region_id: str | None = None,
+) -> list[dict[str, Any]]:
+    """Per (location, category) the newest report, as a dict of REPORT_COLUMNS."""
+    pairs, places, params = "", "", []
+    if category is not None:
+        pairs += " AND category = ?"
+        params.append(category)
+    if location_id is not None:
+        pairs += " AND location_id = ?"
+        params.append(location_id)
+    if region_id is not None:
+        places += " AND l.region_id = ?"
+        params.append(region_id)
+    return store.query(_LATEST_SQL.format(pairs=pairs, places=places), params)
+
+
+def _parse(iso: str) -> datetime:
+    return datetime.fromisoformat(iso)
+
+
+def _minutes(delta: timedelta) -> int:
+    return int(delta.total_seconds() // 60)
+
+
+def _aware(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValidationError("'now' needs a time zone (use datetime.now(UTC)).")
+    return now.astimezone(UTC)
+
+
+def regional_overview(
+    store: Store,
+    region_id: str | None = None,
+    *,
+    now: datetime,
+    category: str | None = None,
+) -> list[dict[str, Any]]:
+    """Per category: sums over the current figures, and per location each figure's age.
+
+    A figure is stale when older than the setting `capacity.stale_after_hours`. Sums add the
+    current figure of every location, stale or not: `stale` and `oldest_age_minutes` say how
+    far to trust them. `expected_24h` sums only the locations that gave an expectation.
+    """
+    now = _aware(now)
+    if category is not None:
+        check_category(store, category)
+    stale_after = timedelta(hours=get_setting(store, "capacity.stale_after_hours"))
+    known = all_categories(store)
+    groups: dict[str, dict[str, Any]] = {}
+    for row in latest_reports(store, category=category, region_id=region_id):
+        code = row["category"]
+        group = groups.get(code)
+        if group is None:
+            info = known.get(code)
+            group = groups[code] = {
+                "category": code,
+                "name": info.name if info else code,
+                "kind": info.kind if info else "bed",
+                "locations": 0,
+                "total": 0,
+                "staffed": 0,
+                "occupied": 0,
+                "available": 0,
+                "expected_24h": None,
+                "stale": 0,
+                "oldest_age_minutes": 0,
+                "rows": [],
+            }
+        age = now - _parse(row["reported_at"])
+        stale = age > stale_after
+        group["locations"] += 1
+        for key in ("total", "staffed", "occupied", "available"):
+            group[key] += row[key] or 0
+        if row["expected_24h"] is not None:
+            group["expected_24h"] = (group["expected_24h"] or 0) + row["expected_24h"]
+        group["stale"] += stale
+        group["oldest_age_minutes"] = max(group["oldest_age_minutes"], _minutes(age))
+        row["age_minutes"], row["stale"] = _minutes(age), stale  # rows are fresh dicts
+        group["rows"].append(row)
+    order = {code: n for n, code in enumerate(known)}
+    return sorted(
+        groups.values(), key=lambda g: (order.get(g["category"], len(order)), g["category"])
+    )
+
+
+def locations(store: Store, region_id: str | None = None) -> list[dict[str, Any]]:
+    """Every location with its organisation, rhythm, features and newest report time."""
+    sql = (
+        "SELECT l.id, l.name, l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') "
+        "AS organisation, l.region_id, l.address, l.city, l.features, l.report_time, "
+        "l.report_every_hours, (SELECT max(r.reported_at) FROM capacity_reports r "
+        "WHERE r.location_id = l.id AND r.deleted = 0) AS last_reported_at "
+        "FROM locations l LEFT JOIN organisations o ON o.id = l.organisation_id "
+        "WHERE l.deleted = 0"
+    )
+    params: list[str] = []
+    if region_id is not None:
+        sql += " AND l.region_id = ?"
+        params.append(region_id)
+    rows = store.query(sql + " ORDER BY l.city, l.name, l.id", params)
+    for row in rows:
+        row["features"] = [f for f in (row["features"] or "").split(",") if f]
+    return rows
+
+
+def overdue_locations(
+    store: Store, now: datetime, region_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Locations with a rhythm whose report (any category) for an expected time is missing.
+
+    The report due at an expected time T counts if made at T - window or later (see
+    `rhythm`); `missed_since` is the first expected time not covered, `late_minutes` how
+    long ago that was. Most overdue first.
+    """
+    now = _aware(now)
+    result = []
+    for row in locations(store, region_id):
+        every = row["report_every_hours"]
+        if not every:
+            continue
+        last = _parse(row["last_reported_at"]) if row["last_reported_at"] else None
+        due = missed_since(row["report_time"] or "09:00", int(every), last, now)
+        if due is None:
+            continue
+        result.append(
+            {
+                "location_id": row["id"],
+                "location_name": row["name"],
+                "organisation": row["organisation"],
+                "city": row["city"],
+                "report_time": row["report_time"],
+                "report_every_hours": every,
+                "last_reported_at": row["last_reported_at"],
+                "missed_since": due.isoformat(timespec="seconds"),
+                "late_minutes": _minutes(now - due),
+            }
+        )
+    return sorted(result, key=lambda r: (-r["late_minutes"], r["location_name"]))
+
+
+def history(
+    store: Store, location_id: str, category: str, since: datetime | None = None
+) -> list[dict[str, Any]]:
+    """Every report of a location for a category, oldest first (corrections included)."""
+    if not store.query_one("SELECT 1 FROM locations WHERE id = ? AND deleted = 0", (location_id,)):
+        raise NotFound(f"No location with id {location_id}; 'capacity locations' lists them.")
+    check_category(store, category)
+    sql = (
+        "SELECT id AS report_id, category, total, staffed, occupied, available, expected_24h, "
+        "status, reporter, source, reported_at FROM capacity_reports "
+        "WHERE location_id = ? AND category = ? AND deleted = 0"
+    )
+    params: list[str] = [location_id, category]
+    if since is not None:
+        sql += " AND reported_at >= ?"
+        params.append(_aware(since).isoformat(timespec="seconds"))
+    return store.query(sql + " ORDER BY reported_at, id", params)

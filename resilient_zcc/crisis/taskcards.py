@@ -1,0 +1,142 @@
+"""Task cards (taakkaarten) of the ZCC functions: the mandate and the ordered actions of
+each function in a region, with who holds the function now."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NotFound, ValidationError
+from .common import required, stable_id
+from .holders import function_holders, functions_with_code
+from .regions import region
+from .vocabulary import PHASE_ORDER, PHASES, phase_rank
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+# An action is its text, or (text, phase from which it applies).
+Action = str | tuple[str, str | None]
+
+
+def card_id(region_id: str, function_code: str) -> str:
+    return stable_id("task_card", region_id, function_code)
+
+
+def action_id(card: str, position: int) -> str:
+    return stable_id("task_action", card, str(position))
+
+
+def set_task_card(
+    store: Store,
+    region_id: str,
+    function_code: str,
+    title: str,
+    mandate: str,
+    actions: Sequence[Action],
+) -> str:
+    """Create or replace the card of a function code; the actions are numbered 1..n.
+
+    The card's id follows from region and code, so a card made on two devices merges.
+    """
+    region(store, region_id)
+    code = required(function_code, "The card's function code")
+    if not functions_with_code(store, code):
+        raise NotFound(
+            f"No function with code '{code}' in the directory; add the function first "
+            "(task cards belong to a function, e.g. zcc_huisarts, zcc_logger)."
+        )
+    values = {
+        "region_id": region_id,
+        "function_code": code,
+        "title": required(title, "The card's title"),
+        "mandate": required(mandate, "The card's mandate"),
+        "deleted": 0,
+    }
+    if not actions:
+        raise ValidationError("A task card needs at least one action.")
+    rows = []
+    for n, action in enumerate(actions, 1):
+        text, phase_from = (action, None) if isinstance(action, str) else action
+        if phase_from is not None and phase_from not in PHASES:
+            raise ValidationError(
+                f"Action {n}: unknown phase '{phase_from}'. Allowed: {', '.join(PHASE_ORDER)}."
+            )
+        rows.append(
+            {
+                "position": float(n),
+                "text": required(text, f"Action {n}'s text"),
+                "phase_from": phase_from,
+                "deleted": 0,
+            }
+        )
+    cid = card_id(region_id, code)
+    old = store.query("SELECT id FROM task_actions WHERE task_card_id = ? AND deleted = 0", (cid,))
+    ids = [action_id(cid, n) for n in range(1, len(rows) + 1)]
+    with store.transaction() as tx:
+        tx.put("task_cards", cid, values)
+        for row_id, row in zip(ids, rows, strict=True):
+            tx.put("task_actions", row_id, {"task_card_id": cid, **row})
+        for stale in old:
+            if stale["id"] not in ids:
+                tx.delete("task_actions", stale["id"])
+    return cid
+
+
+def list_task_cards(store: Store, region_id: str) -> list[dict[str, Any]]:
+    region(store, region_id)
+    return store.query(
+        "SELECT c.id, c.function_code, c.title, "
+        "(SELECT count(*) FROM task_actions a WHERE a.task_card_id = c.id AND a.deleted = 0) "
+        "AS actions FROM task_cards c WHERE c.region_id = ? AND c.deleted = 0 "
+        "ORDER BY c.function_code",
+        (region_id,),
+    )
+
+
+def task_card(store: Store, region_id: str, function_code: str, now: datetime) -> dict[str, Any]:
+    """The card, its actions in order (each saying whether it applies in the current
+    phase), and the current holders of the function with their first channels."""
+    row = region(store, region_id)
+    card = store.query_one(
+        "SELECT id, function_code, title, mandate FROM task_cards "
+        "WHERE region_id = ? AND function_code = ? AND deleted = 0",
+        (region_id, function_code),
+    )
+    if card is None:
+        codes = [c["function_code"] for c in list_task_cards(store, region_id)]
+        raise NotFound(
+            f"No task card for function code '{function_code}' in this region. "
+            f"Cards: {', '.join(codes) or 'none yet'}."
+        )
+    phase = row["phase"]
+    if row["kind"] != "roaz" and row["parent_id"]:
+        parent = store.query_one("SELECT phase FROM regions WHERE id = ?", (row["parent_id"],))
+        phase = (parent or {}).get("phase")
+    actions = store.query(
+        "SELECT position, text, phase_from FROM task_actions "
+        "WHERE task_card_id = ? AND deleted = 0 ORDER BY position, id",
+        (card["id"],),
+    )
+    card["actions"] = [
+        {
+            "number": n,
+            "text": a["text"],
+            "phase_from": a["phase_from"],
+            "applies_now": a["phase_from"] is None
+            or phase_rank(a["phase_from"]) <= phase_rank(phase),
+        }
+        for n, a in enumerate(actions, 1)
+    ]
+    card["functions"] = [
+        {
+            "id": f["id"],
+            "name": f["name"],
+            "organisation": f["organisation"],
+            "holders": function_holders(store, f["id"], now, max_channels=3),
+        }
+        for f in functions_with_code(store, function_code)
+    ]
+    card["holders"] = [h for f in card["functions"] for h in f["holders"]]
+    return card

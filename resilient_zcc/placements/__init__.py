@@ -1,0 +1,1 @@
+"""Placement queues: patients registered at the ZCC, matched to capacity, followed to a place."""

@@ -1,0 +1,164 @@
+"""Over-allocation: more places held at a location than its newest report says are free.
+
+Two coordinators working apart (no network) can each offer the last bed; once their changes
+merge, both offers stand. Nothing is dropped silently: each over-allocated location and
+category becomes a `conflicts` row that a person resolves (e.g. by refusing one offer and
+matching that patient again). The row id is derived from location, category and report, so
+two devices that detect the same conflict write the same row and converge.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from ..capacity.queries import latest_reports
+from ..errors import NotFound, ValidationError
+from .matching import allocations, by_place, count_allocated
+from .model import iso
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+KIND = "overallocatie"
+_NAMESPACE = uuid.UUID("0c9b6d1e-3f2a-4c71-8e5d-2b7a9f40c613")
+# Rows whose change can make or clear an over-allocation.
+RELEVANT_TABLES = frozenset({"placement_requests", "placement_events", "capacity_reports"})
+
+
+def conflict_id(location_id: str, category: str, report_id: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, f"{KIND}:{location_id}:{category}:{report_id}"))
+
+
+def overallocations(store: Store) -> list[dict[str, Any]]:
+    """Every location and category whose held places exceed the newest report's available."""
+    held = by_place(allocations(store))
+    places = set(held)
+    result = []
+    for location_id, category in sorted(places):
+        for report in latest_reports(store, category=category, location_id=location_id):
+            holders = count_allocated(held, report)
+            available = int(report["available"] or 0)
+            if len(holders) > available:
+                result.append(
+                    {
+                        "id": conflict_id(location_id, category, report["report_id"]),
+                        "location_id": location_id,
+                        "location_name": report["location_name"],
+                        "category": category,
+                        "report_id": report["report_id"],
+                        "reported_at": report["reported_at"],
+                        "available": available,
+                        "allocated": len(holders),
+                        "request_ids": holders,
+                    }
+                )
+    return result
+
+
+def detect_overallocation(store: Store, now: datetime) -> list[dict[str, Any]]:
+    """Record every over-allocation as a conflict row (once); returns the over-allocations.
+
+    A conflict that was resolved is reopened when more requests hold a place than when it
+    was resolved.
+    """
+    at = iso(now)
+    found = overallocations(store)
+    with store.transaction() as tx:
+        for item in found:
+            row = store.query_one("SELECT * FROM conflicts WHERE id = ?", (item["id"],))
+            details = json.dumps(
+                {
+                    "report_id": item["report_id"],
+                    "reported_at": item["reported_at"],
+                    "available": item["available"],
+                    "allocated": item["allocated"],
+                    "request_ids": item["request_ids"],
+                },
+                sort_keys=True,
+            )
+            if row is None or row["deleted"]:
+                tx.put(
+                    "conflicts",
+                    item["id"],
+                    {
+                        "kind": KIND,
+                        "location_id": item["location_id"],
+                        "category": item["category"],
+                        "detected_at": at,
+                        "details": details,
+                        "resolved_at": None,
+                        "resolved_by": None,
+                        "resolution": None,
+                        "deleted": 0,
+                    },
+                )
+                continue
+            known = set(json.loads(row["details"] or "{}").get("request_ids", []))
+            if set(item["request_ids"]) - known:
+                # New holders since it was recorded (or resolved): show it again, open.
+                tx.put(
+                    "conflicts",
+                    item["id"],
+                    {"details": details, "detected_at": at, "resolved_at": None},
+                )
+    return found
+
+
+def refresh_conflicts(store: Store, touched: set[tuple[str, str]]) -> None:
+    """Derived-index hook: detect over-allocations after a transaction touched placements.
+
+    Signature of `Store.derived_indexes` entries; runs inside the transaction, for local
+    and merged changes. Its writes are `tx.put`s, so the change log must record rows that
+    hooks write (see the report to the maintainers).
+    """
+    if any(table in RELEVANT_TABLES for table, _row in touched):
+        detect_overallocation(store, datetime.now(UTC))
+
+
+def open_conflicts(store: Store, *, include_resolved: bool = False) -> list[dict[str, Any]]:
+    """Conflicts with their location and details; open ones first, newest first."""
+    sql = (
+        "SELECT c.id, c.kind, c.location_id, l.name AS location_name, c.category, "
+        "c.detected_at, c.details, c.resolved_at, c.resolved_by, c.resolution "
+        "FROM conflicts c LEFT JOIN locations l ON l.id = c.location_id "
+        "WHERE c.deleted = 0 AND c.kind = ?"
+    )
+    if not include_resolved:
+        sql += " AND c.resolved_at IS NULL"
+    rows = store.query(
+        sql + " ORDER BY c.resolved_at IS NOT NULL, c.detected_at DESC, c.id", (KIND,)
+    )
+    for row in rows:
+        row["details"] = json.loads(row["details"] or "{}")
+    return rows
+
+
+def resolve_conflict(
+    store: Store, conflict_id: str, by: str, resolution: str, now: datetime
+) -> None:
+    """A person records how the conflict was settled (which offer stands, what was done)."""
+    at = iso(now)
+    by, resolution = by.strip(), resolution.strip()
+    row = store.query_one("SELECT * FROM conflicts WHERE id = ? AND deleted = 0", (conflict_id,))
+    if row is None:
+        raise NotFound(f"No conflict with id {conflict_id}; 'placements conflicts' lists them.")
+    if row["resolved_at"]:
+        raise ValidationError(
+            f"This conflict was resolved already on {row['resolved_at']} by {row['resolved_by']}."
+        )
+    if not by:
+        raise ValidationError("Say who resolves the conflict (a name or function).")
+    if not resolution:
+        raise ValidationError(
+            "Describe the resolution (e.g. 'aanbod aan TW-2026-0012 ingetrokken, patiënt "
+            "opnieuw gematcht'); it is kept with the conflict."
+        )
+    with store.transaction() as tx:
+        tx.put(
+            "conflicts",
+            conflict_id,
+            {"resolved_at": at, "resolved_by": by, "resolution": resolution},
+        )

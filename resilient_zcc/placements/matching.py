@@ -1,0 +1,354 @@
+"""Matching a request to capacity: every candidate location, ranked, with its reasons.
+
+A candidate is a location's newest capacity report in a category that can give the care the
+request needs. Free places = the report's `available` minus the requests that hold a place
+there (offered, accepted, transport arranged or placed) whose offer was made at or after
+that report: a new report is taken to count everything offered before it. Distance is not
+modelled (locations carry no coordinates); the result says so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..capacity.categories import all_categories
+from ..capacity.queries import latest_reports
+from ..errors import NotFound, ValidationError
+from ..settings import SETTINGS, get_setting
+from .lifecycle import ALLOCATED_STATES
+from .vocabulary import (
+    COVID_NEGATIVE_CATEGORIES,
+    COVID_POSITIVE_CATEGORIES,
+    HFNO_CATEGORIES,
+    HOSPITAL_CATEGORIES,
+    IC_CATEGORIES,
+    care_label,
+    categories_for,
+)
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+DEFAULT_STALE_HOURS = 24
+DISTANCE_NOTE = (
+    "Afstand en reistijd zijn niet meegewogen (locaties hebben geen coördinaten); kies bij "
+    "gelijke geschiktheid de dichtstbijzijnde locatie."
+)
+_MARKS = ",".join("?" for _ in ALLOCATED_STATES)
+# Per request holding a place: its newest offer at the location it holds (SQLite takes the
+# bare columns from the row holding the max; ties broken by event id, so copies agree).
+_ALLOCATIONS_SQL = f"""
+    SELECT r.id AS request_id, r.state, r.location_id, e.category,
+           max(e.at || e.id) AS _key, e.at AS offered_at
+    FROM placement_requests r
+    JOIN placement_events e ON e.request_id = r.id AND e.to_state = 'plaats_aangeboden'
+        AND e.location_id = r.location_id AND e.deleted = 0
+    WHERE r.deleted = 0 AND r.state IN ({_MARKS}) {{where}}
+    GROUP BY r.id
+"""
+
+
+@dataclass
+class Reason:
+    ok: bool
+    text: str
+
+
+@dataclass
+class Candidate:
+    location_id: str
+    location_name: str
+    organisation: str
+    category: str
+    category_name: str
+    requested_category: bool  # the category the request asked for (not an alternative)
+    report_id: str
+    reported_at: str
+    age_minutes: int
+    stale: bool
+    available: int
+    allocated: int
+    free: int
+    features: list[str]
+    reasons: list[Reason] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def suitable(self) -> bool:
+        return all(reason.ok for reason in self.reasons)
+
+    def failures(self) -> list[str]:
+        return [reason.text for reason in self.reasons if not reason.ok]
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(asdict(self), suitable=self.suitable)
+
+
+@dataclass
+class MatchResult:
+    request: dict[str, Any]
+    candidates: list[Candidate]
+    notes: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "request": self.request,
+            "candidates": [c.as_dict() for c in self.candidates],
+            "notes": self.notes,
+        }
+
+
+def get_request(store: Store, request_id: str) -> dict[str, Any]:
+    row = store.query_one(
+        "SELECT * FROM placement_requests WHERE id = ? AND deleted = 0", (request_id,)
+    )
+    if row is None:
+        raise NotFound(f"No placement request with id {request_id}; 'placements list' shows them.")
+    row.pop("_clock", None)
+    return row
+
+
+def allocations(
+    store: Store,
+    *,
+    location_id: str | None = None,
+    category: str | None = None,
+    categories: tuple[str, ...] = (),
+) -> list[dict[str, Any]]:
+    """Requests holding a place: their location, offered category and the moment of the offer."""
+    where: list[str] = []
+    params: list[Any] = list(ALLOCATED_STATES)
+    if location_id is not None:
+        where.append("AND r.location_id = ?")
+        params.append(location_id)
+    if category is not None:
+        categories = (category,)
+    if categories:
+        where.append(f"AND e.category IN ({','.join('?' for _ in categories)})")
+        params.extend(categories)
+    rows = store.query(_ALLOCATIONS_SQL.format(where=" ".join(where)), params)
+    for row in rows:
+        del row["_key"]
+    return rows
+
+
+Held = dict[tuple[str, str], list[tuple[str, str]]]
+
+
+def by_place(allocated: list[dict[str, Any]]) -> Held:
+    """Allocations grouped by (location, category): (offered_at, request id) pairs."""
+    grouped: Held = {}
+    for a in allocated:
+        grouped.setdefault((a["location_id"], a["category"]), []).append(
+            (a["offered_at"], a["request_id"])
+        )
+    return grouped
+
+
+def count_allocated(held: Held, report: dict[str, Any], exclude: str | None = None) -> list[str]:
+    """Ids of the requests holding a place at the report's location and category since it."""
+    since = report["reported_at"]
+    return sorted(
+        request_id
+        for offered_at, request_id in held.get((report["location_id"], report["category"]), ())
+        if offered_at >= since and request_id != exclude
+    )
+
+
+def stale_after(store: Store) -> timedelta:
+    key = "capacity.stale_after_hours"
+    hours = get_setting(store, key) if key in SETTINGS else DEFAULT_STALE_HOURS
+    return timedelta(hours=hours)
+
+
+def _features(store: Store, location_ids: list[str]) -> dict[str, list[str]]:
+    if not location_ids:
+        return {}
+    rows = store.query(
+        "SELECT id, features FROM locations WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(location_ids),),
+    )
+    return {r["id"]: [f for f in (r["features"] or "").split(",") if f] for r in rows}
+
+
+def _aware(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValidationError("'now' needs a time zone (use datetime.now(UTC)).")
+    return now.astimezone(UTC)
+
+
+def evaluate(
+    request: dict[str, Any],
+    report: dict[str, Any],
+    held: Held,
+    features: list[str],
+    *,
+    now: datetime,
+    stale_limit: timedelta,
+    category_names: dict[str, str],
+) -> Candidate:
+    """One candidate, with a reason (fits or not) for every criterion."""
+    category = report["category"]
+    name = category_names.get(category, category)
+    holders = count_allocated(held, report, exclude=request["id"])
+    available = int(report["available"] or 0)
+    free = available - len(holders)
+    age = now - datetime.fromisoformat(report["reported_at"])
+    age_minutes = int(age.total_seconds() // 60)
+    candidate = Candidate(
+        location_id=report["location_id"],
+        location_name=report["location_name"] or "",
+        organisation=report["organisation"] or "",
+        category=category,
+        category_name=name,
+        requested_category=category == request["category"],
+        report_id=report["report_id"],
+        reported_at=report["reported_at"],
+        age_minutes=age_minutes,
+        stale=age > stale_limit,
+        available=available,
+        allocated=len(holders),
+        free=free,
+        features=features,
+    )
+    add = candidate.reasons.append
+    care = care_label(request["care_need"])
+    if category == request["category"]:
+        add(Reason(True, f"categorie {name}: gevraagd"))
+    elif category in categories_for(request["care_need"] or ""):
+        add(Reason(True, f"categorie {name}: alternatief bij zorgvraag '{care}'"))
+    else:
+        add(Reason(False, f"categorie {name} past niet bij zorgvraag '{care}'"))
+    counted = f"beschikbaar {available} volgens melding, {len(holders)} al toegewezen sinds"
+    if free > 0:
+        add(Reason(True, f"{free} vrije plaats(en) ({counted})"))
+    else:
+        add(Reason(False, f"geen vrije plaats ({counted})"))
+    hospital = category in HOSPITAL_CATEGORIES
+    if request["hfno"]:
+        if category in HFNO_CATEGORIES or "hfno" in features:
+            add(Reason(True, "HFNO mogelijk"))
+        else:
+            add(Reason(False, "HFNO nodig, locatie biedt geen HFNO"))
+    elif request["oxygen"]:
+        if hospital or "zuurstof_wand" in features:
+            add(Reason(True, "zuurstof uit de wand aanwezig"))
+        elif category == "thuiszorg_team":
+            add(Reason(True, "zuurstof thuis met ondersteuning (module 1)"))
+        else:
+            add(Reason(False, "zuurstof nodig, locatie heeft geen zuurstof uit de wand"))
+    covid = request["covid_status"]
+    if request["isolation"]:
+        if "isolatie" in features or category == "thuiszorg_team":
+            add(Reason(True, "isolatie mogelijk"))
+        elif covid == "positief" and category in COVID_POSITIVE_CATEGORIES:
+            add(Reason(True, "isolatie door cohortverpleging COVID+"))
+        else:
+            add(Reason(False, "isolatie nodig, locatie heeft geen isolatiekamers"))
+    if covid == "positief":
+        if category in COVID_NEGATIVE_CATEGORIES:
+            add(Reason(False, f"COVID-positief hoort niet op {name}"))
+        elif category in COVID_POSITIVE_CATEGORIES:
+            add(Reason(True, "COVID-cohort past bij COVID-positief"))
+        elif not hospital and category != "thuiszorg_team" and "isolatie" not in features:
+            add(Reason(False, "COVID-positief buiten een cohort vraagt isolatiekamers"))
+    elif covid == "negatief" and category in COVID_POSITIVE_CATEGORIES:
+        add(Reason(False, f"COVID-negatief hoort niet op {name}"))
+    elif covid in ("verdacht", "onbekend"):
+        if category in COVID_POSITIVE_CATEGORIES:
+            add(Reason(False, f"COVID-status '{covid}': niet op een COVID+-cohort plaatsen"))
+        elif "isolatie" not in features and category != "thuiszorg_team":
+            candidate.warnings.append(f"COVID-status '{covid}': isoleren tot de uitslag bekend is")
+    if request["acp_no_hospital"] and hospital:
+        add(Reason(False, "behandelwens (ACP): geen ziekenhuisopname"))
+    if request["acp_no_ic"] and category in IC_CATEGORIES:
+        add(Reason(False, "behandelwens (ACP): geen IC-opname"))
+    if candidate.stale:
+        hours = age_minutes // 60
+        candidate.warnings.append(
+            f"cijfer is {hours} uur oud (verouderd): bel de locatie voor een actueel cijfer"
+        )
+    return candidate
+
+
+def _rank(candidate: Candidate) -> tuple[Any, ...]:
+    return (
+        not candidate.suitable,
+        not candidate.requested_category,
+        candidate.stale,
+        -candidate.free,
+        candidate.location_name,
+        candidate.location_id,
+    )
+
+
+def match(store: Store, request_id: str, now: datetime) -> MatchResult:
+    """Rank the locations that could take this request; suitable first, each with reasons."""
+    now = _aware(now)
+    request = get_request(store, request_id)
+    wanted = list(dict.fromkeys([request["category"], *categories_for(request["care_need"])]))
+    reports = [row for code in wanted if code for row in latest_reports(store, category=code)]
+    held = by_place(allocations(store, categories=tuple(c for c in wanted if c)))
+    features = _features(store, sorted({r["location_id"] for r in reports}))
+    names = {code: c.name for code, c in all_categories(store).items()}
+    limit = stale_after(store)
+    candidates = [
+        evaluate(
+            request,
+            report,
+            held,
+            features.get(report["location_id"], []),
+            now=now,
+            stale_limit=limit,
+            category_names=names,
+        )
+        for report in reports
+    ]
+    candidates.sort(key=_rank)
+    notes = [DISTANCE_NOTE]
+    if not any(c.suitable for c in candidates):
+        notes.append(
+            "Geen geschikte plaats in de regio: overweeg opschalen naar RCPS of LCPS "
+            "('placements advance ID opgeschaald --to rcps')."
+        )
+    return MatchResult(request, candidates, notes)
+
+
+def check_offer(
+    store: Store, request: dict[str, Any], location_id: str, category: str, now: datetime
+) -> Candidate:
+    """Re-check, at the moment of offering, that this location and category can take the request."""
+    reports = latest_reports(store, category=category, location_id=location_id)
+    if not reports:
+        raise ValidationError(
+            f"Location {location_id} has no capacity report for category '{category}'; a place "
+            "can only be offered against a reported figure. Run 'placements match' for candidates."
+        )
+    report = reports[0]
+    features = _features(store, [location_id]).get(location_id, [])
+    names = {code: c.name for code, c in all_categories(store).items()}
+    candidate = evaluate(
+        request,
+        report,
+        by_place(allocations(store, location_id=location_id, category=category)),
+        features,
+        now=_aware(now),
+        stale_limit=stale_after(store),
+        category_names=names,
+    )
+    if candidate.free <= 0:
+        raise ValidationError(
+            f"{candidate.location_name} has no free place in {candidate.category_name} any more "
+            f"(available {candidate.available} in the report of {candidate.reported_at}, "
+            f"{candidate.allocated} already offered or placed since). Run 'placements match' "
+            "again for the current candidates."
+        )
+    if not candidate.suitable:
+        raise ValidationError(
+            f"{candidate.location_name} ({candidate.category_name}) does not fit this request: "
+            f"{'; '.join(candidate.failures())}. Run 'placements match' for suitable places."
+        )
+    return candidate

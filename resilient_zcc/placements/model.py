@@ -1,0 +1,304 @@
+"""Commands on the placement queue: register a request and move it through its life cycle.
+
+Each command validates everything first, then writes the request's state columns and one
+append-only `placement_events` row (who, when, from, to, where, why) in one transaction.
+Patient data is special-category personal data: a request carries a pseudonymous reference
+(a form number), never a name or BSN, and only what placement needs (see `retention`).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from ..capacity.categories import check_category
+from ..errors import NotFound, ValidationError
+from .lifecycle import CLOSED_STATES, OPEN_STATES, check_transition
+from .matching import check_offer, get_request
+from .vocabulary import (
+    AGE_BANDS,
+    CARE_NEEDS,
+    COVID_STATUSES,
+    ESCALATION_TARGETS,
+    TRANSPORTS,
+    URGENCIES,
+    categories_for,
+)
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/._-]{2,31}$")
+# A BSN is nine digits (older ones eight, written with a leading zero), often grouped.
+BSN_LIKE = re.compile(
+    r"(?<![\d])(\d{9}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3})(?![\d])"
+)
+FREE_TEXT_LIMIT = 500
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValidationError("'now' needs a time zone (use datetime.now(UTC)).")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _choice(value: str | None, allowed: dict[str, Any], what: str) -> str:
+    if value not in allowed:
+        raise ValidationError(f"Unknown {what} '{value}'. Allowed: {', '.join(allowed)}.")
+    return value
+
+
+def _no_bsn(text: str, what: str) -> str:
+    if BSN_LIKE.search(text):
+        raise ValidationError(
+            f"{what} contains a nine-digit number that looks like a BSN. Never enter a BSN or "
+            "a name: use the referrer's form number (like TW-2026-0001) and describe the care."
+        )
+    return text
+
+
+def _free_text(text: str, what: str) -> str:
+    text = text.strip()
+    if len(text) > FREE_TEXT_LIMIT:
+        raise ValidationError(
+            f"{what} is {len(text)} characters; keep it to {FREE_TEXT_LIMIT} (only what "
+            "placement needs)."
+        )
+    return _no_bsn(text, what)
+
+
+def check_reference(reference: str) -> str:
+    reference = reference.strip()
+    _no_bsn(reference, "The reference")
+    if not REFERENCE.match(reference) or not any(c.isdigit() for c in reference):
+        raise ValidationError(
+            f"'{reference}' is not a pseudonymous reference: use the referrer's form number, "
+            "3 to 32 letters, digits, '-', '/', '.' or '_' with at least one digit, like "
+            "TW-2026-0001 (never a name or BSN)."
+        )
+    return reference
+
+
+def _who(by: str) -> str:
+    by = by.strip()
+    if not by:
+        raise ValidationError("Say who does this (a name or function, e.g. 'ZCC-coördinator').")
+    return by
+
+
+def register_request(
+    store: Store,
+    *,
+    reference: str,
+    category: str,
+    care_need: str,
+    urgency: str,
+    by: str,
+    now: datetime,
+    age_band: str = "",
+    covid_status: str = "onbekend",
+    region_id: str | None = None,
+    current_location: str = "",
+    referrer_org_id: str | None = None,
+    referrer_contact: str = "",
+    wishes: str = "",
+    treatment_limits: str = "",
+    acp_no_ic: bool = False,
+    acp_no_resuscitation: bool = False,
+    acp_no_hospital: bool = False,
+    oxygen: bool = False,
+    hfno: bool = False,
+    isolation: bool = False,
+    transport: str = "ambulance",
+    request_id: str | None = None,
+    event_id: str | None = None,
+) -> str:
+    """Put a patient on the queue ('aangemeld'); returns the request id."""
+    at = iso(now)
+    reference = check_reference(reference)
+    _choice(care_need, CARE_NEEDS, "care need")
+    check_category(store, category)
+    fitting = categories_for(care_need)
+    if category not in fitting:
+        raise ValidationError(
+            f"Category '{category}' does not give the care need '{care_need}'. Categories for "
+            f"'{care_need}': {', '.join(fitting)}."
+        )
+    _choice(urgency, URGENCIES, "urgency")
+    if age_band:
+        _choice(age_band, AGE_BANDS, "age band")
+    _choice(covid_status, COVID_STATUSES, "COVID status")
+    _choice(transport, TRANSPORTS, "transport")
+    if hfno and transport == "micu":
+        raise ValidationError(
+            "A MICU cannot carry an HFNO patient (HFNO needs far more oxygen than a MICU has; "
+            "expert team report, module 4B). Choose transport 'ambulance' (an adapted "
+            "ambulance+) for HFNO, or drop HFNO if the patient is ventilated."
+        )
+    if acp_no_ic and care_need == "ic":
+        raise ValidationError(
+            "The treatment limits say no IC (acp_no_ic), but the care need is 'ic'. Check the "
+            "wishes with the referrer; choose another care need or correct the limits."
+        )
+    hospital_needs = ("ic", "bewaking", "ziekenhuis")
+    if acp_no_hospital and care_need in hospital_needs:
+        raise ValidationError(
+            "The treatment limits say no hospital admission (acp_no_hospital), but the care "
+            f"need is '{care_need}'. Care needs outside hospital: "
+            f"{', '.join(c for c in CARE_NEEDS if c not in hospital_needs)}."
+        )
+    if referrer_org_id and not store.query_one(
+        "SELECT 1 FROM organisations WHERE id = ? AND deleted = 0", (referrer_org_id,)
+    ):
+        raise NotFound(f"No organisation with id {referrer_org_id} (the referrer).")
+    values = {
+        "reference": reference,
+        "region_id": region_id,
+        "age_band": age_band or None,
+        "covid_status": covid_status,
+        "care_need": care_need,
+        "category": category,
+        "urgency": urgency,
+        "current_location": _free_text(current_location, "The current location"),
+        "referrer_org_id": referrer_org_id,
+        "referrer_contact": _free_text(referrer_contact, "The referrer contact"),
+        "wishes": _free_text(wishes, "The wishes"),
+        "treatment_limits": _free_text(treatment_limits, "The treatment limits"),
+        "acp_no_ic": int(acp_no_ic),
+        "acp_no_resuscitation": int(acp_no_resuscitation),
+        "acp_no_hospital": int(acp_no_hospital),
+        "oxygen": int(oxygen or hfno),
+        "hfno": int(hfno),
+        "isolation": int(isolation),
+        "transport": transport,
+        "state": "aangemeld",
+        "state_at": at,
+        "location_id": None,
+        "escalated_to": None,
+        "registered_at": at,
+        "closed_at": None,
+        "redacted": 0,
+    }
+    who = _who(by)
+    open_twin = store.query_one(
+        "SELECT id FROM placement_requests WHERE reference = ? AND deleted = 0 AND state IN "
+        f"({','.join('?' for _ in OPEN_STATES)})",
+        (reference, *OPEN_STATES),
+    )
+    if open_twin:
+        raise ValidationError(
+            f"Reference {reference} is already on the queue (request {open_twin['id'][:8]}); "
+            "update that request instead of registering it twice."
+        )
+    request_id = request_id or new_id()
+    with store.transaction() as tx:
+        tx.put("placement_requests", request_id, values)
+        tx.put(
+            "placement_events",
+            event_id or new_id(),
+            {
+                "request_id": request_id,
+                "from_state": None,
+                "to_state": "aangemeld",
+                "at": at,
+                "by": who,
+                "location_id": None,
+                "category": category,
+                "reason": None,
+            },
+        )
+    return request_id
+
+
+def advance(
+    store: Store,
+    request_id: str,
+    to_state: str,
+    *,
+    by: str,
+    now: datetime,
+    location_id: str | None = None,
+    category: str | None = None,
+    reason: str = "",
+    escalated_to: str | None = None,
+    event_id: str | None = None,
+) -> dict[str, Any]:
+    """Take one step in the life cycle; returns the request as it is afterwards.
+
+    'plaats_aangeboden' needs a location (and a category, default the requested one) and
+    re-checks free capacity at this moment; later steps keep that location and category.
+    """
+    at = iso(now)
+    who = _who(by)
+    request = get_request(store, request_id)
+    current = request["state"] or "aangemeld"
+    reason = _free_text(reason, "The reason")
+    if escalated_to is not None:
+        _choice(escalated_to, ESCALATION_TARGETS, "escalation target")
+    check_transition(current, to_state, reason=reason, escalated_to=escalated_to)
+    values: dict[str, Any] = {"state": to_state, "state_at": at}
+    event_location = request["location_id"]
+    event_category = _offered_category(store, request)
+    if to_state == "plaats_aangeboden":
+        if not location_id:
+            raise ValidationError(
+                "Offering a place needs the location (--location); 'placements match' lists "
+                "the candidates."
+            )
+        if not store.query_one(
+            "SELECT 1 FROM locations WHERE id = ? AND deleted = 0", (location_id,)
+        ):
+            raise NotFound(f"No location with id {location_id}; 'placements match' lists them.")
+        event_category = category or request["category"]
+        check_category(store, event_category)
+        check_offer(store, request, location_id, event_category, now)
+        event_location = location_id
+        values["location_id"] = location_id
+    elif location_id is not None or category is not None:
+        raise ValidationError(
+            "A location and category are given only when offering a place "
+            "('plaats_aangeboden'); later steps keep the offered place."
+        )
+    if current == "plaats_aangeboden" and to_state == "in_behandeling":
+        values["location_id"] = None  # refused: the place is free again
+    if to_state == "opgeschaald":
+        values["escalated_to"] = escalated_to
+    if to_state in CLOSED_STATES:
+        values["closed_at"] = at
+    with store.transaction() as tx:
+        tx.put("placement_requests", request_id, values)
+        tx.put(
+            "placement_events",
+            event_id or new_id(),
+            {
+                "request_id": request_id,
+                "from_state": current,
+                "to_state": to_state,
+                "at": at,
+                "by": who,
+                "location_id": event_location,
+                "category": event_category,
+                "reason": reason or None,
+            },
+        )
+    return get_request(store, request_id)
+
+
+def _offered_category(store: Store, request: dict[str, Any]) -> str:
+    """The category of the place the request holds now, or the requested one."""
+    if request["location_id"]:
+        row = store.query_one(
+            "SELECT category FROM placement_events WHERE request_id = ? AND deleted = 0 "
+            "AND to_state = 'plaats_aangeboden' AND location_id = ? ORDER BY at DESC, id DESC "
+            "LIMIT 1",
+            (request["id"], request["location_id"]),
+        )
+        if row and row["category"]:
+            return str(row["category"])
+    return str(request["category"])

@@ -1,0 +1,112 @@
+"""What the fallback procedures answer: which exist, and each step resolved to whoever
+holds its function now, with their channels in fallback order."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ..crisis.holders import function_holders, function_row
+from ..errors import NotFound, ValidationError
+from . import INCIDENT_TYPES
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+def incident_label(code: str, lang: str = "nl") -> str:
+    pair = INCIDENT_TYPES.get(code)
+    if pair is None:
+        return code
+    return pair[0] if lang == "nl" else pair[1]
+
+
+def list_procedures(
+    store: Store, organisation_id: str | None = None, incident_type: str | None = None
+) -> list[dict[str, Any]]:
+    if incident_type is not None and incident_type not in INCIDENT_TYPES:
+        raise ValidationError(
+            f"Unknown incident type '{incident_type}'. Allowed: {', '.join(INCIDENT_TYPES)}."
+        )
+    where = ["p.deleted = 0"]
+    params: list[Any] = []
+    if organisation_id is not None:
+        where.append("p.organisation_id = ?")
+        params.append(organisation_id)
+    if incident_type is not None:
+        where.append("p.incident_type = ?")
+        params.append(incident_type)
+    rows = store.query(
+        "SELECT p.id, p.organisation_id, o.name AS organisation, o.sector, p.incident_type, "
+        "p.title, (SELECT count(*) FROM procedure_steps s WHERE s.procedure_id = p.id "
+        "AND s.deleted = 0) AS steps FROM procedures p "
+        "LEFT JOIN organisations o ON o.id = p.organisation_id "
+        f"WHERE {' AND '.join(where)} ORDER BY o.name, p.incident_type, p.title",
+        params,
+    )
+    for row in rows:
+        row["incident_label"] = incident_label(row["incident_type"])
+    return rows
+
+
+def resolve_procedure(store: Store, procedure_id: str, now: datetime) -> dict[str, Any]:
+    """The procedure with every step's function resolved to its holders at `now`.
+
+    Each step carries `warning` when nobody can be reached through it: no function named,
+    the function removed, nobody holding it now, or holders without any channel.
+    """
+    row = store.query_one(
+        "SELECT p.id, p.organisation_id, o.name AS organisation, p.incident_type, p.title "
+        "FROM procedures p LEFT JOIN organisations o ON o.id = p.organisation_id "
+        "WHERE p.id = ? AND p.deleted = 0",
+        (procedure_id,),
+    )
+    if row is None:
+        raise NotFound(f"No procedure with id {procedure_id}.")
+    row["incident_label"] = incident_label(row["incident_type"])
+    steps = store.query(
+        "SELECT id, function_id, text FROM procedure_steps "
+        "WHERE procedure_id = ? AND deleted = 0 ORDER BY position, id",
+        (procedure_id,),
+    )
+    resolved = []
+    for n, step in enumerate(steps, 1):
+        function = function_row(store, step["function_id"])
+        holders = function_holders(store, function["id"], now) if function else []
+        warning = None
+        if not step["function_id"]:
+            warning = "Geen functie genoemd: wijs een functie toe aan deze stap."
+        elif function is None:
+            warning = "De genoemde functie bestaat niet meer: wijs een andere functie toe."
+        elif not holders:
+            warning = f"Niemand vervult nu de functie '{function['name']}'."
+        elif not any(h["channels"] for h in holders):
+            warning = f"Geen bereikbaarheidsgegevens voor '{function['name']}'."
+        resolved.append(
+            {
+                "number": n,
+                "id": step["id"],
+                "text": step["text"],
+                "function_id": step["function_id"],
+                "function": function["name"] if function else None,
+                "function_organisation": function["organisation"] if function else None,
+                "holders": holders,
+                "warning": warning,
+            }
+        )
+    row["steps"] = resolved
+    row["warnings"] = [f"Stap {s['number']}: {s['warning']}" for s in resolved if s["warning"]]
+    return row
+
+
+def find_organisations(store: Store, text: str) -> list[str]:
+    """Organisations whose id starts with `text` or whose (short) name contains it."""
+    text = text.strip()
+    rows = store.query(
+        "SELECT id FROM organisations WHERE deleted = 0 AND (id LIKE ? || '%' "
+        "OR name LIKE '%' || ? || '%' OR short_name LIKE '%' || ? || '%') ORDER BY name",
+        (text, text, text),
+    )
+    if not rows:
+        raise NotFound(f"No organisation matches '{text}'; give part of its name or its id.")
+    return [r["id"] for r in rows]
