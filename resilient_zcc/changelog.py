@@ -159,10 +159,10 @@ class ChangeLog:
             self._current = tx
             try:
                 yield tx
+                if tx.touched:  # first: a derived index may itself write (conflict rows)
+                    self.store.refresh_derived(tx.touched)
                 if tx.rows:
                     self._record(tx.rows)
-                if tx.touched:
-                    self.store.refresh_derived(tx.touched)
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.counter = counter_before
@@ -274,6 +274,14 @@ class ChangeLog:
     def exists(self, table: str, row_id: str) -> bool:
         return bool(self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone())
 
+    def _differs(self, change: Change) -> bool:
+        """Whether the change would alter an existing row (re-stating its values is fine)."""
+        values = change.values  # already checked against the schema
+        row = self.conn.execute(
+            f"SELECT {', '.join(values)} FROM {change.table} WHERE id = ?", (change.row_id,)
+        ).fetchone()
+        return row is not None and tuple(row) != tuple(values.values())
+
     def _has(self, origin: int, counter: int) -> bool:
         return bool(
             self.conn.execute(
@@ -361,35 +369,36 @@ class ChangeLog:
         origin = self._known_origin(batch.device_id)
         written_once: set[str] = set()
         for change in batch.changes:
+            self._check_schema(change, batch.device_id)
             if change.table in schema.APPEND_ONLY and not (
                 origin is not None and self._has(origin, change.counter)
             ):
-                if change.row_id in written_once or self.exists(change.table, change.row_id):
+                if change.row_id in written_once or self._differs(change):
                     raise BadBatch(
                         f"A change from device {batch.device_id[:12]} alters an entry of "
                         f"{change.table}, which is never changed once written; nothing was "
                         "applied."
                     )
                 written_once.add(change.row_id)
-            try:
-                values = change.values
-                if not isinstance(values, dict):
-                    raise ValueError("not an object of column values")
-                self.columns_of(change.table, values)
-                if not _PLAIN_TYPES.issuperset(map(type, values.values())):
-                    raise ValueError("a value that is not text, a number or null")
-                missing = [
-                    c
-                    for c in self.required.get(change.table, ())
-                    if c in values and values[c] is None
-                ]
-                if missing:
-                    raise ValueError(f"{change.table}.{missing[0]} may not be empty")
-            except (ValueError, ValidationError) as exc:
-                raise BadBatch(
-                    f"A change from device {batch.device_id[:12]} does not fit this schema "
-                    f"({exc}); nothing was applied."
-                ) from exc
+
+    def _check_schema(self, change: Change, device_id: str) -> None:
+        """Known table and columns, plain values, no null where the schema forbids it."""
+        try:
+            values = change.values
+            if not isinstance(values, dict):
+                raise ValueError("not an object of column values")
+            self.columns_of(change.table, values)
+            if not _PLAIN_TYPES.issuperset(map(type, values.values())):
+                raise ValueError("a value that is not text, a number or null")
+            required = self.required.get(change.table, frozenset())
+            missing = [c for c in values if c in required and values[c] is None]
+            if missing:
+                raise ValueError(f"{change.table}.{missing[0]} may not be empty")
+        except (ValueError, ValidationError) as exc:
+            raise BadBatch(
+                f"A change from device {device_id[:12]} does not fit this schema "
+                f"({exc}); nothing was applied."
+            ) from exc
 
     def _merge(self, change: Change, origin: int, device_id: str) -> None:
         """Last writer wins, column by column, by (HLC, device id)."""

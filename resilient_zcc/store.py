@@ -164,8 +164,9 @@ class Store:
 
 def _derived_indexes() -> list[DerivedIndex]:
     from .contacts.search import refresh_search_index
+    from .placements.conflicts import refresh_conflicts
 
-    return [refresh_search_index]
+    return [refresh_search_index, refresh_conflicts]
 
 
 def _connect(profile_dir: Path, db_key: bytes) -> sqlcipher3.Connection:

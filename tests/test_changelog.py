@@ -615,3 +615,15 @@ def test_append_only_entries_cannot_be_changed_locally_or_by_a_peer(tmp_path: Pa
         }
         # Receiving the same entry twice is fine: it is a duplicate, not a change.
         assert b.log.apply_changes(a.log.changes_since({})).applied == 0
+
+
+def test_two_devices_stating_the_same_append_only_entry_merge(tmp_path: Path) -> None:
+    """Deterministic ids (the demo, seeded reference data) may be written on two devices."""
+    entry = {"kind": "gebeurtenis", "text": "Demo: stroomuitval", "at": "2026-01-01T00:00:00+00:00"}
+    with new_store(tmp_path / "a") as a, new_store(tmp_path / "b") as b:
+        for store in (a, b):
+            with store.transaction() as tx:
+                tx.put("log_entries", "demo-entry", entry)
+        report = a.log.apply_changes(b.log.changes_since(a.log.version_vector()))
+        assert report.applied > 0
+        assert a.query("SELECT text FROM log_entries") == [{"text": "Demo: stroomuitval"}]

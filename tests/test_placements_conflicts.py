@@ -163,3 +163,20 @@ def test_refresh_conflicts_hook_signature_detects_inside_a_transaction(store: St
     assert conflict["location_id"] == region.cohort
     # The hook's write is in the change log like any other.
     assert store.query_one("SELECT 1 FROM changes WHERE row_id = ?", (conflict["id"],))
+
+
+def test_merging_an_overallocation_raises_the_conflict_by_itself(tmp_path: Path) -> None:
+    """No one has to remember to run the detector: applying the peer's changes does it."""
+    a = new_store(tmp_path / "a", "laptop A")
+    b = new_store(tmp_path / "b", "laptop B")
+    with a, b:
+        region = build_region(a, cohort_free=1)
+        sync(a, b)
+        offered(a, region.cohort, "TW-2026-0001")
+        offered(b, region.cohort, "TW-2026-0002")
+        assert open_conflicts(a) == open_conflicts(b) == []
+        sync(b, a)  # b's offer arrives at a
+        [conflict] = open_conflicts(a)
+        assert conflict["details"]["allocated"] == 2
+        sync(a, b)  # the conflict row itself travels, and b's own detection agrees
+        assert [c["id"] for c in open_conflicts(b)] == [conflict["id"]]
