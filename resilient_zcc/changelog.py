@@ -102,6 +102,7 @@ class Transaction:
         self._log = log
         self.rows: list[tuple[int, int, int, str, str, str]] = []
         self.touched: set[tuple[str, str]] = set()
+        self.unrefreshed: set[tuple[str, str]] = set()  # touched since derived state caught up
 
     def put(self, table: str, row_id: str, values: dict[str, Any]) -> None:
         """Set columns of a row (creating it if needed), recording the change."""
@@ -121,7 +122,11 @@ class Transaction:
         log.counter += 1
         log.conn.execute(sql, (row_id, *params, clock_template.format(f"[{stamp},{log.origin}]")))
         self.rows.append((log.origin, log.counter, stamp, table, row_id, _ENCODER.encode(values)))
+        self.touch(table, row_id)
+
+    def touch(self, table: str, row_id: str) -> None:
         self.touched.add((table, row_id))
+        self.unrefreshed.add((table, row_id))
 
     def delete(self, table: str, row_id: str) -> None:
         """Deletes are tombstones, so that a late edit elsewhere cannot resurrect a row."""
@@ -144,6 +149,7 @@ class ChangeLog:
         self._upserts: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
         self._device_ids: dict[int, str] = {}
         self._current: Transaction | None = None
+        self._refreshing = False
 
     # --- local writes --------------------------------------------------------------------
 
@@ -159,8 +165,7 @@ class ChangeLog:
             self._current = tx
             try:
                 yield tx
-                if tx.touched:  # first: a derived index may itself write (conflict rows)
-                    self.store.refresh_derived(tx.touched)
+                self.refresh_derived()  # first: a derived index may itself write (conflicts)
                 if tx.rows:
                     self._record(tx.rows)
                 self.conn.execute("COMMIT")
@@ -171,6 +176,25 @@ class ChangeLog:
                 raise
             finally:
                 self._current = None
+
+    def refresh_derived(self) -> None:
+        """Bring derived tables up to the writes of the open transaction (read your writes).
+
+        Runs at commit and before every query inside a transaction. A hook that writes (the
+        conflict detector) touches rows in turn, so this repeats until nothing is left.
+        """
+        tx = self._current
+        if tx is None or self._refreshing:
+            return
+        self._refreshing = True
+        try:
+            for _round in range(5):
+                if not tx.unrefreshed:
+                    return
+                batch, tx.unrefreshed = tx.unrefreshed, set()
+                self.store.refresh_derived(batch)
+        finally:
+            self._refreshing = False
 
     def _record(self, rows: list[tuple[int, int, int, str, str, str]]) -> None:
         self.conn.executemany("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -345,7 +369,7 @@ class ChangeLog:
                 )
                 for change in new:
                     self._merge(change, origin, batch.device_id)
-                    tx.touched.add((change.table, change.row_id))
+                    tx.touch(change.table, change.row_id)
                     ahead = self.clock.observe(change.hlc)
                     report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
                 report.applied += len(new)

@@ -184,7 +184,42 @@ def _m3_crisis_domain(conn: sqlcipher3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_m1_change_log, _m2_contacts, _m3_crisis_domain]
+def _m4_derived_capacity(conn: sqlcipher3.Connection) -> None:
+    """Derived, local tables kept current after every transaction (local or merged):
+    the newest report per location and category, and the places requests hold now."""
+    conn.execute(
+        "CREATE TABLE capacity_current (location_id TEXT NOT NULL, category TEXT NOT NULL, "
+        "report_id TEXT NOT NULL, PRIMARY KEY (location_id, category)) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX current_by_category ON capacity_current (category)")
+    conn.execute(
+        "INSERT INTO capacity_current SELECT g.location_id, g.category, ("
+        "SELECT x.id FROM capacity_reports x WHERE x.location_id = g.location_id "
+        "AND x.category = g.category AND x.deleted = 0 ORDER BY x.reported_at DESC, x.id DESC "
+        "LIMIT 1) FROM (SELECT DISTINCT location_id, category FROM capacity_reports "
+        "WHERE deleted = 0) g"
+    )
+    conn.execute(
+        "CREATE TABLE placement_holds (request_id TEXT PRIMARY KEY, location_id TEXT NOT NULL, "
+        "category TEXT NOT NULL, offered_at TEXT NOT NULL, state TEXT NOT NULL) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX holds_by_place ON placement_holds (category, location_id)")
+    conn.execute(
+        "INSERT INTO placement_holds SELECT r.id, r.location_id, e.category, e.at, r.state "
+        "FROM placement_requests r JOIN placement_events e ON e.id = ("
+        "SELECT x.id FROM placement_events x WHERE x.request_id = r.id "
+        "AND x.to_state = 'plaats_aangeboden' AND x.location_id = r.location_id "
+        "AND x.deleted = 0 ORDER BY x.at DESC, x.id DESC LIMIT 1) WHERE r.deleted = 0 AND "
+        "r.state IN ('plaats_aangeboden', 'geaccepteerd', 'vervoer_geregeld', 'geplaatst')"
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    _m1_change_log,
+    _m2_contacts,
+    _m3_crisis_domain,
+    _m4_derived_capacity,
+]
 
 # Rows of these tables are written once and never changed: a correction is a new row.
 APPEND_ONLY = frozenset({"log_entries", "capacity_reports", "placement_events"})

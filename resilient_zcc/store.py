@@ -139,6 +139,7 @@ class Store:
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with _translated(self.profile_dir):
+            self.log.refresh_derived()
             return list(self.db.query(sql, params))
 
     def query_one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
@@ -163,10 +164,13 @@ class Store:
 
 
 def _derived_indexes() -> list[DerivedIndex]:
+    from .capacity.current import refresh_current_capacity
     from .contacts.search import refresh_search_index
     from .placements.conflicts import refresh_conflicts
+    from .placements.holds import refresh_holds
 
-    return [refresh_search_index, refresh_conflicts]
+    # In this order: conflicts read the current capacity and the holds.
+    return [refresh_search_index, refresh_current_capacity, refresh_holds, refresh_conflicts]
 
 
 def _connect(profile_dir: Path, db_key: bytes) -> sqlcipher3.Connection:

@@ -45,14 +45,11 @@ _LATEST_SQL = """
            l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') AS organisation,
            l.region_id, r.category, r.total, r.staffed, r.occupied, r.available,
            r.expected_24h, r.status, r.reporter, r.source, r.reported_at
-    FROM (SELECT DISTINCT location_id, category FROM capacity_reports WHERE 1 {pairs}) g
-    JOIN capacity_reports r ON r.id = (
-        SELECT x.id FROM capacity_reports x
-        WHERE x.location_id = g.location_id AND x.category = g.category AND x.deleted = 0
-        ORDER BY x.reported_at DESC, x.id DESC LIMIT 1)
+    FROM capacity_current c
+    JOIN capacity_reports r ON r.id = c.report_id
     JOIN locations l ON l.id = r.location_id AND l.deleted = 0
     LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0
-    WHERE 1 {places}
+    WHERE 1 {pairs} {places}
     ORDER BY r.category, l.name, r.location_id
 """
 
@@ -67,10 +64,10 @@ def latest_reports(
     """Per (location, category) the newest report, as a dict of REPORT_COLUMNS."""
     pairs, places, params = "", "", []
     if category is not None:
-        pairs += " AND category = ?"
+        pairs += " AND c.category = ?"
         params.append(category)
     if location_id is not None:
-        pairs += " AND location_id = ?"
+        pairs += " AND c.location_id = ?"
         params.append(location_id)
     if region_id is not None:
         places += " AND l.region_id = ?"

@@ -18,7 +18,6 @@ from ..capacity.categories import all_categories
 from ..capacity.queries import latest_reports
 from ..errors import NotFound, ValidationError
 from ..settings import SETTINGS, get_setting
-from .lifecycle import ALLOCATED_STATES
 from .vocabulary import (
     COVID_NEGATIVE_CATEGORIES,
     COVID_POSITIVE_CATEGORIES,
@@ -37,18 +36,6 @@ DISTANCE_NOTE = (
     "Afstand en reistijd zijn niet meegewogen (locaties hebben geen coördinaten); kies bij "
     "gelijke geschiktheid de dichtstbijzijnde locatie."
 )
-_MARKS = ",".join("?" for _ in ALLOCATED_STATES)
-# Per request holding a place: its newest offer at the location it holds (SQLite takes the
-# bare columns from the row holding the max; ties broken by event id, so copies agree).
-_ALLOCATIONS_SQL = f"""
-    SELECT r.id AS request_id, r.state, r.location_id, e.category,
-           max(e.at || e.id) AS _key, e.at AS offered_at
-    FROM placement_requests r
-    JOIN placement_events e ON e.request_id = r.id AND e.to_state = 'plaats_aangeboden'
-        AND e.location_id = r.location_id AND e.deleted = 0
-    WHERE r.deleted = 0 AND r.state IN ({_MARKS}) {{where}}
-    GROUP BY r.id
-"""
 
 
 @dataclass
@@ -120,19 +107,20 @@ def allocations(
 ) -> list[dict[str, Any]]:
     """Requests holding a place: their location, offered category and the moment of the offer."""
     where: list[str] = []
-    params: list[Any] = list(ALLOCATED_STATES)
+    params: list[Any] = []
     if location_id is not None:
-        where.append("AND r.location_id = ?")
+        where.append("AND location_id = ?")
         params.append(location_id)
     if category is not None:
         categories = (category,)
     if categories:
-        where.append(f"AND e.category IN ({','.join('?' for _ in categories)})")
+        where.append(f"AND category IN ({','.join('?' for _ in categories)})")
         params.extend(categories)
-    rows = store.query(_ALLOCATIONS_SQL.format(where=" ".join(where)), params)
-    for row in rows:
-        del row["_key"]
-    return rows
+    return store.query(
+        "SELECT request_id, state, location_id, category, offered_at FROM placement_holds "
+        f"WHERE 1 {' '.join(where)}",
+        params,
+    )
 
 
 Held = dict[tuple[str, str], list[tuple[str, str]]]
