@@ -122,7 +122,9 @@ class Transaction:
         log.counter += 1
         log.conn.execute(sql, (row_id, *params, clock_template.format(f"[{stamp},{log.origin}]")))
         self.rows.append((log.origin, log.counter, stamp, table, row_id, _ENCODER.encode(values)))
-        self.touch(table, row_id)
+        key = (table, row_id)
+        self.touched.add(key)
+        self.unrefreshed.add(key)
 
     def touch(self, table: str, row_id: str) -> None:
         self.touched.add((table, row_id))
