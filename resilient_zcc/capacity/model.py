@@ -16,11 +16,11 @@ Report figures, per location and category (for a team category, counted in clien
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..errors import NotFound, ValidationError
+from ..errors import ValidationError
+from ..validation import new_id, require_row, utc_iso
 from .categories import FEATURES, SOURCES, STATUSES, check_category
 from .rhythm import DEFAULT_EVERY_HOURS, DEFAULT_TIME, check_rhythm
 
@@ -38,10 +38,6 @@ STATUS_THRESHOLDS: tuple[tuple[float, str], ...] = (
 # Below 5 % but something free: rood. Nothing free (or nothing staffed): donkerrood.
 
 
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
 def derive_status(staffed: int, available: int) -> str:
     """The colour for a free share of staffed capacity: >=20 % groen, >=10 % geel,
     >=5 % oranje, anything free rood, nothing free (or nothing staffed) donkerrood."""
@@ -52,17 +48,6 @@ def derive_status(staffed: int, available: int) -> str:
         if share >= threshold:
             return colour
     return "rood"
-
-
-def _iso(moment: datetime, what: str) -> str:
-    if moment.tzinfo is None:
-        raise ValidationError(f"{what} needs a time zone.")
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _exists(store: Store, table: str, row_id: str, what: str, hint: str = "") -> None:
-    if not store.query_one(f"SELECT 1 FROM {table} WHERE id = ? AND deleted = 0", (row_id,)):
-        raise NotFound(f"No {what} with id {row_id}.{hint}")
 
 
 def clean_features(features: list[str] | tuple[str, ...] | str) -> str:
@@ -92,9 +77,9 @@ def add_location(
     location_id: str | None = None,
 ) -> str:
     """A site of an organisation where capacity is; daily 09:00 reports expected by default."""
-    _exists(store, "organisations", organisation_id, "organisation")
+    require_row(store, "organisations", organisation_id, "organisation")
     if region_id is not None:
-        _exists(store, "regions", region_id, "region")
+        require_row(store, "regions", region_id, "region")
     name = name.strip()
     if not name:
         raise ValidationError("A location needs a name (like 'MST Enschede, IC').")
@@ -119,7 +104,7 @@ def set_report_rhythm(
     store: Store, location_id: str, report_time: str | None, every_hours: int | None
 ) -> None:
     """When the location is expected to report: local time and interval; both None = none."""
-    _exists(store, "locations", location_id, "location")
+    require_row(store, "locations", location_id, "location")
     report_time, every_hours = check_rhythm(report_time, every_hours)
     with store.transaction() as tx:
         tx.put(
@@ -132,7 +117,7 @@ def set_report_rhythm(
 def set_features(
     store: Store, location_id: str, features: list[str] | tuple[str, ...] | str
 ) -> None:
-    _exists(store, "locations", location_id, "location")
+    require_row(store, "locations", location_id, "location")
     clean = clean_features(features)
     with store.transaction() as tx:
         tx.put("locations", location_id, {"features": clean})
@@ -167,7 +152,7 @@ def report_capacity(
     `reported_at` is when the figures were true (default `now`); it may lie in the past
     (a paper form typed in later), but not more than 5 minutes after `now`.
     """
-    _exists(
+    require_row(
         store, "locations", location_id, "location", " 'capacity locations' lists the locations."
     )
     check_category(store, category)
@@ -208,9 +193,9 @@ def report_capacity(
         raise ValidationError(f"Unknown status colour '{status}'. Allowed: {', '.join(STATUSES)}.")
     if source not in SOURCES:
         raise ValidationError(f"Unknown source '{source}'. Allowed: {', '.join(SOURCES)}.")
-    now_iso = _iso(now, "The current time")
+    now_iso = utc_iso(now, "The current time")
     moment = reported_at if reported_at is not None else now
-    at = _iso(moment, "The report time")
+    at = utc_iso(moment, "The report time")
     if moment > now + FUTURE_TOLERANCE:
         raise ValidationError(
             f"The report time {at} lies in the future (now is {now_iso}); give the time the "

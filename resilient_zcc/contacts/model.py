@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..errors import NotFound, ValidationError
+from ..errors import ValidationError
+from ..validation import choice, new_id, require_row, required, utc_iso
 from .phones import normalise_phone
 from .vocabulary import AVAILABILITY, CHANNEL_KINDS, OWNER_TYPES, PHONE_KINDS, SECTORS
 
@@ -15,34 +15,6 @@ if TYPE_CHECKING:
     from ..store import Store
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def _required(value: str, what: str) -> str:
-    value = value.strip()
-    if not value:
-        raise ValidationError(f"{what} may not be empty.")
-    return value
-
-
-def _choice(value: str, allowed: dict[str, tuple[str, str]], what: str) -> str:
-    if value not in allowed:
-        raise ValidationError(f"Unknown {what} '{value}'. Allowed: {', '.join(allowed)}.")
-    return value
-
-
-def _exists(store: Store, table: str, row_id: str, what: str) -> None:
-    if not store.query_one(f"SELECT 1 FROM {table} WHERE id = ? AND deleted = 0", (row_id,)):
-        raise NotFound(f"No {what} with id {row_id}.")
-
-
-def _iso(moment: datetime, what: str) -> str:
-    if moment.tzinfo is None:
-        raise ValidationError(f"{what} needs a time zone.")
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def add_organisation(
@@ -56,8 +28,8 @@ def add_organisation(
 ) -> str:
     org_id = org_id or new_id()
     values = {
-        "name": _required(name, "An organisation's name"),
-        "sector": _choice(sector, SECTORS, "sector"),
+        "name": required(name, "An organisation's name"),
+        "sector": choice(sector, SECTORS, "sector"),
         "region": region.strip(),
         "short_name": short_name.strip(),
         "city": city.strip(),
@@ -76,13 +48,13 @@ def add_person(
 ) -> str:
     person_id = person_id or new_id()
     if organisation_id:
-        _exists(store, "organisations", organisation_id, "organisation")
+        require_row(store, "organisations", organisation_id, "organisation")
     with store.transaction() as tx:
         tx.put(
             "people",
             person_id,
             {
-                "name": _required(name, "A person's name"),
+                "name": required(name, "A person's name"),
                 "organisation_id": organisation_id,
                 "notes": notes,
             },
@@ -100,13 +72,13 @@ def add_function(
 ) -> str:
     function_id = function_id or new_id()
     if organisation_id:
-        _exists(store, "organisations", organisation_id, "organisation")
+        require_row(store, "organisations", organisation_id, "organisation")
     with store.transaction() as tx:
         tx.put(
             "functions",
             function_id,
             {
-                "name": _required(name, "A function's name"),
+                "name": required(name, "A function's name"),
                 "code": code.strip(),
                 "organisation_id": organisation_id,
                 "description": description,
@@ -117,8 +89,8 @@ def add_function(
 
 def assign_role(store: Store, person_id: str, function_id: str, role_id: str | None = None) -> str:
     """The person holds (or stands in for) the function outside any rota."""
-    _exists(store, "people", person_id, "person")
-    _exists(store, "functions", function_id, "function")
+    require_row(store, "people", person_id, "person")
+    require_row(store, "functions", function_id, "function")
     role_id = role_id or new_id()
     with store.transaction() as tx:
         tx.put("roles", role_id, {"person_id": person_id, "function_id": function_id})
@@ -126,8 +98,8 @@ def assign_role(store: Store, person_id: str, function_id: str, role_id: str | N
 
 
 def clean_channel_value(kind: str, value: str) -> str:
-    _choice(kind, CHANNEL_KINDS, "channel kind")
-    value = _required(value, "A channel's number or address")
+    choice(kind, CHANNEL_KINDS, "channel kind")
+    value = required(value, "A channel's number or address")
     if kind in PHONE_KINDS:
         return normalise_phone(value)
     if kind == "email" and not EMAIL.match(value):
@@ -150,8 +122,8 @@ def add_channel(
     if owner_type not in OWNER_TYPES:
         raise ValidationError(f"A channel belongs to a {', '.join(sorted(OWNER_TYPES))}.")
     table = {"person": "people", "function": "functions", "organisation": "organisations"}
-    _exists(store, table[owner_type], owner_id, owner_type)
-    _choice(availability, AVAILABILITY, "availability")
+    require_row(store, table[owner_type], owner_id, owner_type)
+    choice(availability, AVAILABILITY, "availability")
     clean = clean_channel_value(kind, value)
     if fallback_order is None:
         row = store.query_one(
@@ -189,8 +161,8 @@ def add_shift(
     shift_id: str | None = None,
 ) -> str:
     """A rota entry: the person holds the function from `starts_at` until `ends_at`."""
-    _exists(store, "functions", function_id, "function")
-    _exists(store, "people", person_id, "person")
+    require_row(store, "functions", function_id, "function")
+    require_row(store, "people", person_id, "person")
     if ends_at <= starts_at:
         raise ValidationError("A shift must end after it starts.")
     shift_id = shift_id or new_id()
@@ -201,8 +173,8 @@ def add_shift(
             {
                 "function_id": function_id,
                 "person_id": person_id,
-                "starts_at": _iso(starts_at, "The start"),
-                "ends_at": _iso(ends_at, "The end"),
+                "starts_at": utc_iso(starts_at, "The start"),
+                "ends_at": utc_iso(ends_at, "The end"),
             },
         )
     return shift_id
@@ -210,19 +182,19 @@ def add_shift(
 
 def verify_person(store: Store, person_id: str, by: str, at: datetime) -> None:
     """Record that someone checked this person's details are still correct."""
-    _exists(store, "people", person_id, "person")
+    require_row(store, "people", person_id, "person")
     with store.transaction() as tx:
         tx.put(
             "people",
             person_id,
             {
-                "last_verified_at": _iso(at, "The verification time"),
-                "last_verified_by": _required(by, "Who verified"),
+                "last_verified_at": utc_iso(at, "The verification time"),
+                "last_verified_by": required(by, "Who verified"),
             },
         )
 
 
 def delete(store: Store, table: str, row_id: str) -> None:
-    _exists(store, table, row_id, table.rstrip("s"))
+    require_row(store, table, row_id, table.rstrip("s"))
     with store.transaction() as tx:
         tx.delete(table, row_id)

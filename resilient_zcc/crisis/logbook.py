@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
-from .common import iso, new_id, optional, required
+from ..validation import new_id, optional, required, utc_iso
 from .regions import region
 from .vocabulary import FREE_LOG_KINDS, LOG_KINDS, WRITTEN_BY
 
@@ -38,7 +38,7 @@ def entry_values(
     return {
         "region_id": region_id,
         "kind": kind,
-        "at": iso(now, "The moment of the entry"),
+        "at": utc_iso(now, "The moment of the entry"),
         "recorded_by": required(recorded_by, "Who recorded the entry (recorded_by)"),
         "decided_by": optional(decided_by),
         "advised_by": optional(advised_by),
@@ -135,7 +135,7 @@ def list_entries(
         params.append(kind)
     if since is not None:
         where.append("e.at >= ?")
-        params.append(iso(since, "'since'"))
+        params.append(utc_iso(since, "'since'"))
     if text:
         where.append(
             "(coalesce(e.text, '') || ' ' || coalesce(e.decided_by, '') || ' ' || "

@@ -20,7 +20,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
-from .common import iso, new_id, required, stable_id
+from ..validation import new_id, required, utc_iso
+from .common import stable_id
 from .logbook import entry_values
 from .regions import region
 from .vocabulary import DEFAULT_PHASE, phase_rank
@@ -189,7 +190,7 @@ def set_measure_active(
     if measure is None:
         raise ValidationError(f"Unknown measure '{measure_code}'. Allowed: {', '.join(BY_CODE)}.")
     decided_by = required(decided_by, "Who decided on the measure (decided_by)")
-    at = iso(now, "The moment of the decision")
+    at = utc_iso(now, "The moment of the decision")
     current = store.query_one(
         "SELECT active FROM region_measures WHERE id = ? AND deleted = 0",
         (region_measure_id(region_id, measure.id),),

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
-from .common import iso, new_id
+from ..validation import new_id, utc_iso
 from .logbook import entry_values
 from .regions import roaz_region
 from .vocabulary import (
@@ -86,7 +86,7 @@ def set_phase(
             "name it in decided_by; regionally the choice is a noodscenario or 1a-2d."
         )
     _check_decision(decided_by, picture, "A phase change")
-    at = iso(now, "The moment of the phase change")
+    at = utc_iso(now, "The moment of the phase change")
     _check_order(row["phase_since"], at, "The phase change")
     values = entry_values(
         region_id,
@@ -133,7 +133,7 @@ def set_noodscenario(
         )
     what = "Declaring the noodscenario" if active else "Ending the noodscenario"
     _check_decision(decided_by, picture, what)
-    at = iso(now, "The moment of the decision")
+    at = utc_iso(now, "The moment of the decision")
     _check_order(row["noodscenario_since"], at, what)
     values = entry_values(
         region_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
-from .common import new_id, required
+from ..validation import new_id, required
 from .vocabulary import REGION_KINDS
 
 if TYPE_CHECKING:

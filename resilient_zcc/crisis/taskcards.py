@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
-from .common import required, stable_id
+from ..validation import required
+from .common import stable_id
 from .holders import function_holders, functions_with_code
 from .regions import region
 from .vocabulary import PHASE_ORDER, PHASES, phase_rank

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..placements.conflicts import detect_overallocation
 from ..placements.matching import match
-from ..placements.model import advance, iso, register_request
+from ..placements.model import advance, register_request
 from ..placements.vocabulary import CARE_NEEDS, COVID_POSITIVE_CATEGORIES
+from ..validation import utc_iso
 from .contacts import demo_id
 
 if TYPE_CHECKING:
@@ -291,7 +292,7 @@ class _Loader:
             30,
         )
         self.step(other, "conflict:b", 1, "in_behandeling", at=self.now - timedelta(minutes=28))
-        at = iso(self.step_time(3))
+        at = utc_iso(self.step_time(3))
         with self.store.transaction() as tx:
             tx.put(
                 "placement_requests",

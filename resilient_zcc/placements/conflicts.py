@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..capacity.queries import latest_reports
 from ..errors import NotFound, ValidationError
+from ..validation import utc_iso
 from .matching import allocations, by_place, count_allocated
-from .model import iso
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -64,7 +64,7 @@ def detect_overallocation(store: Store, now: datetime) -> list[dict[str, Any]]:
     A conflict that was resolved is reopened when more requests hold a place than when it
     was resolved.
     """
-    at = iso(now)
+    at = utc_iso(now)
     found = overallocations(store)
     with store.transaction() as tx:
         for item in found:
@@ -140,7 +140,7 @@ def resolve_conflict(
     store: Store, conflict_id: str, by: str, resolution: str, now: datetime
 ) -> None:
     """A person records how the conflict was settled (which offer stands, what was done)."""
-    at = iso(now)
+    at = utc_iso(now)
     by, resolution = by.strip(), resolution.strip()
     row = store.query_one("SELECT * FROM conflicts WHERE id = ? AND deleted = 0", (conflict_id,))
     if row is None:

@@ -9,12 +9,12 @@ Patient data is special-category personal data: a request carries a pseudonymous
 from __future__ import annotations
 
 import re
-import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..capacity.categories import check_category
 from ..errors import NotFound, ValidationError
+from ..validation import choice, new_id, utc_iso
 from .lifecycle import CLOSED_STATES, OPEN_STATES, check_transition
 from .matching import check_offer, get_request
 from .vocabulary import (
@@ -36,22 +36,6 @@ BSN_LIKE = re.compile(
     r"(?<![\d])(\d{9}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3})(?![\d])"
 )
 FREE_TEXT_LIMIT = 500
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def iso(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        raise ValidationError("'now' needs a time zone (use datetime.now(UTC)).")
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _choice(value: str | None, allowed: dict[str, Any], what: str) -> str:
-    if value not in allowed:
-        raise ValidationError(f"Unknown {what} '{value}'. Allowed: {', '.join(allowed)}.")
-    return value
 
 
 def _no_bsn(text: str, what: str) -> str:
@@ -120,9 +104,9 @@ def register_request(
     event_id: str | None = None,
 ) -> str:
     """Put a patient on the queue ('aangemeld'); returns the request id."""
-    at = iso(now)
+    at = utc_iso(now)
     reference = check_reference(reference)
-    _choice(care_need, CARE_NEEDS, "care need")
+    choice(care_need, CARE_NEEDS, "care need")
     check_category(store, category)
     fitting = categories_for(care_need)
     if category not in fitting:
@@ -130,11 +114,11 @@ def register_request(
             f"Category '{category}' does not give the care need '{care_need}'. Categories for "
             f"'{care_need}': {', '.join(fitting)}."
         )
-    _choice(urgency, URGENCIES, "urgency")
+    choice(urgency, URGENCIES, "urgency")
     if age_band:
-        _choice(age_band, AGE_BANDS, "age band")
-    _choice(covid_status, COVID_STATUSES, "COVID status")
-    _choice(transport, TRANSPORTS, "transport")
+        choice(age_band, AGE_BANDS, "age band")
+    choice(covid_status, COVID_STATUSES, "COVID status")
+    choice(transport, TRANSPORTS, "transport")
     if hfno and transport == "micu":
         raise ValidationError(
             "A MICU cannot carry an HFNO patient (HFNO needs far more oxygen than a MICU has; "
@@ -234,13 +218,13 @@ def advance(
     'plaats_aangeboden' needs a location (and a category, default the requested one) and
     re-checks free capacity at this moment; later steps keep that location and category.
     """
-    at = iso(now)
+    at = utc_iso(now)
     who = _who(by)
     request = get_request(store, request_id)
     current = request["state"] or "aangemeld"
     reason = _free_text(reason, "The reason")
     if escalated_to is not None:
-        _choice(escalated_to, ESCALATION_TARGETS, "escalation target")
+        choice(escalated_to, ESCALATION_TARGETS, "escalation target")
     check_transition(current, to_state, reason=reason, escalated_to=escalated_to)
     values: dict[str, Any] = {"state": to_state, "state_at": at}
     event_location = request["location_id"]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..changelog import encode_payload
 from ..settings import get_setting
-from .model import iso
+from ..validation import utc_iso
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -93,7 +93,7 @@ def _needs_scrub(store: Store, cutoff: str) -> tuple[list[dict[str, Any]], list[
 def purge_closed(store: Store, now: datetime) -> int:
     """Redact requests closed longer than the retention period; returns how many."""
     days = get_setting(store, SETTING)
-    cutoff = iso(now - timedelta(days=days))
+    cutoff = utc_iso(now - timedelta(days=days))
     due, leftovers = _needs_scrub(store, cutoff)
     if not due and not leftovers:
         return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..crisis.common import exists, new_id, required
 from ..errors import NotFound, ValidationError
+from ..validation import new_id, require_row, required
 from . import INCIDENT_TYPES
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def create_procedure(
     procedure_id: str | None = None,
 ) -> str:
     """An empty procedure of an organisation; the title defaults to the incident's label."""
-    exists(store, "organisations", organisation_id, "organisation")
+    require_row(store, "organisations", organisation_id, "organisation")
     kind = _incident_type(incident_type)
     procedure_id = procedure_id or new_id()
     with store.transaction() as tx:
@@ -83,7 +83,7 @@ def add_step(
     """A step naming the function that acts; `at` puts it at that number (default: last)."""
     _procedure(store, procedure_id)
     if function_id is not None:
-        exists(store, "functions", function_id, "function")
+        require_row(store, "functions", function_id, "function")
     text = required(text, "A step's text")
     position = _position_at(_steps(store, procedure_id), at, "The step number")
     step_id = step_id or new_id()
@@ -130,7 +130,7 @@ def remove_step(store: Store, step_id: str) -> None:
 def set_step_function(store: Store, step_id: str, function_id: str) -> None:
     """Name (another) function for a step, e.g. one left open by a copy."""
     _step(store, step_id)
-    exists(store, "functions", function_id, "function")
+    require_row(store, "functions", function_id, "function")
     with store.transaction() as tx:
         tx.put("procedure_steps", step_id, {"function_id": function_id})
 
@@ -155,7 +155,7 @@ def copy_procedure(
     the procedure is resolved) until someone names one.
     """
     source = _procedure(store, source_id)
-    exists(store, "organisations", target_organisation_id, "organisation")
+    require_row(store, "organisations", target_organisation_id, "organisation")
     if source["organisation_id"] == target_organisation_id:
         raise ValidationError(
             "The procedure already belongs to that organisation; copy it to another one."
