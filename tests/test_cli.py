@@ -194,3 +194,49 @@ def test_demo_command_creates_loads_and_shows_the_region(tmp_path: Path) -> None
     assert "regio Twente" in again.output
     refused = run(target, "demo")
     assert refused.exit_code == 1 and "only loaded into an empty profile" in refused.output
+
+
+def test_crisis_commands_answer_in_json(demo_profile: Path) -> None:
+    """The issue's CLI: every command of the crisis domain speaks --json."""
+    state = json.loads(run(demo_profile, "phase", "show", "--json").output)
+    moved = run(
+        demo_profile,
+        "phase",
+        "set",
+        "2b",
+        "--by",
+        "Bestuurlijk ROAZ (test)",
+        "--picture",
+        "IC vol (test)",
+        "--json",
+    )
+    assert moved.exit_code == 0, moved.output
+    assert json.loads(moved.output)["phase"] == "2b" != state["phase"]
+    entry = json.loads(run(demo_profile, "log", "add", "Stroom terug (test)", "--json").output)
+    listed = json.loads(run(demo_profile, "log", "list", "--json").output)
+    assert entry["id"] in {row["id"] for row in listed}
+    locations = json.loads(run(demo_profile, "capacity", "locations", "--json").output)
+    location = locations[0]["id"]
+    reported = run(
+        demo_profile,
+        "capacity",
+        "report",
+        location[:8],
+        "ic",
+        "--total",
+        "10",
+        "--staffed",
+        "8",
+        "--occupied",
+        "5",
+        "--json",
+    )
+    assert reported.exit_code == 0, reported.output
+    assert json.loads(reported.output)["available"] == 3
+    waiting = json.loads(run(demo_profile, "placements", "list", "--json").output)
+    request = next(r for r in waiting if r["state"] == "aangemeld")
+    advanced = run(
+        demo_profile, "placements", "advance", request["id"][:8], "in_behandeling", "--json"
+    )
+    assert advanced.exit_code == 0, advanced.output
+    assert json.loads(advanced.output)["state"] == "in_behandeling"

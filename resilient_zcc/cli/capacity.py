@@ -75,6 +75,7 @@ def _figures(row: dict[str, Any]) -> str:
 @click.option("--source", type=click.Choice(list(SOURCES)), default="formulier",
               show_default=True, help="How the figures came in.")  # fmt: skip
 @click.option("--at", "at", default=None, help="When the figures were true (default now).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_session
 def capacity_report(
     session: Session,
@@ -89,6 +90,7 @@ def capacity_report(
     reporter: str,
     source: str,
     at: str | None,
+    as_json: bool,
 ) -> None:
     """Record a location's figures for a category; a correction is simply a new report.
 
@@ -122,6 +124,9 @@ def capacity_report(
             now=current,
         )
         row = queries.latest_reports(store, location_id=location_id, category=category)[0]
+        if as_json:
+            emit_json(row)
+            return
         click.echo(
             f"Gemeld: {row['location_name']}, {all_categories(store)[category].name}: "
             f"{_figures(row)}; status {row['status']} ({local_time(row['reported_at'])})."

@@ -116,6 +116,7 @@ def phase_show(session: Session, region: str | None, as_json: bool) -> None:
 )
 @click.option("--recorded-by", default=None, help="Who records it (default: this device).")
 @click.option("--region", default=None, help=REGION_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_session
 def phase_set(
     session: Session,
@@ -127,6 +128,7 @@ def phase_set(
     national: bool,
     recorded_by: str | None,
     region: str | None,
+    as_json: bool,
 ) -> None:
     """Record a phase change decided by the bestuurlijk ROAZ / DPG (phase 3 only nationally).
 
@@ -150,6 +152,9 @@ def phase_set(
             national=national,
         )
         state = phases.phase_state(store, region_id)
+    if as_json:
+        emit_json(state)
+        return
     click.echo(f"{state['region']}: fase {state['phase']} ({state['meaning']}).")
 
 
@@ -242,6 +247,7 @@ def log_group() -> None:
 @click.option("--corrects", default=None, help="Id of the entry a correctie corrects.")
 @click.option("--recorded-by", default=None, help="Who records it (default: this device).")
 @click.option("--region", default=None, help=REGION_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_session
 def log_add(
     session: Session,
@@ -253,6 +259,7 @@ def log_add(
     corrects: str | None,
     recorded_by: str | None,
     region: str | None,
+    as_json: bool,
 ) -> None:
     """Add a decision, an event or a correction to the logbook.
 
@@ -277,6 +284,9 @@ def log_add(
             picture=picture,
             corrects_id=corrects_id,
         )
+    if as_json:
+        emit_json({"id": entry_id, "region_id": region_id, "kind": kind, "text": text})
+        return
     click.echo(f"{LOG_KINDS[kind][0]} vastgelegd [{entry_id[:8]}].")
 
 

@@ -241,6 +241,7 @@ def placements_match(session: Session, request_id: str, show_all: bool, as_json:
     help="With opgeschaald: rcps or lcps.",
 )
 @click.option("--by", default=None, help="Who takes this step (default: the device label).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_session
 def placements_advance(
     session: Session,
@@ -251,6 +252,7 @@ def placements_advance(
     reason: str,
     escalated_to: str | None,
     by: str | None,
+    as_json: bool,
 ) -> None:
     """Move a request one step: offer a place, accept, arrange transport, place, cancel, escalate.
 
@@ -275,6 +277,9 @@ def placements_advance(
             reason=reason,
             escalated_to=escalated_to,
         )
+        if as_json:
+            emit_json(request)
+            return
         where = ""
         if request["location_id"] and state in (
             "plaats_aangeboden",
