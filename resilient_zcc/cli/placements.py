@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..capacity.categories import all_categories
 from ..placements import conflicts as conflict_model
 from ..placements import model, queries, retention
 from ..placements.lifecycle import STATES, state_label
@@ -306,8 +307,7 @@ def placements_conflicts(session: Session, include_resolved: bool, as_json: bool
       resilient-zcc placements conflicts
       resilient-zcc placements conflicts --all --json
     """
-    with session.store() as store:
-        conflict_model.detect_overallocation(store, now())
+    with session.store() as store:  # conflicts are detected as changes arrive, not here
         rows = conflict_model.open_conflicts(store, include_resolved=include_resolved)
         if as_json:
             emit_json(rows)
@@ -316,6 +316,7 @@ def placements_conflicts(session: Session, include_resolved: bool, as_json: bool
             click.echo("Geen conflicten.")
             return
         references = {r["id"]: r["reference"] or r["id"][:8] for r in queries.queue(store)}
+        categories = all_categories(store)
         for row in rows:
             details = row["details"]
             status = (
@@ -324,8 +325,10 @@ def placements_conflicts(session: Session, include_resolved: bool, as_json: bool
                 if row["resolved_at"]
                 else "OPEN"
             )
+            category = categories.get(row["category"])
             click.echo(
-                f"[{row['id'][:8]}] {row['location_name']} — {row['category']}: "
+                f"[{row['id'][:8]}] {row['location_name']} — "
+                f"{category.name if category else row['category']}: "
                 f"{details.get('allocated')} plaatsen toegewezen, {details.get('available')} "
                 f"beschikbaar volgens de melding van {local_time(details.get('reported_at'))}. "
                 f"{status}"
