@@ -13,6 +13,7 @@ import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from . import schema
@@ -375,7 +376,19 @@ class ChangeLog:
                     ahead = self.clock.observe(change.hlc)
                     report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
                 report.applied += len(new)
+            if report.applied:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('last_received_at', ?)",
+                    (datetime.now(UTC).isoformat(timespec="seconds"),),
+                )
         return report
+
+    def last_received_at(self) -> str | None:
+        """When this copy last took in changes from another device (UTC ISO), if ever."""
+        row = self.conn.execute(
+            "SELECT value FROM local_meta WHERE key = 'last_received_at'"
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def _check(self, batch: Batch, accept: Callable[[str], bool]) -> None:
         if batch.schema > schema.LATEST:

@@ -627,3 +627,12 @@ def test_two_devices_stating_the_same_append_only_entry_merge(tmp_path: Path) ->
         report = a.log.apply_changes(b.log.changes_since(a.log.version_vector()))
         assert report.applied > 0
         assert a.query("SELECT text FROM log_entries") == [{"text": "Demo: stroomuitval"}]
+
+
+def test_the_store_remembers_when_it_last_received_changes(tmp_path: Path) -> None:
+    with new_store(tmp_path / "a") as a, new_store(tmp_path / "b") as b:
+        assert b.log.last_received_at() is None
+        sync(a, b)
+        received = b.log.last_received_at()
+        assert received is not None and received.endswith("+00:00")
+        assert a.log.last_received_at() is None  # sending is not receiving

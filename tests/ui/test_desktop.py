@@ -1,0 +1,140 @@
+"""The desktop client with pytest-qt: unlock, overview, search, verify, lock."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from resilient_zcc.contacts.queries import stale_people
+from ui.dialogs.create import CreateProfileDialog
+from ui.dialogs.unlock import UnlockDialog, retry_delay
+from ui.main_window import MainWindow
+from ui.session import Session
+
+from ..conftest import PASSPHRASE
+
+
+def unlock(qtbot, session: Session, passphrase: str = PASSPHRASE) -> UnlockDialog:  # type: ignore[no-untyped-def]
+    dialog = UnlockDialog(session)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    return dialog
+
+
+def test_unlock_shows_the_overview_with_phase_capacity_and_queue(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = unlock(qtbot, window.session)
+    with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    overview = window.overview
+    assert overview.phase.text().startswith("Fase 2a")
+    assert "besloten door" in overview.phase_detail.text()
+    assert overview.capacity.rowCount() >= 10
+    assert any(
+        overview.capacity.row(i)["category"] == "ic" for i in range(overview.capacity.rowCount())
+    )
+    assert "Plaatsingswachtrij" in overview.queue.text()
+    assert overview.conflicts.text().startswith("1 open")
+    assert "Gegevens:" in window.data_age.text()
+
+
+def test_wrong_passphrase_is_calm_and_delays_without_lock_out(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    dialog = unlock(qtbot, session, "not the passphrase")
+    with qtbot.waitSignal(session.unlock_failed, timeout=10_000):
+        dialog.try_unlock()
+    assert "Onjuiste wachtwoordzin" in dialog.message.text()
+    assert not dialog.ok.isEnabled() and dialog.passphrase.text() == ""
+    qtbot.waitUntil(dialog.ok.isEnabled, timeout=3_000)  # one failure: one second
+    assert not session.is_unlocked
+    assert [retry_delay(n) for n in range(1, 8)] == [1, 2, 4, 8, 16, 30, 30]
+
+
+def test_search_open_and_verify_a_contact(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    session = window.session
+    with qtbot.waitSignal(session.unlocked, timeout=10_000):
+        session.unlock(PASSPHRASE)
+    stale_before = stale_people(session.store)
+    target = stale_before[0]
+    window.open_page("contacts")
+    view = window.contacts
+    qtbot.keyClicks(view.search, target["name"])
+    assert view.results.rowCount() >= 1
+    assert view.current() is not None and view.current().name == target["name"]
+    assert target["name"] in view.detail.toPlainText()
+    assert "VEROUDERD" in view.detail.toPlainText()
+    qtbot.mouseClick(view.verify, Qt.MouseButton.LeftButton)
+    assert "Laatst geverifieerd" in view.detail.toPlainText()
+    assert "VEROUDERD" not in view.detail.toPlainText()
+    assert len(stale_people(session.store)) == len(stale_before) - 1
+
+
+def test_search_by_number_as_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
+        window.session.unlock(PASSPHRASE)
+    qtbot.keyClicks(window.contacts.search, "06-1234 6")
+    assert window.contacts.results.rowCount() > 0
+
+
+def test_ctrl_l_locks_hides_the_data_and_asks_to_unlock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    session = window.session
+    with qtbot.waitSignal(session.unlocked, timeout=10_000):
+        session.unlock(PASSPHRASE)
+    window.show()
+    with warnings.catch_warnings():  # offscreen has no window manager to activate it
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(window)
+    window.open_page("contacts")
+    qtbot.keyClicks(window.contacts.search, "MST")
+    with qtbot.waitSignal(session.locked):
+        qtbot.keyClick(window.contacts.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not session.is_unlocked
+    assert window.body.currentWidget() is window.locked_label
+    assert window.contacts.results.rowCount() == 0 and window.contacts.search.text() == ""
+    qtbot.waitUntil(lambda: window.unlock_requests == [True])  # type: ignore[attr-defined]
+
+
+def test_idle_lock_fires_once_without_input(qtbot, demo_profile: Path) -> None:  # type: ignore[no-untyped-def]
+    session = Session(demo_profile)
+    window = MainWindow(session, lambda: None, idle_lock_minutes=0.01)  # 0.6 s
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(session.unlocked, timeout=10_000):
+        session.unlock(PASSPHRASE)
+    with qtbot.waitSignal(session.locked, timeout=5_000):
+        pass
+    assert not session.is_unlocked
+    assert not window.idle_lock.timer.isActive()  # nothing left to wake the CPU
+
+
+def test_create_profile_shows_the_recovery_key_once(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import resilient_zcc.store as store_module
+    from resilient_zcc.keyheader import KdfCost
+
+    monkeypatch.setattr(store_module, "calibrate", lambda: KdfCost(1, 8192, 1))
+    session = Session(tmp_path / "new")
+    dialog = CreateProfileDialog(session)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.first, "kort")
+    assert not dialog.ok.isEnabled() and "8" in dialog.hint.text()
+    dialog.first.clear()
+    qtbot.keyClicks(dialog.first, "een lange zin voor de test")
+    qtbot.keyClicks(dialog.second, "een lange zin voor de tesT")
+    assert not dialog.ok.isEnabled() and "verschillen" in dialog.hint.text()
+    dialog.second.clear()
+    qtbot.keyClicks(dialog.second, "een lange zin voor de test")
+    assert dialog.ok.isEnabled()
+    shown: list[str] = []
+
+    def accept_recovery() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.windowTitle() == "Herstelsleutel" and widget.isVisible():
+                shown.append(widget.findChildren(type(dialog.hint))[1].text())
+                widget.accept()  # type: ignore[attr-defined]
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(300, accept_recovery)
+    dialog.create_profile()
+    assert session.is_unlocked and len(shown) == 1 and len(shown[0].replace("-", "")) == 32
+    session.lock()

@@ -1,0 +1,36 @@
+"""How times and ages read on screen, in the user's language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from .i18n import language, tr
+
+
+def local(iso: str | None) -> str:
+    if not iso:
+        return tr("never")
+    return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def age(iso: str | None, now: datetime | None = None) -> str:
+    """How long ago `iso` was, e.g. '4 u 12 min' in Dutch, '4 h 12 min' in English."""
+    if not iso:
+        return tr("never")
+    delta = (now or datetime.now(UTC)) - datetime.fromisoformat(iso)
+    return duration(int(delta.total_seconds() // 60))
+
+
+def duration(minutes: int) -> str:
+    hour = "u" if language() == "nl" else "h"
+    if minutes < 60:
+        return f"{max(minutes, 0)} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} {hour} {minutes % 60:02d} min"
+    return f"{minutes // 1440} d {minutes % 1440 // 60} {hour}"
+
+
+def when_and_age(iso: str | None) -> str:
+    if not iso:
+        return tr("never")
+    return tr("{when} ({age} ago)", when=local(iso), age=age(iso))

@@ -1,0 +1,107 @@
+"""Every visible string: English in the code, Dutch (the default) from this catalogue.
+
+`tr("Search")` gives "Zoeken" while the language is Dutch. A test checks that every string
+passed to `tr` in `ui/` has a Dutch text here. Domain labels (phases, channel kinds,
+categories) come from the core's vocabularies, which carry both languages.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = {"nl": "Nederlands", "en": "English"}
+_language = "nl"
+
+NL: dict[str, str] = {
+    # application and profile
+    "Resilient ZCC": "Resilient ZCC",
+    "Unlock": "Ontgrendelen",
+    "Passphrase": "Wachtwoordzin",
+    "Profile: {path}": "Profiel: {path}",
+    "Unlocking…": "Bezig met ontgrendelen…",
+    "Wrong passphrase. Wait {seconds} s before the next try.": (
+        "Onjuiste wachtwoordzin. Wacht {seconds} s tot de volgende poging."
+    ),
+    "Create profile": "Profiel aanmaken",
+    "Repeat passphrase": "Herhaal wachtwoordzin",
+    "The passphrases differ.": "De wachtwoordzinnen verschillen.",
+    "Device name (shown in the audit trail)": "Naam van dit apparaat (zichtbaar in de audit)",
+    "Strong enough.": "Sterk genoeg.",
+    "Recovery key": "Herstelsleutel",
+    "Print or write down this recovery key and keep it in the sealed envelope of the crisis "
+    "binder. It opens this profile when the passphrase is lost. It is shown only now.": (
+        "Print of noteer deze herstelsleutel en bewaar hem in de verzegelde envelop van de "
+        "crisismap. Hiermee opent u dit profiel als de wachtwoordzin kwijt is. Hij wordt "
+        "alleen nu getoond."
+    ),
+    "I have stored the recovery key safely": "Ik heb de herstelsleutel veilig bewaard",
+    "Locked": "Vergrendeld",
+    "Lock": "Vergrendelen",
+    "Error": "Fout",
+    "Unexpected error": "Onverwachte fout",
+    "Something went wrong that should not have. Your data is safe; the details were written "
+    "to the log. Please report: {error}": (
+        "Er ging iets mis dat niet had mogen gebeuren. Uw gegevens zijn veilig; de details "
+        "staan in het logbestand. Meld dit alstublieft: {error}"
+    ),
+    # main window
+    "Overview": "Overzicht",
+    "Contacts": "Contacten",
+    "Data: newest change from another device {received}; newest capacity report {report}": (
+        "Gegevens: laatste wijziging van ander apparaat {received}; nieuwste capaciteitsmelding "
+        "{report}"
+    ),
+    "never": "nooit",
+    "{when} ({age} ago)": "{when} ({age} geleden)",
+    # overview
+    "Phase {phase}: {meaning}": "Fase {phase}: {meaning}",
+    "since {since}, decided by {by}": "sinds {since}, besloten door {by}",
+    "No phase recorded yet": "Nog geen fase vastgelegd",
+    "Noodscenario: ON since {since}": "Noodscenario: AAN sinds {since}",
+    "Noodscenario: off": "Noodscenario: uit",
+    "Capacity": "Capaciteit",
+    "Category": "Categorie",
+    "Staffed": "Bemand",
+    "Occupied": "Bezet",
+    "Free": "Vrij",
+    "Oldest figure": "Oudste cijfer",
+    "{n} overdue": "{n} te laat",
+    "Placement queue": "Plaatsingswachtrij",
+    "{n} open conflicts": "{n} open conflicten",
+    "{n} contacts not verified recently": "{n} contacten niet recent geverifieerd",
+    "No capacity reports yet.": "Nog geen capaciteitsmeldingen.",
+    # contacts
+    "Search name, organisation, function or number…": (
+        "Zoek op naam, organisatie, functie of nummer…"
+    ),
+    "Name": "Naam",
+    "Organisation": "Organisatie",
+    "First channels": "Eerste kanalen",
+    "Channels in fallback order": "Kanalen in terugvalvolgorde",
+    "Functions": "Functies",
+    "On duty now as": "Nu in dienst als",
+    "Last verified: {when} by {by}": "Laatst geverifieerd: {when} door {by}",
+    "Never verified": "Nooit geverifieerd",
+    "STALE": "VEROUDERD",
+    "Still correct": "Nog juist",
+    "via {function}": "via {function}",
+    "{n} contacts": "{n} contacten",
+    "Type to search; Enter opens the first result.": (
+        "Typ om te zoeken; Enter opent het eerste resultaat."
+    ),
+}
+
+
+def set_language(language: str) -> None:
+    global _language
+    if language not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
+    _language = language
+
+
+def language() -> str:
+    return _language
+
+
+def tr(text: str, **values: object) -> str:
+    """The text in the current language, with `{name}` fields filled in."""
+    translated = NL.get(text, text) if _language == "nl" else text
+    return translated.format(**values) if values else translated

@@ -1,0 +1,165 @@
+"""The main window: a sidebar of screens, the data's age in the status bar, lock on idle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from resilient_zcc.capacity.queries import latest_reports
+
+from .format import when_and_age
+from .i18n import tr
+from .session import Session
+from .views.contacts import ContactsView
+from .views.overview import OverviewView
+
+DEFAULT_IDLE_LOCK_MIN = 15
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class IdleLock(QObject):
+    """Locks after `minutes` without keyboard or mouse input.
+
+    One single-shot timer, restarted by input: when nobody touches the app, it fires once
+    and nothing else wakes the CPU.
+    """
+
+    def __init__(self, session: Session, minutes: float) -> None:
+        super().__init__()
+        self.session = session
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(minutes * 60_000))
+        self.timer.timeout.connect(session.lock)
+        session.unlocked.connect(self.timer.start)
+        session.locked.connect(self.timer.stop)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _INPUT_EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session: Session,
+        ask_unlock: Callable[[], object],
+        idle_lock_minutes: float = DEFAULT_IDLE_LOCK_MIN,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.ask_unlock = ask_unlock
+        self.setWindowTitle(tr("Resilient ZCC"))
+        self.sidebar = QListWidget()
+        self.sidebar.setFixedWidth(200)
+        self.sidebar.setStyleSheet(
+            "QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }"
+        )
+        self.pages = QStackedWidget()
+        self.keys: list[str] = []
+        self.overview = OverviewView(session)
+        self.contacts = ContactsView(session)
+        self.overview.navigate.connect(self.open_page)
+        for key, title, widget in (
+            ("overview", tr("Overview"), self.overview),
+            ("contacts", tr("Contacts"), self.contacts),
+        ):
+            self.keys.append(key)
+            self.sidebar.addItem(title)
+            self.pages.addWidget(widget)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+        self.locked_label = QLabel(tr("Locked"))
+        self.locked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.locked_label.setStyleSheet("font-size: 20pt;")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.body = QStackedWidget()
+        self.body.addWidget(central)
+        self.body.addWidget(self.locked_label)
+        self.setCentralWidget(self.body)
+        self.data_age = QLabel()
+        self.statusBar().addWidget(self.data_age, 1)
+        self._shortcuts()
+        self.idle_lock = IdleLock(session, idle_lock_minutes)
+        session.unlocked.connect(self.on_unlocked)
+        session.locked.connect(self.on_locked)
+        session.data_changed.connect(self.update_status)
+        self.resize(1200, 760)
+
+    def _shortcuts(self) -> None:
+        lock = QAction(tr("Lock"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.session.lock)
+        self.addAction(lock)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.open_page("contacts"))
+        self.addAction(find)
+        for number in range(1, 10):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, n=number - 1: self.open_index(n))
+            self.addAction(action)
+
+    def open_index(self, index: int) -> None:
+        if 0 <= index < len(self.keys) and self.session.is_unlocked:
+            self.sidebar.setCurrentRow(index)
+
+    def open_page(self, key: str) -> None:
+        if key in self.keys:
+            self.open_index(self.keys.index(key))
+            if key == "contacts":
+                self.contacts.focus_search()
+
+    def on_unlocked(self) -> None:
+        self.body.setCurrentIndex(0)
+        self.update_status()
+
+    def on_locked(self) -> None:
+        self.body.setCurrentIndex(1)  # nothing of the data stays on screen
+        self.data_age.setText("")
+        QTimer.singleShot(0, self.ask_unlock)
+
+    def update_status(self) -> None:
+        """The data's age, recomputed on changes and when the window is activated (no timer)."""
+        if not self.session.is_unlocked:
+            return
+        store = self.session.store
+        received = store.log.last_received_at()
+        newest = max((r["reported_at"] for r in latest_reports(store)), default=None)
+        self.data_age.setText(
+            tr(
+                "Data: newest change from another device {received}; "
+                "newest capacity report {report}",
+                received=when_and_age(received),
+                report=when_and_age(newest),
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.update_status()
+        super().changeEvent(event)

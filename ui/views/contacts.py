@@ -1,0 +1,213 @@
+"""Contacten: search as you type, results with their first channels, a detail pane, verify."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resilient_zcc.contacts import model as contacts_model
+from resilient_zcc.contacts.queries import ContactCard, search_contacts
+from resilient_zcc.contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
+from resilient_zcc.crisis.common import device_label
+
+from ..errors import show_error
+from ..format import local
+from ..i18n import language, tr
+from ..models.rows import Column, RowsModel
+from ..session import Session
+
+RESULTS = 50
+
+
+def channel_text(card: ContactCard, count: int) -> str:
+    lang = language()
+    return "; ".join(
+        f"{label(CHANNEL_KINDS, c.kind, lang)} {c.display}" for c in card.channels[:count]
+    )
+
+
+class ContactsView(QWidget):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.cards: list[ContactCard] = []
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search name, organisation, function or number…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(tr("Type to search; Enter opens the first result."))
+        self.count = QLabel()
+        self.results = RowsModel(
+            [
+                Column(
+                    tr("Name"), lambda r: r["name"] + (f"  ({tr('STALE')})" if r["stale"] else "")
+                ),
+                Column(tr("Organisation"), lambda r: r["organisation"]),
+                Column(tr("First channels"), lambda r: r["channels"]),
+            ]
+        )
+        self.results.emphasis = lambda r: bool(r["stale"])
+        self.table = QTableView()
+        self.table.setModel(self.results)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.verify = QPushButton(tr("Still correct"))
+        self.verify.setEnabled(False)
+        self.verify.clicked.connect(self.verify_current)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.count)
+        left_layout.addWidget(self.table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.verify)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 440])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.search.textChanged.connect(self.run_search)
+        self.search.returnPressed.connect(self.open_first)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.show_card(cur.row())
+        )
+        session.data_changed.connect(self.refresh)
+        session.locked.connect(self.clear)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def run_search(self, text: str) -> None:
+        if not self.session.is_unlocked:
+            return
+        text = text.strip()
+        self.cards = search_contacts(self.session.store, text, RESULTS) if text else []
+        self.results.set_rows(
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "organisation": c.organisation,
+                    "channels": channel_text(c, 2),
+                    "stale": c.stale,
+                }
+                for c in self.cards
+            ]
+        )
+        self.count.setText(tr("{n} contacts", n=len(self.cards)) if text else "")
+        if self.cards:
+            self.table.selectionModel().setCurrentIndex(
+                self.results.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.show_card(-1)
+
+    def open_first(self) -> None:
+        if self.cards:
+            self.table.setFocus()
+
+    def show_card(self, row: int) -> None:
+        if row < 0 or row >= len(self.cards):
+            self.detail.clear()
+            self.verify.setEnabled(False)
+            return
+        self.detail.setHtml(card_html(self.cards[row]))
+        self.verify.setEnabled(True)
+
+    def current(self) -> ContactCard | None:
+        row = self.table.currentIndex().row()
+        return self.cards[row] if 0 <= row < len(self.cards) else None
+
+    def verify_current(self) -> None:
+        card = self.current()
+        if card is None:
+            return
+        store = self.session.store
+        try:
+            contacts_model.verify_person(store, card.id, device_label(store), datetime.now(UTC))
+        except Exception as exc:  # one path for every error
+            show_error(self, exc)
+            return
+        self.session.changed()
+
+    def refresh(self) -> None:
+        """After a change: run the search again, keeping the selected person."""
+        selected = self.current()
+        self.run_search(self.search.text())
+        if selected is not None:
+            for row, card in enumerate(self.cards):
+                if card.id == selected.id:
+                    self.table.selectRow(row)
+                    break
+
+    def clear(self) -> None:
+        self.search.clear()
+        self.cards = []
+        self.results.set_rows([])
+        self.detail.clear()
+
+
+def card_html(card: ContactCard) -> str:
+    lang = language()
+    parts = [f"<h2>{escape(card.name)}</h2><p>{escape(card.organisation)}</p>"]
+    if card.functions:
+        parts.append(f"<p><b>{tr('Functions')}:</b> {escape(', '.join(card.functions))}</p>")
+    if card.on_duty:
+        parts.append(f"<p><b>{tr('On duty now as')}:</b> {escape(', '.join(card.on_duty))}</p>")
+    parts.append(f"<h3>{tr('Channels in fallback order')}</h3><ol>")
+    for channel in card.channels:
+        via = (
+            f" — {tr('via {function}', function=escape(channel.via_function))}"
+            if channel.via_function
+            else ""
+        )
+        note = f" — {escape(channel.note)}" if channel.note else ""
+        parts.append(
+            f"<li><b>{escape(label(CHANNEL_KINDS, channel.kind, lang))}</b>: "
+            f"<span style='font-size: 13pt'>{escape(channel.display)}</span> "
+            f"({escape(label(AVAILABILITY, channel.availability, lang))}){via}{note}</li>"
+        )
+    parts.append("</ol>")
+    if card.last_verified_at:
+        verified = tr(
+            "Last verified: {when} by {by}",
+            when=local(card.last_verified_at),
+            by=escape(card.last_verified_by or "-"),
+        )
+    else:
+        verified = tr("Never verified")
+    stale = f" <b>[{tr('STALE')}]</b>" if card.stale else ""
+    parts.append(f"<p>{verified}{stale}</p>")
+    return "".join(parts)
