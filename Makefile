@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_PROFILE ?= .demo-profile
 DEMO_PASSPHRASE ?= demo-twente-oefening
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench screenshots clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV) || (sh scripts/system-packages.sh && $(PYTHON) -m venv $(VENV))
+	sh scripts/system-packages.sh
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
@@ -29,6 +30,12 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
+
+screenshots: $(STAMP)
+	sh scripts/system-packages.sh xvfb
+	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/resilient-zcc --profile $(DEMO_PROFILE) demo --open >/dev/null
+	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) xvfb-run -a -s "-screen 0 1400x900x24" \
+		$(BIN)/python -m ui.screenshots $(DEMO_PROFILE) screenshots
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,9 +1,19 @@
 #!/bin/sh
-# Installs the Debian packages the project needs when they are missing (run as root or with sudo).
+# Installs the Debian/Ubuntu packages the project needs when they are missing.
+# Usage: scripts/system-packages.sh [extra packages]. Without apt (Windows, macOS) it does
+# nothing: there the Python wheels bring what Qt needs.
 set -e
-need=""
-python3 -c 'import venv, ensurepip' 2>/dev/null || need="$need python3-venv"
-[ -z "$need" ] && exit 0
+command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || exit 0
+# python3-venv: the virtual environment; the rest: what Qt's widgets load at run time.
+wanted="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
+libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 $*"
+missing=""
+for package in $wanted; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+echo "Installing system packages:$missing"
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q $need
+$SUDO apt-get install -y -q $missing

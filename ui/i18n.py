@@ -63,7 +63,10 @@ NL: dict[str, str] = {
     "Occupied": "Bezet",
     "Free": "Vrij",
     "Oldest figure": "Oudste cijfer",
-    "{n} overdue": "{n} te laat",
+    "{n} locations have not reported on time": "{n} locaties hebben niet op tijd gemeld",
+    "Bold on yellow: a figure older than the limit (stale).": (
+        "Vet op geel: een cijfer dat ouder is dan de grens (verouderd)."
+    ),
     "Placement queue": "Plaatsingswachtrij",
     "{n} open conflicts": "{n} open conflicten",
     "{n} contacts not verified recently": "{n} contacten niet recent geverifieerd",
@@ -88,6 +91,14 @@ NL: dict[str, str] = {
         "Typ om te zoeken; Enter opent het eerste resultaat."
     ),
 }
+
+
+def add_catalogue(entries: dict[str, str]) -> None:
+    """A view module's own strings (English -> Dutch), added when the module is imported."""
+    clashes = {k for k, v in entries.items() if k in NL and NL[k] != v}
+    if clashes:
+        raise ValueError(f"Conflicting Dutch texts for: {sorted(clashes)}")
+    NL.update(entries)
 
 
 def set_language(language: str) -> None:

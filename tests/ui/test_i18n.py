@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import ui.app  # noqa: F401 - imports every view, so each has added its strings
 from ui.i18n import NL, set_language, tr
 
 UI = Path(__file__).resolve().parents[2] / "ui"

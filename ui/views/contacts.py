@@ -36,7 +36,7 @@ RESULTS = 50
 
 def channel_text(card: ContactCard, count: int) -> str:
     lang = language()
-    return "; ".join(
+    return "\n".join(
         f"{label(CHANNEL_KINDS, c.kind, lang)} {c.display}" for c in card.channels[:count]
     )
 
@@ -66,6 +66,7 @@ class ContactsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one channel per line; long addresses are elided
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.detail = QTextBrowser()
@@ -124,6 +125,7 @@ class ContactsView(QWidget):
                 for c in self.cards
             ]
         )
+        self.table.resizeRowsToContents()
         self.count.setText(tr("{n} contacts", n=len(self.cards)) if text else "")
         if self.cards:
             self.table.selectionModel().setCurrentIndex(

@@ -67,6 +67,7 @@ class OverviewView(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         table.activated.connect(lambda _index: self.navigate.emit("capacity"))
         self.capacity_table = table
+        self.legend = QLabel(tr("Bold on yellow: a figure older than the limit (stale)."))
         self.overdue = _link("")
         self.queue = _link("")
         self.conflicts = _link("")
@@ -83,6 +84,7 @@ class OverviewView(QWidget):
             self.nood,
             self.capacity_title,
             table,
+            self.legend,
             self.overdue,
             self.queue,
             self.conflicts,
@@ -107,7 +109,9 @@ class OverviewView(QWidget):
         self.capacity_title.setText(
             f"<b>{tr('Capacity')}</b>" + ("" if rows else f" — {tr('No capacity reports yet.')}")
         )
-        self.overdue.setText(tr("{n} overdue", n=len(overdue_locations(store, now=now))))
+        self.overdue.setText(
+            tr("{n} locations have not reported on time", n=len(overdue_locations(store, now=now)))
+        )
         counts = counts_by_state(store)
         queue = ", ".join(
             f"{STATES[state][0 if language() == 'nl' else 1]}: {n}"

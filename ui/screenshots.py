@@ -1,0 +1,64 @@
+"""`make screenshots`: every screen of the demo in both languages, as PNG files to look at.
+
+Runs the real window (under Xvfb in `make screenshots`) on a copy of a demo profile and saves
+what each screen shows. Usage: python -m ui.screenshots PROFILE OUTDIR (passphrase from
+RZCC_PASSPHRASE).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from .i18n import LANGUAGES, set_language
+from .main_window import MainWindow
+from .session import Session
+
+
+def capture(profile: Path, out: Path, passphrase: str) -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / "profile"
+        shutil.copytree(profile, copy)  # searches and verifications stay out of the original
+        for language in LANGUAGES:
+            set_language(language)
+            session = Session(copy)
+            window = MainWindow(session, lambda: None)
+            session.unlock(passphrase)
+            deadline = time.monotonic() + 30
+            while not session.is_unlocked and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.02)
+            app.processEvents()
+            window.show()
+            for index, key in enumerate(window.keys):
+                window.open_index(index)
+                if key == "contacts":
+                    window.contacts.search.setText("piket")
+                app.processEvents()
+                path = out / f"{index + 1:02d}-{key}-{language}.png"
+                window.grab().save(str(path))
+                written.append(path)
+            session.lock()
+            window.close()
+    set_language("nl")
+    return written
+
+
+def main() -> int:
+    profile, out = Path(sys.argv[1]), Path(sys.argv[2])
+    for path in capture(profile, out, os.environ["RZCC_PASSPHRASE"]):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
