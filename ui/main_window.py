@@ -21,7 +21,10 @@ from resilient_zcc.capacity.queries import latest_reports
 from .format import when_and_age
 from .i18n import tr
 from .session import Session
+from .views.capacity import CapacityView
 from .views.contacts import ContactsView
+from .views.crisis import CrisisView
+from .views.logbook import LogbookView
 from .views.overview import OverviewView
 
 DEFAULT_IDLE_LOCK_MIN = 15
@@ -82,6 +85,9 @@ class MainWindow(QMainWindow):
         self.overview.navigate.connect(self.open_page)
         for key, title, widget in (
             ("overview", tr("Overview"), self.overview),
+            ("capacity", tr("Capacity"), CapacityView(session)),
+            ("crisis", tr("Crisis structure"), CrisisView(session)),
+            ("logbook", tr("Logbook"), LogbookView(session)),
             ("contacts", tr("Contacts"), self.contacts),
         ):
             self.keys.append(key)

@@ -1,0 +1,195 @@
+"""Record a decision on the LNAZ phase or the noodscenario; the core writes the log entry."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resilient_zcc.crisis import phases
+from resilient_zcc.crisis.common import device_label
+from resilient_zcc.crisis.vocabulary import NATIONAL_PHASE, PHASE_ORDER, phase_label
+
+from ..errors import show_error
+from ..i18n import add_catalogue, language, tr
+from ..session import Session
+from .submit import SubmitEdit, is_submit
+
+add_catalogue(
+    {
+        "Set phase": "Fase wijzigen",
+        "Declare noodscenario": "Noodscenario afkondigen",
+        "End noodscenario": "Noodscenario beëindigen",
+        "Phase {phase}": "Fase {phase}",
+        "Phase {phase} (current)": "Fase {phase} (huidig)",
+        "New &phase:": "Nieuwe &fase:",
+        "&Decided by:": "&Besloten door:",
+        "On whose &advice:": "Op &advies van:",
+        "P&icture:": "&Beeld:",
+        "&Explanation:": "&Toelichting:",
+        "e.g. Bestuurlijk ROAZ Euregio or DPG Twente": (
+            "bijv. Bestuurlijk ROAZ Euregio of DPG Twente"
+        ),
+        "e.g. ZCC meeting and RCPS": "bijv. ZCC-overleg en RCPS",
+        "The situation the decision rests on: occupancy, pressure reported by the chain "
+        "partners…": (
+            "Het beeld waarop besloten is: bezetting, druk gemeld door de ketenpartners…"
+        ),
+        "What this means for the region (optional)": "Wat dit betekent voor de regio (optioneel)",
+        "&National decision by the minister (phase 3 is declared and ended only nationally)": (
+            "&Landelijk besluit van de minister (fase 3 wordt alleen landelijk afgekondigd en "
+            "beëindigd)"
+        ),
+        "&Record decision": "Besluit &vastleggen",
+        "Ctrl+Enter records the decision; it is added to the logbook.": (
+            "Ctrl+Enter legt het besluit vast; het komt in het logboek."
+        ),
+    }
+)
+
+
+class PhaseDialog(QDialog):
+    """Set the phase (`noodscenario=None`) or switch the noodscenario on/off (True/False)."""
+
+    def __init__(
+        self,
+        session: Session,
+        region_id: str,
+        current_phase: str,
+        noodscenario: bool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.region_id = region_id
+        self.noodscenario = noodscenario
+        if noodscenario is None:
+            title = tr("Set phase")
+        elif noodscenario:
+            title = tr("Declare noodscenario")
+        else:
+            title = tr("End noodscenario")
+        self.setWindowTitle(title)
+        self.phase = QComboBox()
+        for code in PHASE_ORDER:
+            text = (
+                tr("Phase {phase} (current)", phase=code)
+                if code == current_phase
+                else tr("Phase {phase}", phase=code)
+            )
+            self.phase.addItem(text, code)
+        # The next phase up is the usual decision; the current one would be refused.
+        rank = PHASE_ORDER.index(current_phase) if current_phase in PHASE_ORDER else 0
+        self.phase.setCurrentIndex(rank + 1 if rank + 1 < len(PHASE_ORDER) else rank - 1)
+        self.meaning = QLabel()
+        self.meaning.setWordWrap(True)
+        self.national = QCheckBox(
+            tr("&National decision by the minister (phase 3 is declared and ended only nationally)")
+        )
+        self.decided_by = QLineEdit()
+        self.decided_by.setPlaceholderText(tr("e.g. Bestuurlijk ROAZ Euregio or DPG Twente"))
+        self.advised_by = QLineEdit()
+        self.advised_by.setPlaceholderText(tr("e.g. ZCC meeting and RCPS"))
+        self.picture = SubmitEdit(3)
+        self.picture.setPlaceholderText(
+            tr(
+                "The situation the decision rests on: occupancy, pressure reported by the chain "
+                "partners…"
+            )
+        )
+        self.text = SubmitEdit(2)
+        self.text.setPlaceholderText(tr("What this means for the region (optional)"))
+        form = QFormLayout()
+        if noodscenario is None:
+            form.addRow(self._buddy(tr("New &phase:"), self.phase), self.phase)
+            form.addRow("", self.meaning)
+            form.addRow("", self.national)
+        form.addRow(self._buddy(tr("&Decided by:"), self.decided_by), self.decided_by)
+        form.addRow(self._buddy(tr("On whose &advice:"), self.advised_by), self.advised_by)
+        form.addRow(self._buddy(tr("P&icture:"), self.picture), self.picture)
+        form.addRow(self._buddy(tr("&Explanation:"), self.text), self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.addButton(tr("&Record decision"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setAutoDefault(False)  # a weighty decision: Ctrl+Enter or the button, not Enter
+        self.ok.setDefault(False)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        hint = QLabel(tr("Ctrl+Enter records the decision; it is added to the logbook."))
+        hint.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.picture.submitted.connect(self.submit)
+        self.text.submitted.connect(self.submit)
+        self.phase.currentIndexChanged.connect(self._show_meaning)
+        self._show_meaning()
+        self.setMinimumWidth(620)
+        session.locked.connect(self.reject)
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _show_meaning(self) -> None:
+        code = str(self.phase.currentData())
+        self.meaning.setText(phase_label(code, language()))
+        # Phase 3 is the national one: say so next to the choice (the core checks it).
+        self.national.setStyleSheet("font-weight: bold;" if code == NATIONAL_PHASE else "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if is_submit(event):  # from the one-line fields (they pass Ctrl+Enter on)
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        """Record the decision through the core; on an error the dialog stays open."""
+        if not self.session.is_unlocked:
+            self.reject()
+            return
+        store = self.session.store
+        now = datetime.now(UTC)
+        try:
+            if self.noodscenario is None:
+                phases.set_phase(
+                    store,
+                    self.region_id,
+                    str(self.phase.currentData()),
+                    self.decided_by.text(),
+                    self.advised_by.text(),
+                    self.picture.toPlainText(),
+                    self.text.toPlainText(),
+                    now,
+                    device_label(store),
+                    national=self.national.isChecked(),
+                )
+            else:
+                phases.set_noodscenario(
+                    store,
+                    self.region_id,
+                    self.noodscenario,
+                    self.decided_by.text(),
+                    self.advised_by.text(),
+                    self.picture.toPlainText(),
+                    self.text.toPlainText(),
+                    now,
+                    device_label(store),
+                )
+        except Exception as exc:  # one path for every error
+            show_error(self, exc)
+            return
+        self.session.changed()
+        self.accept()

@@ -1,0 +1,335 @@
+"""Capaciteit: the regional picture per category, a category's locations, who has not
+reported, a location's history as a chart, and the quick report form."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resilient_zcc.capacity.categories import STATUSES, all_categories
+from resilient_zcc.capacity.queries import history, overdue_locations, regional_overview
+
+from ..errors import show_error
+from ..format import age, duration, local
+from ..i18n import add_catalogue, language, tr
+from ..models.rows import Column, RowsModel
+from ..session import Session
+from ..widgets.capacity_chart import HistoryChart
+from .capacity_report import ReportForm
+
+add_catalogue(
+    {
+        "Regional picture": "Regionaal beeld",
+        "Locations": "Locaties",
+        "Location": "Locatie",
+        "Total": "Totaal",
+        "Exp. free 24 h": "Verw. vrij 24 u",
+        "Status": "Status",
+        "Reported": "Gemeld",
+        "{n} stale": "{n} verouderd",
+        "LATE": "TE LAAT",
+        "Locations: {category}": "Locaties: {category}",
+        "Not reported on time ({n})": "Niet op tijd gemeld ({n})",
+        "City": "Plaats",
+        "Last report": "Laatste melding",
+        "Due since": "Verwacht sinds",
+        "Late by": "Te laat",
+        "Bold on yellow with a marker: a figure older than the limit (STALE) or a location "
+        "that missed its report time (LATE).": (
+            "Vet op geel met een markering: een cijfer ouder dan de grens (VEROUDERD) of een "
+            "locatie die haar meldtijd heeft gemist (TE LAAT)."
+        ),
+    }
+)
+
+STATUS_COLOURS = {
+    "groen": "#2e7d32",
+    "geel": "#f9a825",
+    "oranje": "#ef6c00",
+    "rood": "#c62828",
+    "donkerrood": "#6a1010",
+}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class StatusRowsModel(RowsModel):
+    """Rows whose status column also carries a colour swatch (the text says the colour)."""
+
+    status_column = -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and index.isValid()
+            and index.column() == self.status_column
+        ):
+            colour = STATUS_COLOURS.get(self.rows[index.row()].get("status") or "")
+            return QColor(colour) if colour else None
+        return super().data(index, role)
+
+
+def _number(key: str) -> Any:
+    return lambda r: "" if r.get(key) is None else str(r[key])
+
+
+def _table(model: RowsModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class CapacityView(QWidget):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.groups: list[dict[str, Any]] = []
+        self.overdue_ids: set[str] = set()
+        self.category_code: str | None = None
+        self.location_id: str | None = None
+        self.quiet = False  # set while reloading: selections then are not the user's
+        self.form_aimed = False  # the form follows the first selection after unlock
+
+        self.categories = RowsModel(
+            [
+                Column(tr("Category"), lambda r: r["label"]),
+                Column(tr("Locations"), _number("locations"), align_right=True),
+                Column(tr("Staffed"), _number("staffed"), align_right=True),
+                Column(tr("Occupied"), _number("occupied"), align_right=True),
+                Column(tr("Free"), _number("available"), align_right=True),
+                Column(tr("Exp. free 24 h"), _number("expected_24h"), align_right=True),
+                Column(tr("Oldest figure"), lambda r: r["oldest"]),
+            ]
+        )
+        self.categories.emphasis = lambda r: bool(r["stale"])
+        self.category_table = _table(self.categories)
+
+        self.locations = StatusRowsModel(
+            [
+                Column(tr("Location"), lambda r: r["location_name"]),
+                Column(tr("Total"), _number("total"), align_right=True),
+                Column(tr("Staffed"), _number("staffed"), align_right=True),
+                Column(tr("Occupied"), _number("occupied"), align_right=True),
+                Column(tr("Free"), _number("available"), align_right=True),
+                Column(tr("Exp. free 24 h"), _number("expected_24h"), align_right=True),
+                Column(tr("Status"), lambda r: r["status_text"]),
+                Column(tr("Reported"), lambda r: r["age_text"]),
+            ]
+        )
+        self.locations.status_column = 6
+        self.locations.emphasis = lambda r: bool(r["stale"] or r["late"])
+        self.location_table = _table(self.locations)
+
+        self.overdue = RowsModel(
+            [
+                Column(tr("Location"), lambda r: r["location_name"]),
+                Column(tr("City"), lambda r: r["city"] or ""),
+                Column(tr("Last report"), lambda r: local(r["last_reported_at"])),
+                Column(tr("Due since"), lambda r: local(r["missed_since"])),
+                Column(tr("Late by"), lambda r: duration(int(r["late_minutes"]))),
+            ]
+        )
+        self.overdue.emphasis = lambda _r: True
+        self.overdue_table = _table(self.overdue)
+
+        self.chart = HistoryChart()
+        self.form = ReportForm(session)
+
+        self.title = QLabel(f"<b>{tr('Regional picture')}</b>")
+        self.legend = QLabel(
+            tr(
+                "Bold on yellow with a marker: a figure older than the limit (STALE) or a "
+                "location that missed its report time (LATE)."
+            )
+        )
+        self.legend.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.location_table, "")
+        self.tabs.addTab(self.overdue_table, "")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.title)
+        left_layout.addWidget(self.category_table)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(self.tabs)
+        top.setSizes([480, 520])
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.chart)
+        bottom.addWidget(self.form)
+        bottom.setSizes([560, 440])
+        main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(top)
+        main.addWidget(bottom)
+        main.setSizes([380, 320])
+        layout = QVBoxLayout(self)
+        layout.addWidget(main, 1)
+        layout.addWidget(self.legend)
+        self._set_tab_titles()
+
+        self.category_table.selectionModel().currentRowChanged.connect(self._category_picked)
+        self.location_table.selectionModel().currentRowChanged.connect(self._location_picked)
+        self.overdue_table.selectionModel().currentRowChanged.connect(self._overdue_picked)
+        self.form.reported.connect(lambda _id: self.follow_form())
+        session.unlocked.connect(self.reload)
+        session.data_changed.connect(self.reload)
+        session.locked.connect(self.clear)
+
+    def _category_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self.quiet:
+            self.show_category(current.row())
+
+    def _location_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self.quiet:
+            self.show_location(current.row(), aim_form=True)
+
+    def _overdue_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self.quiet:
+            self.choose_overdue(current.row())
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.session.is_unlocked:
+            return
+        store, now, lang = self.session.store, datetime.now(UTC), language()
+        try:
+            groups = regional_overview(store, now=now)
+            overdue = overdue_locations(store, now=now)
+            names = all_categories(store)
+            self.form.load_choices()
+        except Exception as exc:  # one path for every error
+            show_error(self, exc)
+            return
+        self.overdue_ids = {r["location_id"] for r in overdue}
+        for group in groups:
+            info = names.get(group["category"])
+            group["label"] = group["name"] if info is None or lang == "nl" else info.name_en
+            oldest = duration(int(group["oldest_age_minutes"]))
+            group["oldest"] = (
+                f"{oldest}  [{tr('{n} stale', n=group['stale'])}]" if group["stale"] else oldest
+            )
+            for row in group["rows"]:
+                row["late"] = row["location_id"] in self.overdue_ids
+                row["status_text"] = STATUSES.get(row["status"] or "", ("", ""))[
+                    0 if lang == "nl" else 1
+                ]
+                markers = [tr("STALE")] * bool(row["stale"]) + [tr("LATE")] * row["late"]
+                row["age_text"] = age(row["reported_at"], now) + "".join(
+                    f"  [{m}]" for m in markers
+                )
+        self.groups = groups
+        keep_category, keep_location = self.category_code, self.location_id
+        self.quiet = True
+        try:
+            self.overdue.set_rows(overdue)
+            self.categories.set_rows(groups)
+        finally:
+            self.quiet = False
+        codes = [g["category"] for g in groups]
+        row = codes.index(keep_category) if keep_category in codes else (0 if codes else -1)
+        self.show_category(row, keep_location)
+
+    def _set_tab_titles(self) -> None:
+        group = self.current_group()
+        self.tabs.setTabText(
+            0, tr("Locations: {category}", category=group["label"]) if group else tr("Locations")
+        )
+        self.tabs.setTabText(1, tr("Not reported on time ({n})", n=self.overdue.rowCount()))
+
+    def current_group(self) -> dict[str, Any] | None:
+        for group in self.groups:
+            if group["category"] == self.category_code:
+                return group
+        return None
+
+    # -- selection -------------------------------------------------------------------------
+
+    def show_category(self, row: int, keep_location: str | None = None) -> None:
+        """A category's locations with their figures and age; the first (or kept) one charted."""
+        if row < 0 or row >= len(self.groups):
+            self.category_code = None
+            self.locations.set_rows([])
+            self.show_location(-1)
+            self._set_tab_titles()
+            return
+        group = self.groups[row]
+        self.category_code = group["category"]
+        ids = [r["location_id"] for r in group["rows"]]
+        selected = ids.index(keep_location) if keep_location in ids else 0
+        self.quiet = True
+        try:
+            if self.category_table.currentIndex().row() != row:
+                self.category_table.selectRow(row)
+            self.locations.set_rows(group["rows"])
+            if ids:
+                self.location_table.selectRow(selected)
+        finally:
+            self.quiet = False
+        self._set_tab_titles()
+        self.show_location(selected if ids else -1, aim_form=keep_location is None)
+
+    def show_location(self, row: int, aim_form: bool = False) -> None:
+        """Chart the location's history for the category; aimed, the form reports for it."""
+        if row < 0 or row >= self.locations.rowCount() or self.category_code is None:
+            self.location_id = None
+            self.chart.clear()
+            return
+        picked = self.locations.row(row)
+        self.location_id = picked["location_id"]
+        group = self.current_group()
+        try:
+            rows = history(self.session.store, picked["location_id"], self.category_code)
+        except Exception as exc:  # one path for every error
+            show_error(self, exc)
+            return
+        self.chart.show_history(rows, picked["location_name"], group["label"] if group else "")
+        if aim_form or not self.form_aimed:
+            self.form_aimed = True
+            self.form.choose(picked["location_id"], self.category_code)
+
+    def choose_overdue(self, row: int) -> None:
+        if 0 <= row < self.overdue.rowCount():
+            self.form.choose(self.overdue.row(row)["location_id"])
+
+    def follow_form(self) -> None:
+        """After a report: show the category and location just reported."""
+        category, location_id = self.form.category.currentData(), self.form.location.currentData()
+        codes = [g["category"] for g in self.groups]
+        if category in codes:
+            self.category_table.selectRow(codes.index(category))
+            self.show_category(codes.index(category), location_id)
+
+    def clear(self) -> None:
+        self.groups = []
+        self.overdue_ids = set()
+        self.category_code = self.location_id = None
+        self.form_aimed = False
+        self.categories.set_rows([])
+        self.locations.set_rows([])
+        self.overdue.set_rows([])
+        self.chart.clear()
+        self.form.clear()
+        self._set_tab_titles()

@@ -1,0 +1,104 @@
+"""A location's capacity history for one category as lines over time (Qt Charts)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from ..i18n import add_catalogue, tr
+
+add_catalogue(
+    {
+        "Staffed": "Bemand",
+        "Occupied": "Bezet",
+        "Free": "Vrij",
+        "Select a location to see its history.": ("Kies een locatie om het verloop te zien."),
+        "History: {location}, {category}": "Verloop: {location}, {category}",
+    }
+)
+
+HOUR_MS = 3_600_000
+# Each line differs in colour AND in pen style, so the chart reads without colour too.
+LINES: tuple[tuple[str, str, Qt.PenStyle], ...] = (
+    ("staffed", "#1f4e79", Qt.PenStyle.SolidLine),
+    ("occupied", "#a63d00", Qt.PenStyle.DashLine),
+    ("available", "#2e7d32", Qt.PenStyle.DotLine),
+)
+
+
+def _msecs(iso: str) -> float:
+    return datetime.fromisoformat(iso).timestamp() * 1000
+
+
+class HistoryChart(QChartView):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(240)
+        self.chart_ = QChart()
+        self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_.setMargins(self.chart_.margins() * 0)
+        self.setChart(self.chart_)
+        titles = {"staffed": tr("Staffed"), "occupied": tr("Occupied"), "available": tr("Free")}
+        self.series: dict[str, QLineSeries] = {}
+        self.x_axis = QDateTimeAxis()
+        self.x_axis.setFormat("dd-MM HH:mm")
+        self.x_axis.setTickCount(5)
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        self.chart_.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart_.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        for key, colour, style in LINES:
+            series = QLineSeries()
+            series.setName(titles[key])
+            pen = QPen(QColor(colour))
+            pen.setWidth(2)
+            pen.setStyle(style)
+            series.setPen(pen)
+            series.setPointsVisible(True)
+            self.chart_.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+            self.series[key] = series
+        self.clear()
+
+    def show_history(self, rows: list[dict[str, Any]], location: str, category: str) -> None:
+        """One point per report (corrections included), oldest first."""
+        self.chart_.setTitle(
+            tr("History: {location}, {category}", location=location, category=category)
+        )
+        for key, series in self.series.items():
+            series.clear()
+            for row in rows:
+                series.append(_msecs(row["reported_at"]), float(row[key] or 0))
+        times = [_msecs(row["reported_at"]) for row in rows]
+        if not times:
+            self._empty_axes()
+            return
+        low, high = min(times), max(times)
+        if high - low < HOUR_MS:  # a single report: give the axis an hour either side
+            low, high = low - HOUR_MS, high + HOUR_MS
+        self.x_axis.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(low)), QDateTime.fromMSecsSinceEpoch(int(high))
+        )
+        top = max((row["total"] or row["staffed"] or 0) for row in rows)
+        self.y_axis.setRange(0, max(top, 1))
+        self.y_axis.applyNiceNumbers()
+
+    def clear(self) -> None:
+        for series in self.series.values():
+            series.clear()
+        self.chart_.setTitle(tr("Select a location to see its history."))
+        self._empty_axes()
+
+    def _empty_axes(self) -> None:
+        now = QDateTime.currentDateTime()
+        self.x_axis.setRange(now.addDays(-1), now)
+        self.y_axis.setRange(0, 10)
+
+    def point_count(self) -> int:
+        return len(self.series["staffed"].points())
