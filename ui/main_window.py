@@ -26,6 +26,8 @@ from .views.contacts import ContactsView
 from .views.crisis import CrisisView
 from .views.logbook import LogbookView
 from .views.overview import OverviewView
+from .views.placements import PlacementsView
+from .views.procedures import ProceduresView
 
 DEFAULT_IDLE_LOCK_MIN = 15
 _INPUT_EVENTS = {
@@ -86,9 +88,11 @@ class MainWindow(QMainWindow):
         for key, title, widget in (
             ("overview", tr("Overview"), self.overview),
             ("capacity", tr("Capacity"), CapacityView(session)),
+            ("placements", tr("Placements"), PlacementsView(session)),
             ("crisis", tr("Crisis structure"), CrisisView(session)),
             ("logbook", tr("Logbook"), LogbookView(session)),
             ("contacts", tr("Contacts"), self.contacts),
+            ("procedures", tr("Fallback procedures"), ProceduresView(session)),
         ):
             self.keys.append(key)
             self.sidebar.addItem(title)

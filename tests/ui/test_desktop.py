@@ -25,10 +25,12 @@ def unlock(qtbot, session: Session, passphrase: str = PASSPHRASE) -> UnlockDialo
 
 
 def test_unlock_shows_the_overview_with_phase_capacity_and_queue(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show()  # hidden screens read nothing; the one in front reads on unlock
     dialog = unlock(qtbot, window.session)
     with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
         qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
     overview = window.overview
+    qtbot.waitUntil(lambda: overview.capacity.rowCount() > 0)
     assert overview.phase.text().startswith("Fase 2a")
     assert "besloten door" in overview.phase_detail.text()
     assert overview.capacity.rowCount() >= 10

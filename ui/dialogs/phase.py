@@ -35,8 +35,8 @@ add_catalogue(
         "Phase {phase} (current)": "Fase {phase} (huidig)",
         "New &phase:": "Nieuwe &fase:",
         "&Decided by:": "&Besloten door:",
-        "On whose &advice:": "Op &advies van:",
-        "P&icture:": "&Beeld:",
+        "On whose &advice:": "Op a&dvies van:",
+        "P&icture:": "B&eeld:",
         "&Explanation:": "&Toelichting:",
         "e.g. Bestuurlijk ROAZ Euregio or DPG Twente": (
             "bijv. Bestuurlijk ROAZ Euregio of DPG Twente"
@@ -52,6 +52,7 @@ add_catalogue(
             "beëindigd)"
         ),
         "&Record decision": "Besluit &vastleggen",
+        "&Cancel": "&Annuleren",
         "Ctrl+Enter records the decision; it is added to the logbook.": (
             "Ctrl+Enter legt het besluit vast; het komt in het logboek."
         ),
@@ -119,7 +120,9 @@ class PhaseDialog(QDialog):
         form.addRow(self._buddy(tr("On whose &advice:"), self.advised_by), self.advised_by)
         form.addRow(self._buddy(tr("P&icture:"), self.picture), self.picture)
         form.addRow(self._buddy(tr("&Explanation:"), self.text), self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
+        cancel = buttons.addButton(tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
         self.ok = buttons.addButton(tr("&Record decision"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setAutoDefault(False)  # a weighty decision: Ctrl+Enter or the button, not Enter
         self.ok.setDefault(False)

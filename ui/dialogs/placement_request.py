@@ -128,8 +128,8 @@ class RegisterRequestDialog(QDialog):
         form.addRow(tr("Current location"), self.current_location)
         care = QGroupBox(tr("Care"))
         care_layout = QHBoxLayout(care)
-        for box in (self.oxygen, self.hfno, self.isolation):
-            care_layout.addWidget(box)
+        for check in (self.oxygen, self.hfno, self.isolation):
+            care_layout.addWidget(check)
         care_layout.addStretch()
         acp = QGroupBox(tr("Treatment wishes (ACP)"))
         acp_layout = QGridLayout(acp)

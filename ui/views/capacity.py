@@ -36,7 +36,7 @@ add_catalogue(
         "Locations": "Locaties",
         "Location": "Locatie",
         "Total": "Totaal",
-        "Exp. free 24 h": "Verw. vrij 24 u",
+        "Exp. free\n24 h": "Verw. vrij\n24 u",
         "Status": "Status",
         "Reported": "Gemeld",
         "{n} stale": "{n} verouderd",
@@ -65,19 +65,24 @@ STATUS_COLOURS = {
 Index = QModelIndex | QPersistentModelIndex
 
 
-class StatusRowsModel(RowsModel):
-    """Rows whose status column also carries a colour swatch (the text says the colour)."""
+NAME_WIDTH = 190  # a longer name is elided; its tooltip holds it whole
+ROW_HEIGHT = 26
+
+
+class CapacityRows(RowsModel):
+    """Rows with the whole name as a tooltip and, in the status column, a colour swatch
+    beside the colour's name (the text says the colour; the swatch only helps the eye)."""
 
     status_column = -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.DecorationRole
-            and index.isValid()
-            and index.column() == self.status_column
-        ):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.status_column:
             colour = STATUS_COLOURS.get(self.rows[index.row()].get("status") or "")
             return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
         return super().data(index, role)
 
 
@@ -92,11 +97,20 @@ def _table(model: RowsModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
     return table
+
+
+def _fit(table: QTableView) -> None:
+    """Names as wide as they need up to NAME_WIDTH; rows as high as their markers need."""
+    table.resizeColumnToContents(0)
+    table.setColumnWidth(0, min(table.columnWidth(0), NAME_WIDTH))
+    table.resizeRowsToContents()
 
 
 class CapacityView(QWidget):
@@ -110,28 +124,27 @@ class CapacityView(QWidget):
         self.quiet = False  # set while reloading: selections then are not the user's
         self.form_aimed = False  # the form follows the first selection after unlock
 
-        self.categories = RowsModel(
+        self.categories = CapacityRows(
             [
                 Column(tr("Category"), lambda r: r["label"]),
-                Column(tr("Locations"), _number("locations"), align_right=True),
                 Column(tr("Staffed"), _number("staffed"), align_right=True),
                 Column(tr("Occupied"), _number("occupied"), align_right=True),
                 Column(tr("Free"), _number("available"), align_right=True),
-                Column(tr("Exp. free 24 h"), _number("expected_24h"), align_right=True),
+                Column(tr("Exp. free\n24 h"), _number("expected_24h"), align_right=True),
                 Column(tr("Oldest figure"), lambda r: r["oldest"]),
             ]
         )
         self.categories.emphasis = lambda r: bool(r["stale"])
         self.category_table = _table(self.categories)
 
-        self.locations = StatusRowsModel(
+        self.locations = CapacityRows(
             [
                 Column(tr("Location"), lambda r: r["location_name"]),
                 Column(tr("Total"), _number("total"), align_right=True),
                 Column(tr("Staffed"), _number("staffed"), align_right=True),
                 Column(tr("Occupied"), _number("occupied"), align_right=True),
                 Column(tr("Free"), _number("available"), align_right=True),
-                Column(tr("Exp. free 24 h"), _number("expected_24h"), align_right=True),
+                Column(tr("Exp. free\n24 h"), _number("expected_24h"), align_right=True),
                 Column(tr("Status"), lambda r: r["status_text"]),
                 Column(tr("Reported"), lambda r: r["age_text"]),
             ]
@@ -140,7 +153,7 @@ class CapacityView(QWidget):
         self.locations.emphasis = lambda r: bool(r["stale"] or r["late"])
         self.location_table = _table(self.locations)
 
-        self.overdue = RowsModel(
+        self.overdue = CapacityRows(
             [
                 Column(tr("Location"), lambda r: r["location_name"]),
                 Column(tr("City"), lambda r: r["city"] or ""),
@@ -167,23 +180,26 @@ class CapacityView(QWidget):
         self.tabs.addTab(self.location_table, "")
         self.tabs.addTab(self.overdue_table, "")
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.title)
-        left_layout.addWidget(self.category_table)
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(left)
-        top.addWidget(self.tabs)
-        top.setSizes([480, 520])
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.chart)
-        bottom.addWidget(self.form)
-        bottom.setSizes([560, 440])
-        main = QSplitter(Qt.Orientation.Vertical)
-        main.addWidget(top)
-        main.addWidget(bottom)
-        main.setSizes([380, 320])
+        # Tables on the left, full width for their columns; chart and form on the right.
+        picture = QWidget()
+        picture_layout = QVBoxLayout(picture)
+        picture_layout.setContentsMargins(0, 0, 0, 0)
+        picture_layout.addWidget(self.title)
+        picture_layout.addWidget(self.category_table)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(picture)
+        left.addWidget(self.tabs)
+        left.setSizes([360, 340])
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.chart)
+        right.addWidget(self.form)
+        right.setSizes([360, 340])
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(left)
+        main.addWidget(right)
+        main.setStretchFactor(0, 5)
+        main.setStretchFactor(1, 3)
+        main.setSizes([750, 450])
         layout = QVBoxLayout(self)
         layout.addWidget(main, 1)
         layout.addWidget(self.legend)
@@ -229,23 +245,24 @@ class CapacityView(QWidget):
             group["label"] = group["name"] if info is None or lang == "nl" else info.name_en
             oldest = duration(int(group["oldest_age_minutes"]))
             group["oldest"] = (
-                f"{oldest}  [{tr('{n} stale', n=group['stale'])}]" if group["stale"] else oldest
+                f"{oldest}\n[{tr('{n} stale', n=group['stale'])}]" if group["stale"] else oldest
             )
             for row in group["rows"]:
                 row["late"] = row["location_id"] in self.overdue_ids
                 row["status_text"] = STATUSES.get(row["status"] or "", ("", ""))[
                     0 if lang == "nl" else 1
                 ]
-                markers = [tr("STALE")] * bool(row["stale"]) + [tr("LATE")] * row["late"]
-                row["age_text"] = age(row["reported_at"], now) + "".join(
-                    f"  [{m}]" for m in markers
-                )
+                markers = [f"[{tr('STALE')}]"] * bool(row["stale"])
+                markers += [f"[{tr('LATE')}]"] * row["late"]
+                row["age_text"] = "\n".join([age(row["reported_at"], now), *markers])
         self.groups = groups
         keep_category, keep_location = self.category_code, self.location_id
         self.quiet = True
         try:
             self.overdue.set_rows(overdue)
             self.categories.set_rows(groups)
+            _fit(self.overdue_table)
+            _fit(self.category_table)
         finally:
             self.quiet = False
         codes = [g["category"] for g in groups]
@@ -284,6 +301,7 @@ class CapacityView(QWidget):
             if self.category_table.currentIndex().row() != row:
                 self.category_table.selectRow(row)
             self.locations.set_rows(group["rows"])
+            _fit(self.location_table)
             if ids:
                 self.location_table.selectRow(selected)
         finally:
@@ -319,7 +337,6 @@ class CapacityView(QWidget):
         category, location_id = self.form.category.currentData(), self.form.location.currentData()
         codes = [g["category"] for g in self.groups]
         if category in codes:
-            self.category_table.selectRow(codes.index(category))
             self.show_category(codes.index(category), location_id)
 
     def clear(self) -> None:

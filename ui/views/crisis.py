@@ -72,6 +72,7 @@ add_catalogue(
         "from phase {phase}": "vanaf fase {phase}",
         "Held now by (channels in fallback order)": "Nu vervuld door (kanalen in terugvalvolgorde)",
         "Measure": "Maatregel",
+        "No.": "Nr.",
         "Applies from": "Geldt vanaf",
         "Binding from": "Verplicht vanaf",
         "In this phase": "In deze fase",
@@ -212,7 +213,7 @@ class CrisisView(QWidget):
 
         self.measures = RowsModel(
             [
-                Column("", lambda r: r["code"]),
+                Column(tr("No."), lambda r: r["code"]),
                 Column(tr("Measure"), lambda r: r["title"]),
                 Column(tr("Applies from"), lambda r: r["applies_from"]),
                 Column(tr("Binding from"), lambda r: r["binding_from"] or "—"),
@@ -287,6 +288,7 @@ class CrisisView(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.setWordWrap(False)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table
@@ -324,8 +326,8 @@ class CrisisView(QWidget):
         self.tabs.setTabText(
             2, tr("Measures ({n} active)", n=sum(1 for m in measures if m["active"]))
         )
-        if 0 <= selected < len(measures):
-            self.measure_table.selectRow(selected)
+        if measures:
+            self.measure_table.selectRow(max(0, min(selected, len(measures) - 1)))
         self.show_measure(self.measure_table.currentIndex().row())
         self.set_phase.setEnabled(True)
         self.set_nood.setEnabled(True)
@@ -413,6 +415,8 @@ class CrisisView(QWidget):
     def open_phase_dialog(self, noodscenario: bool | None = None) -> PhaseDialog | None:
         if self.region_id is None or not self.session.is_unlocked:
             return None
+        if self.phase_dialog is not None:
+            self.phase_dialog.deleteLater()  # the previous, closed one
         self.phase_dialog = PhaseDialog(
             self.session, self.region_id, self.current_phase, noodscenario, self
         )

@@ -53,7 +53,6 @@ add_catalogue(
         "&Add": "&Toevoegen",
         "Correction of the entry of {when}: {entry}": "Correctie op de regel van {when}: {entry}",
         "Cancel correction": "Correctie annuleren",
-        "Filter": "Filter",
         "All kinds": "Alle soorten",
         "Search text, who decided, advice, picture…": "Zoek in tekst, besluiter, advies, beeld…",
         "Any time": "Altijd",

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from resilient_zcc.capacity.categories import all_categories
@@ -29,6 +28,7 @@ from ..format import duration, local
 from ..i18n import language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
+from .page import Page
 
 
 def _link(text: str) -> QPushButton:
@@ -38,12 +38,11 @@ def _link(text: str) -> QPushButton:
     return button
 
 
-class OverviewView(QWidget):
+class OverviewView(Page):
     navigate = Signal(str)  # the key of the page a clicked item leads to
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.phase = _link("")
         self.phase.setStyleSheet("text-align: left; font-size: 16pt; font-weight: bold;")
         self.phase_detail = QLabel()
@@ -71,12 +70,12 @@ class OverviewView(QWidget):
         self.overdue = _link("")
         self.queue = _link("")
         self.conflicts = _link("")
-        self.stale = _link("")
+        self.stale_contacts = _link("")
         self.phase.clicked.connect(lambda: self.navigate.emit("crisis"))
         self.overdue.clicked.connect(lambda: self.navigate.emit("capacity"))
         self.queue.clicked.connect(lambda: self.navigate.emit("placements"))
         self.conflicts.clicked.connect(lambda: self.navigate.emit("placements"))
-        self.stale.clicked.connect(lambda: self.navigate.emit("contacts"))
+        self.stale_contacts.clicked.connect(lambda: self.navigate.emit("contacts"))
         layout = QVBoxLayout(self)
         for widget in (
             self.phase,
@@ -88,15 +87,24 @@ class OverviewView(QWidget):
             self.overdue,
             self.queue,
             self.conflicts,
-            self.stale,
+            self.stale_contacts,
         ):
             layout.addWidget(widget)
-        session.data_changed.connect(self.reload)
-        session.unlocked.connect(self.reload)
+
+    def clear(self) -> None:
+        self.capacity.set_rows([])
+        for label in (
+            self.phase,
+            self.phase_detail,
+            self.nood,
+            self.overdue,
+            self.queue,
+            self.conflicts,
+            self.stale_contacts,
+        ):
+            label.setText("")
 
     def reload(self) -> None:
-        if not self.session.is_unlocked:
-            return
         store, now = self.session.store, datetime.now(UTC)
         self._phase(store)
         rows = regional_overview(store, now=now)
@@ -120,7 +128,9 @@ class OverviewView(QWidget):
         )
         self.queue.setText(f"{tr('Placement queue')}: {queue or '0'}")
         self.conflicts.setText(tr("{n} open conflicts", n=len(open_conflicts(store))))
-        self.stale.setText(tr("{n} contacts not verified recently", n=len(stale_people(store))))
+        self.stale_contacts.setText(
+            tr("{n} contacts not verified recently", n=len(stale_people(store)))
+        )
 
     def _phase(self, store: Any) -> None:
         try:

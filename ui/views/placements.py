@@ -57,6 +57,7 @@ from ..session import Session
 
 add_catalogue(
     {
+        "Placements": "Plaatsingen",
         "Queue": "Wachtrij",
         "Conflicts ({n})": "Conflicten ({n})",
         "All states ({n})": "Alle statussen ({n})",
@@ -90,7 +91,6 @@ add_catalogue(
         "Ca&ncel…": "Annu&leren…",
         "&Escalate…": "&Opschalen…",
         "Match &again": "Opnieuw &matchen",
-        "Next step": "Volgende stap",
         "Next steps: {steps}": "Volgende stappen: {steps}",
         "Closed: no further step.": "Gesloten: geen volgende stap.",
         "since {since}": "sinds {since}",
@@ -188,6 +188,7 @@ def _table(model: RowsModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
@@ -231,6 +232,10 @@ class PlacementsView(QWidget):
                 Column(tr("State"), lambda r: short(_state(r["state"]))),
                 Column(tr("Urgency"), lambda r: short(label(URGENCIES, r["urgency"], language()))),
                 Column(tr("Care need"), lambda r: short(_care(r["care_need"]))),
+                Column(
+                    tr("COVID status"),
+                    lambda r: short(label(COVID_STATUSES, r["covid_status"], language())),
+                ),
                 Column(tr("Waiting"), lambda r: r["waiting"], align_right=True),
                 Column(tr("Place"), lambda r: r["location_name"] or ""),
             ]
@@ -326,22 +331,19 @@ class PlacementsView(QWidget):
         ):
             buttons.addWidget(button, n // 4, n % 4)
 
-        right_split = QSplitter(Qt.Orientation.Vertical)
-        right_split.addWidget(self.detail)
-        right_split.addWidget(matches_box)
-        right_split.setSizes([250, 350])
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(right_split, 1)
-        right_layout.addLayout(buttons)
-
-        splitter = QSplitter()
+        # The queue across the top; below it the request beside its matches; the steps last.
+        lower = QSplitter()
+        lower.addWidget(self.detail)
+        lower.addWidget(matches_box)
+        lower.setSizes([440, 560])
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([470, 530])
+        splitter.addWidget(lower)
+        splitter.setSizes([260, 340])
         tab = QWidget()
-        QVBoxLayout(tab).addWidget(splitter)
+        tab_layout = QVBoxLayout(tab)
+        tab_layout.addWidget(splitter, 1)
+        tab_layout.addLayout(buttons)
         self.setTabOrder(self.state_filter, self.register_button)
         self.setTabOrder(self.register_button, self.queue_table)
         self.setTabOrder(self.queue_table, self.matches_table)
@@ -367,6 +369,8 @@ class PlacementsView(QWidget):
             lambda cur, _prev: self.show_conflict(cur.row())
         )
         self.conflict_detail = QTextBrowser()
+        self.conflict_detail.setOpenLinks(False)  # a reference opens that request in the queue
+        self.conflict_detail.anchorClicked.connect(lambda url: self.open_request(url.path()))
         self.resolve = QPushButton(tr("Re&solve…"))
         self.resolve.clicked.connect(self.ask_resolve)
         self.resolve.setEnabled(False)
@@ -418,6 +422,8 @@ class PlacementsView(QWidget):
             else:
                 row["waiting"] = ""
         self.queue_model.set_rows(rows)
+        if selected is None and rows:
+            selected = rows[0]  # the first to work on
         self.select_request(selected["id"] if selected else None)
 
     def select_request(self, request_id: str | None) -> None:
@@ -553,7 +559,8 @@ class PlacementsView(QWidget):
         for request_id in details.get("request_ids", []):
             r = references.get(request_id)
             items.append(
-                f"<li>{escape(r['reference'])}: {escape(_state(r['state']))}</li>"
+                f"<li><a href='request:{r['id']}'>{escape(r['reference'])}</a>: "
+                f"{escape(_state(r['state']))}</li>"
                 if r
                 else f"<li>{escape(request_id[:8])}</li>"
             )
@@ -572,6 +579,13 @@ class PlacementsView(QWidget):
         )
         self.conflict_detail.setHtml(f"<p>{head}</p><ul>{''.join(items)}</ul><p>{advice}</p>")
         self.resolve.setEnabled(True)
+
+    def open_request(self, request_id: str) -> None:
+        """Show a request in the queue (all states), e.g. one a conflict names."""
+        self.state_filter.setCurrentIndex(0)
+        self.tabs.setCurrentIndex(0)
+        self.select_request(request_id)
+        self.queue_table.setFocus()
 
     def clear(self) -> None:
         self.state_filter.clear()
@@ -835,13 +849,14 @@ def candidate_html(candidate: Candidate, category_names: dict[str, str]) -> str:
             allocated=candidate.allocated,
             when=local(candidate.reported_at),
         )
-        + "</p><ul>"
+        + "</p>"
     ]
     # Never colour alone: each reason says in words whether it fits.
     for reason in candidate.reasons:
         mark = f"✔ {tr('fits')}" if reason.ok else f"<b>✘ {tr('does not fit')}</b>"
-        parts.append(f"<li>{mark}: {escape(reason.text)}</li>")
+        parts.append(f"<p style='margin: 0 0 0 8px'>{mark}: {escape(reason.text)}</p>")
     for warning in candidate.warnings:
-        parts.append(f"<li><b>⚠ {tr('warning')}</b>: {escape(warning)}</li>")
-    parts.append("</ul>")
+        parts.append(
+            f"<p style='margin: 0 0 0 8px'><b>⚠ {tr('warning')}</b>: {escape(warning)}</p>"
+        )
     return "".join(parts)

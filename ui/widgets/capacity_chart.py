@@ -41,13 +41,12 @@ class HistoryChart(QChartView):
         self.setMinimumHeight(240)
         self.chart_ = QChart()
         self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart_.setMargins(self.chart_.margins() * 0)
         self.setChart(self.chart_)
         titles = {"staffed": tr("Staffed"), "occupied": tr("Occupied"), "available": tr("Free")}
         self.series: dict[str, QLineSeries] = {}
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("dd-MM HH:mm")
-        self.x_axis.setTickCount(5)
+        self.x_axis.setTickCount(4)
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         self.chart_.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -80,8 +79,8 @@ class HistoryChart(QChartView):
             self._empty_axes()
             return
         low, high = min(times), max(times)
-        if high - low < HOUR_MS:  # a single report: give the axis an hour either side
-            low, high = low - HOUR_MS, high + HOUR_MS
+        pad = max((high - low) * 0.04, HOUR_MS)  # no point on the frame; one report has room
+        low, high = low - pad, high + pad
         self.x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(low)), QDateTime.fromMSecsSinceEpoch(int(high))
         )
