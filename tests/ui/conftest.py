@@ -35,4 +35,5 @@ def window(qtbot, session: Session) -> MainWindow:  # type: ignore[no-untyped-de
     main = MainWindow(session, lambda: unlock_requests.append(True))
     main.unlock_requests = unlock_requests  # type: ignore[attr-defined]
     qtbot.addWidget(main)
+    main.show()  # as in the app: the screen in front reads from the core, hidden ones wait
     return main

@@ -22,6 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def open_pages(qtbot, window: MainWindow) -> tuple[CrisisView, LogbookView]:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
         window.session.unlock(PASSPHRASE)
+    window.open_page("crisis")  # a screen reads from the core when it comes to the front
     crisis = window.pages.widget(window.keys.index("crisis"))
     logbook = window.pages.widget(window.keys.index("logbook"))
     assert isinstance(crisis, CrisisView) and isinstance(logbook, LogbookView)
@@ -69,6 +70,7 @@ def test_set_phase_through_the_dialog_shows_it_here_and_in_the_logbook(
     assert errors == [] and not dialog.isVisible()
     assert crisis.phase.text().startswith("Fase 2b:")
     assert "Bestuurlijk ROAZ Euregio (test)" in crisis.decision.text()
+    window.open_page("logbook")
     newest = logbook.entries.row(0)
     assert (newest["kind"], newest["phase_from"], newest["phase_to"]) == ("fase", "2a", "2b")
     assert newest["decided_by"] == "Bestuurlijk ROAZ Euregio (test)"
@@ -105,6 +107,7 @@ def test_ctrl_enter_adds_an_event_and_a_decision_needs_who_decided(
     errors: list[str],
 ) -> None:
     _, logbook = open_pages(qtbot, window)
+    window.open_page("logbook")
     before = logbook.entries.rowCount()
     qtbot.keyClicks(logbook.text, "MST meldt SEH weer open (test)")
     qtbot.keyClick(logbook.text, Qt.Key.Key_Return, CTRL)
@@ -128,6 +131,7 @@ def test_ctrl_enter_adds_an_event_and_a_decision_needs_who_decided(
 
 def test_filter_by_kind_text_and_since(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _, logbook = open_pages(qtbot, window)
+    window.open_page("logbook")
     total = logbook.entries.rowCount()
     logbook.filter_kind.setCurrentIndex(logbook.filter_kind.findData("maatregel"))
     kinds = {logbook.entries.row(i)["kind"] for i in range(logbook.entries.rowCount())}
@@ -159,6 +163,7 @@ def test_switching_a_measure_writes_a_log_entry(qtbot, window, errors: list[str]
     assert crisis.current_measure() is not None and crisis.current_measure()["active"]  # type: ignore[index]
     assert crisis.toggle.text() == "&Beëindigen"
     assert crisis.tabs.tabText(2) == "Maatregelen (5 actief)"
+    window.open_page("logbook")
     newest = logbook.entries.row(0)
     assert newest["kind"] == "maatregel" and newest["text"].startswith("Maatregel 2 ")
     assert newest["decided_by"] == "Bestuurlijk ROAZ Euregio (test)"
@@ -166,6 +171,7 @@ def test_switching_a_measure_writes_a_log_entry(qtbot, window, errors: list[str]
 
 def test_a_correction_is_a_new_entry_naming_the_old_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _, logbook = open_pages(qtbot, window)
+    window.open_page("logbook")
     target = next(
         i
         for i in range(logbook.entries.rowCount())
@@ -191,6 +197,7 @@ def test_a_correction_is_a_new_entry_naming_the_old_one(qtbot, window: MainWindo
 
 def test_locking_clears_both_pages(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     crisis, logbook = open_pages(qtbot, window)
+    window.open_page("logbook")
     assert logbook.entries.rowCount() > 0
     with qtbot.waitSignal(window.session.locked):
         window.session.lock()
@@ -210,4 +217,5 @@ def test_declare_the_noodscenario_through_the_dialog(qtbot, window, errors: list
     assert errors == [] and not dialog.isVisible()
     assert "Noodscenario: AAN sinds" in crisis.nood.text()
     assert "DPG Twente (test)" in crisis.nood.text()
+    window.open_page("logbook")
     assert logbook.entries.row(0)["kind"] == "noodscenario"

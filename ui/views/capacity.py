@@ -29,6 +29,7 @@ from ..models.rows import Column, RowsModel
 from ..session import Session
 from ..widgets.capacity_chart import HistoryChart
 from .capacity_report import ReportForm
+from .page import Page
 
 add_catalogue(
     {
@@ -113,9 +114,9 @@ def _fit(table: QTableView) -> None:
     table.resizeRowsToContents()
 
 
-class CapacityView(QWidget):
+class CapacityView(Page):
     def __init__(self, session: Session) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
         self.groups: list[dict[str, Any]] = []
         self.overdue_ids: set[str] = set()
@@ -209,9 +210,6 @@ class CapacityView(QWidget):
         self.location_table.selectionModel().currentRowChanged.connect(self._location_picked)
         self.overdue_table.selectionModel().currentRowChanged.connect(self._overdue_picked)
         self.form.reported.connect(lambda _id: self.follow_form())
-        session.unlocked.connect(self.reload)
-        session.data_changed.connect(self.reload)
-        session.locked.connect(self.clear)
 
     def _category_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self.quiet:

@@ -38,6 +38,7 @@ from ..format import local
 from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
+from .page import Page
 
 add_catalogue(
     {
@@ -167,9 +168,9 @@ def _in_phase(row: dict[str, Any]) -> str:
     return tr("applies") if row["applicable"] else tr("not yet")
 
 
-class CrisisView(QWidget):
+class CrisisView(Page):
     def __init__(self, session: Session) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
         self.region_id: str | None = None
         self.current_phase = ""
@@ -275,10 +276,6 @@ class CrisisView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.setTabOrder(self.set_phase, self.set_nood)
         self.setTabOrder(self.set_nood, self.tabs)
-
-        session.unlocked.connect(self.reload)
-        session.data_changed.connect(self.reload)
-        session.locked.connect(self.clear)
 
     def _table(self, model: RowsModel) -> QTableView:
         table = QTableView()

@@ -36,6 +36,7 @@ from ..format import local
 from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
+from .page import Page
 
 LIMIT = 500
 SINCE_HOURS: tuple[int | None, ...] = (None, 8, 24, 24 * 7)
@@ -103,9 +104,9 @@ def entry_text(row: dict[str, Any], times: dict[str, str]) -> str:
     return text
 
 
-class LogbookView(QWidget):
+class LogbookView(Page):
     def __init__(self, session: Session) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
         self.region_id: str | None = None
         self.correcting: dict[str, Any] | None = None  # the entry a correction is written for
@@ -231,10 +232,6 @@ class LogbookView(QWidget):
         self.setTabOrder(self.table, self.correct)
         self._kind_changed()
         self.stop_correcting()
-
-        session.unlocked.connect(self.reload)
-        session.data_changed.connect(self.reload)
-        session.locked.connect(self.clear)
 
     def _kind_changed(self) -> None:
         self.decided_by.setEnabled(self.kind.currentData() == "besluit")

@@ -54,6 +54,7 @@ from ..format import duration, local
 from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
+from .page import Page
 
 add_catalogue(
     {
@@ -198,9 +199,9 @@ def _state(code: str | None) -> str:
     return label(STATES, code, language())
 
 
-class PlacementsView(QWidget):
+class PlacementsView(Page):
     def __init__(self, session: Session) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
         self.category_names: dict[str, str] = {}
         self.matched: MatchResult | None = None
@@ -214,9 +215,6 @@ class PlacementsView(QWidget):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         QShortcut(QKeySequence("Ctrl+N"), self, self.open_register)
-        session.data_changed.connect(self.reload)
-        session.unlocked.connect(self.reload)
-        session.locked.connect(self.clear)
 
     # --- building ---------------------------------------------------------------------------
 

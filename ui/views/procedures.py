@@ -36,6 +36,7 @@ from ..errors import show_error
 from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
+from .page import Page
 
 add_catalogue(
     {
@@ -110,9 +111,9 @@ def _table(model: RowsModel) -> QTableView:
     return table
 
 
-class ProceduresView(QWidget):
+class ProceduresView(Page):
     def __init__(self, session: Session) -> None:
-        super().__init__()
+        super().__init__(session)
         self.session = session
         self.resolved: dict[str, Any] | None = None
         self.functions: list[tuple[str, str]] = []  # (id, label) to choose from for a step
@@ -214,9 +215,6 @@ class ProceduresView(QWidget):
         self.setTabOrder(self.procedures_table, self.copy_button)
         self.setTabOrder(self.copy_button, self.steps_table)
         self._enable_step_actions()
-        session.data_changed.connect(self.reload)
-        session.unlocked.connect(self.reload)
-        session.locked.connect(self.clear)
 
     # --- reading ----------------------------------------------------------------------------
 
