@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilient_zcc.capacity.queries import latest_reports
+from resilient_zcc.capacity.queries import newest_report_at
 
 from .format import when_and_age
 from .i18n import tr
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
             return
         store = self.session.store
         received = store.log.last_received_at()
-        newest = max((r["reported_at"] for r in latest_reports(store)), default=None)
+        newest = newest_report_at(store)
         self.data_age.setText(
             tr(
                 "Data: newest change from another device {received}; "

@@ -75,6 +75,15 @@ def latest_reports(
     return store.query(_LATEST_SQL.format(pairs=pairs, places=places), params)
 
 
+def newest_report_at(store: Store) -> str | None:
+    """When the newest current capacity figure was reported (UTC ISO), if any."""
+    row = store.query_one(
+        "SELECT max(r.reported_at) AS newest FROM capacity_current c "
+        "JOIN capacity_reports r ON r.id = c.report_id"
+    )
+    return row["newest"] if row else None
+
+
 def _parse(iso: str) -> datetime:
     return datetime.fromisoformat(iso)
 
