@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -30,6 +29,7 @@ from ..session import Session
 from ..widgets.capacity_chart import HistoryChart
 from .capacity_report import ReportForm
 from .page import Page
+from .tables import row_table
 
 add_catalogue(
     {
@@ -91,27 +91,18 @@ def _number(key: str) -> Any:
     return lambda r: "" if r.get(key) is None else str(r[key])
 
 
-def _table(model: RowsModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return table
-
-
 def _fit(table: QTableView) -> None:
     """Names as wide as they need up to NAME_WIDTH; rows as high as their markers need."""
     table.resizeColumnToContents(0)
     table.setColumnWidth(0, min(table.columnWidth(0), NAME_WIDTH))
     table.resizeRowsToContents()
+
+
+def _capacity_table(model: RowsModel) -> QTableView:
+    table = row_table(model)
+    table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)  # room for a second marker line
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    return table
 
 
 class CapacityView(Page):
@@ -136,7 +127,7 @@ class CapacityView(Page):
             ]
         )
         self.categories.emphasis = lambda r: bool(r["stale"])
-        self.category_table = _table(self.categories)
+        self.category_table = _capacity_table(self.categories)
 
         self.locations = CapacityRows(
             [
@@ -152,7 +143,7 @@ class CapacityView(Page):
         )
         self.locations.status_column = 6
         self.locations.emphasis = lambda r: bool(r["stale"] or r["late"])
-        self.location_table = _table(self.locations)
+        self.location_table = _capacity_table(self.locations)
 
         self.overdue = CapacityRows(
             [
@@ -164,7 +155,7 @@ class CapacityView(Page):
             ]
         )
         self.overdue.emphasis = lambda _r: True
-        self.overdue_table = _table(self.overdue)
+        self.overdue_table = _capacity_table(self.overdue)
 
         self.chart = HistoryChart()
         self.form = ReportForm(session)

@@ -9,14 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -39,6 +36,7 @@ from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
 from .page import Page
+from .tables import row_table
 
 add_catalogue(
     {
@@ -201,7 +199,7 @@ class CrisisView(Page):
                 Column(tr("Held now by"), lambda r: r["held_by"]),
             ]
         )
-        self.card_table = self._table(self.card_list)
+        self.card_table = row_table(self.card_list)
         self.card = QTextBrowser()
         self.card.setOpenLinks(False)
         self.card_table.selectionModel().currentRowChanged.connect(
@@ -228,7 +226,7 @@ class CrisisView(Page):
             ]
         )
         self.measures.emphasis = lambda r: bool(r["binding"] and not r["active"])
-        self.measure_table = self._table(self.measures)
+        self.measure_table = row_table(self.measures)
         self.measure_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_measure(cur.row())
         )
@@ -276,19 +274,6 @@ class CrisisView(Page):
         layout.addWidget(self.tabs, 1)
         self.setTabOrder(self.set_phase, self.set_nood)
         self.setTabOrder(self.set_nood, self.tabs)
-
-    def _table(self, model: RowsModel) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     # --- reading -------------------------------------------------------------------------
 

@@ -6,9 +6,12 @@ or a write on one screen, costs the queries of the screen in front, not of every
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from ..errors import show_error
 from ..session import Session
 
 
@@ -33,6 +36,16 @@ class Page(QWidget):
         if self.stale and self.session.is_unlocked:
             self.stale = False
             self.reload()
+
+    def write(self, command: Callable[[], object]) -> bool:
+        """Run one core command; when it refuses, say why. Every screen then reloads."""
+        try:
+            command()
+        except Exception as exc:  # one path for every error
+            show_error(self, exc)
+            return False
+        self.session.changed()
+        return True
 
     def reload(self) -> None:
         """Read what the screen shows from the core."""

@@ -7,7 +7,6 @@ answers, and its message is shown when it says no.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 from typing import Any
@@ -15,15 +14,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -55,6 +51,7 @@ from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
 from .page import Page
+from .tables import row_table
 
 add_catalogue(
     {
@@ -182,19 +179,6 @@ def short(text: str) -> str:
     return text.split(" (")[0]
 
 
-def _table(model: RowsModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 def _state(code: str | None) -> str:
     return label(STATES, code, language())
 
@@ -239,7 +223,7 @@ class PlacementsView(Page):
             ]
         )
         self.queue_model.emphasis = lambda r: r["urgency"] == "acuut" and r["state"] in OPEN_STATES
-        self.queue_table = _table(self.queue_model)
+        self.queue_table = row_table(self.queue_model)
         self.queue_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_request(cur.row())
         )
@@ -267,7 +251,7 @@ class PlacementsView(Page):
             ]
         )
         self.matches_model.emphasis = lambda r: bool(r["stale"])
-        self.matches_table = _table(self.matches_model)
+        self.matches_table = row_table(self.matches_model)
         self.matches_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_candidate(cur.row())
         )
@@ -362,7 +346,7 @@ class PlacementsView(Page):
                 Column(tr("Detected"), lambda r: local(r["detected_at"])),
             ]
         )
-        self.conflicts_table = _table(self.conflicts_model)
+        self.conflicts_table = row_table(self.conflicts_model)
         self.conflicts_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_conflict(cur.row())
         )
@@ -619,16 +603,6 @@ class PlacementsView(Page):
         )
         self.queue_table.setFocus()
 
-    def _write(self, command: Callable[[], object]) -> bool:
-        """Run one core command; its message is shown when it refuses."""
-        try:
-            command()
-        except Exception as exc:  # one path for every error
-            show_error(self, exc)
-            return False
-        self.session.changed()
-        return True
-
     def advance(
         self,
         to_state: str,
@@ -642,7 +616,7 @@ class PlacementsView(Page):
         if request is None or not self.session.is_unlocked:
             return False
         store = self.session.store
-        done = self._write(
+        done = self.write(
             lambda: placements_model.advance(
                 store,
                 request["id"],
@@ -730,7 +704,7 @@ class PlacementsView(Page):
 
         def submit(text: str, _choice: str | None) -> bool:
             store = self.session.store
-            done = self._write(
+            done = self.write(
                 lambda: resolve_conflict(
                     store, conflict_id, device_label(store), text, datetime.now(UTC)
                 )

@@ -4,7 +4,6 @@ now (and how to reach them), warning where nobody can be reached."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 from typing import Any
@@ -12,15 +11,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -37,6 +33,7 @@ from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
 from .page import Page
+from .tables import row_table
 
 add_catalogue(
     {
@@ -100,17 +97,6 @@ add_catalogue(
 )
 
 
-def _table(model: RowsModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class ProceduresView(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -130,7 +116,7 @@ class ProceduresView(Page):
                 Column(tr("Steps"), lambda r: str(r["steps"]), align_right=True),
             ]
         )
-        self.procedures_table = _table(self.procedures)
+        self.procedures_table = row_table(self.procedures)
         self.procedures_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_procedure(cur.row())
         )
@@ -142,7 +128,7 @@ class ProceduresView(Page):
             ]
         )
         self.steps.emphasis = lambda r: bool(r["warning"])
-        self.steps_table = _table(self.steps)
+        self.steps_table = row_table(self.steps)
         self.steps_table.setWordWrap(True)
         self.steps_table.selectionModel().currentRowChanged.connect(
             lambda _cur, _prev: self._enable_step_actions()
@@ -347,27 +333,18 @@ class ProceduresView(Page):
 
     # --- writing ----------------------------------------------------------------------------
 
-    def _write(self, command: Callable[[], object]) -> bool:
-        try:
-            command()
-        except Exception as exc:  # one path for every error
-            show_error(self, exc)
-            return False
-        self.session.changed()
-        return True
-
     def move_step(self, delta: int) -> None:
         step = self.current_step()
         if step is None:
             return
         store = self.session.store
-        self._write(lambda: procedures_model.move_step(store, step["id"], step["number"] + delta))
+        self.write(lambda: procedures_model.move_step(store, step["id"], step["number"] + delta))
         self.steps_table.setFocus()
 
     def remove_step(self) -> None:
         step = self.current_step()
         if step is not None:
-            self._write(lambda: procedures_model.remove_step(self.session.store, step["id"]))
+            self.write(lambda: procedures_model.remove_step(self.session.store, step["id"]))
 
     def _function_choices(self) -> list[tuple[str, str]]:
         return [("", tr("(no function)")), *self.functions]
@@ -384,7 +361,7 @@ class ProceduresView(Page):
         at = step["number"] + 1 if step else None  # after the selected step, else at the end
 
         def submit(text: str, function_id: str | None) -> bool:
-            return self._write(
+            return self.write(
                 lambda: procedures_model.add_step(
                     self.session.store, procedure_id, function_id or None, text, at=at
                 )
@@ -422,7 +399,7 @@ class ProceduresView(Page):
                 )
                 procedures_model.remove_step(store, step["id"])
 
-            return self._write(replace)
+            return self.write(replace)
 
         self._open(
             PromptDialog(
@@ -441,7 +418,7 @@ class ProceduresView(Page):
             return
 
         def submit(_text: str, function_id: str | None) -> bool:
-            return self._write(
+            return self.write(
                 lambda: procedures_model.set_step_function(
                     self.session.store, step["id"], function_id or ""
                 )
@@ -494,7 +471,7 @@ class ProceduresView(Page):
                     procedures_model.copy_procedure(self.session.store, source_id or "", target)
                 )
 
-            if not self._write(copy):
+            if not self.write(copy):
                 return False
             report = reports[0]
             self.select_procedure(report.procedure_id)
