@@ -250,3 +250,16 @@ def test_builtin_categories_have_dutch_and_english_labels_and_a_kind() -> None:
     assert CATEGORIES["thuiszorg_team"].kind == "team"
     assert all(c.kind == "bed" for code, c in CATEGORIES.items() if code != "thuiszorg_team")
     assert all(c.name and c.name_en for c in CATEGORIES.values())
+
+
+def test_figures_are_checked_without_writing_anything() -> None:
+    """The form checks as the user types with the same rules the report is written with."""
+    from resilient_zcc.capacity.model import figure_problem
+
+    assert figure_problem(10, 8, 5) is None
+    assert figure_problem(10, 12, 5).code == "staffed_over_total"  # type: ignore[union-attr]
+    problem = figure_problem(10, 8, 9)
+    assert problem is not None and problem.code == "occupied_over_staffed"
+    assert problem.values == {"occupied": 9, "staffed": 8}
+    assert figure_problem(10, 8, 5, available=4).code == "available_over_free"  # type: ignore[union-attr]
+    assert figure_problem(10, 8, 5, expected_24h=11).code == "expected_over_total"  # type: ignore[union-attr]

@@ -16,6 +16,7 @@ Report figures, per location and category (for a team category, counted in clien
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -130,6 +131,55 @@ def _count(value: int | None, what: str) -> None:
         raise ValidationError(f"{what} cannot be negative ({value}); give 0 or more.")
 
 
+@dataclass(frozen=True)
+class FigureProblem:
+    """The first rule a set of figures breaks: a code a form can translate, and the text."""
+
+    code: str  # 'staffed_over_total', 'occupied_over_staffed', 'available_over_free', ...
+    values: dict[str, int]
+    message: str
+
+
+def figure_problem(
+    total: int,
+    staffed: int,
+    occupied: int,
+    available: int | None = None,
+    expected_24h: int | None = None,
+) -> FigureProblem | None:
+    """Check the figures of a report against each other, without writing anything."""
+    if staffed > total:
+        return FigureProblem(
+            "staffed_over_total",
+            {"staffed": staffed, "total": total},
+            f"staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of "
+            "the total.",
+        )
+    if occupied > staffed:
+        return FigureProblem(
+            "occupied_over_staffed",
+            {"occupied": occupied, "staffed": staffed},
+            f"occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in "
+            "beds without staff, report those beds as staffed.",
+        )
+    free = staffed - occupied
+    if available is not None and available > free:
+        return FigureProblem(
+            "available_over_free",
+            {"available": available, "free": free},
+            f"available ({available}) cannot exceed staffed - occupied ({free}); give at "
+            f"most {free}.",
+        )
+    if expected_24h is not None and expected_24h > total:
+        return FigureProblem(
+            "expected_over_total",
+            {"expected": expected_24h, "total": total},
+            f"expected_24h ({expected_24h}) cannot exceed total ({total}): it counts beds "
+            "expected free and staffed in 24 hours.",
+        )
+    return None
+
+
 def report_capacity(
     store: Store,
     location_id: str,
@@ -164,29 +214,11 @@ def report_capacity(
         (expected_24h, "expected_24h"),
     ):
         _count(value, what)
-    if staffed > total:
-        raise ValidationError(
-            f"staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of "
-            "the total."
-        )
-    if occupied > staffed:
-        raise ValidationError(
-            f"occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in "
-            "beds without staff, report those beds as staffed."
-        )
-    free = staffed - occupied
+    problem = figure_problem(total, staffed, occupied, available, expected_24h)
+    if problem is not None:
+        raise ValidationError(problem.message)
     if available is None:
-        available = free
-    elif available > free:
-        raise ValidationError(
-            f"available ({available}) cannot exceed staffed - occupied ({free}); give at "
-            f"most {free}."
-        )
-    if expected_24h is not None and expected_24h > total:
-        raise ValidationError(
-            f"expected_24h ({expected_24h}) cannot exceed total ({total}): it counts beds "
-            "expected free and staffed in 24 hours."
-        )
+        available = staffed - occupied
     if status is None:
         status = derive_status(staffed, available)
     elif status not in STATUSES:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from resilient_zcc.capacity import model as capacity_model
 from resilient_zcc.capacity.categories import SOURCES, STATUSES, all_categories
+from resilient_zcc.capacity.model import figure_problem
 from resilient_zcc.capacity.queries import latest_reports, locations
 
 from ..errors import show_error
@@ -63,33 +64,28 @@ add_catalogue(
 MAX_COUNT = 99_999
 
 
-def figure_problem(total: int, staffed: int, occupied: int, expected: int | None) -> str:
-    """The first rule the figures break, in words; '' when they are fine.
-
-    Mirrors the checks of `capacity.model.report_capacity` so the form can say so as the user
-    types; the core checks again when the report is written.
-    """
-    if staffed > total:
-        return tr(
+def problem_text(total: int, staffed: int, occupied: int, expected: int | None) -> str:
+    """The first rule the figures break, in the user's language; '' when they are fine."""
+    problem = figure_problem(total, staffed, occupied, expected_24h=expected)
+    if problem is None:
+        return ""
+    texts = {
+        "staffed_over_total": lambda v: tr(
             "Staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of the "
             "total.",
-            staffed=staffed,
-            total=total,
-        )
-    if occupied > staffed:
-        return tr(
+            **v,
+        ),
+        "occupied_over_staffed": lambda v: tr(
             "Occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in beds "
             "without staff, report those beds as staffed.",
-            occupied=occupied,
-            staffed=staffed,
-        )
-    if expected is not None and expected > total:
-        return tr(
-            "Expected free in 24 h ({expected}) cannot exceed total ({total}).",
-            expected=expected,
-            total=total,
-        )
-    return ""
+            **v,
+        ),
+        "expected_over_total": lambda v: tr(
+            "Expected free in 24 h ({expected}) cannot exceed total ({total}).", **v
+        ),
+    }
+    text = texts.get(problem.code)
+    return text(problem.values) if text else problem.message
 
 
 def _count_box() -> QSpinBox:
@@ -241,7 +237,7 @@ class ReportForm(QGroupBox):
 
     def check(self) -> bool:
         total, staffed, occupied = self.total.value(), self.staffed.value(), self.occupied.value()
-        problem = figure_problem(total, staffed, occupied, self.expected_value())
+        problem = problem_text(total, staffed, occupied, self.expected_value())
         self.problem.setText(f"⚠ {problem}" if problem else "")
         if problem:
             self.derived.setText("")
