@@ -158,8 +158,9 @@ def locations(store: Store, region_id: str | None = None) -> list[dict[str, Any]
     sql = (
         "SELECT l.id, l.name, l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') "
         "AS organisation, l.region_id, l.address, l.city, l.features, l.report_time, "
-        "l.report_every_hours, (SELECT max(r.reported_at) FROM capacity_reports r "
-        "WHERE r.location_id = l.id AND r.deleted = 0) AS last_reported_at "
+        "l.report_every_hours, (SELECT max(r.reported_at) FROM capacity_current c "
+        "JOIN capacity_reports r ON r.id = c.report_id WHERE c.location_id = l.id) "
+        "AS last_reported_at "
         "FROM locations l LEFT JOIN organisations o ON o.id = l.organisation_id "
         "WHERE l.deleted = 0"
     )
