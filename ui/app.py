@@ -32,6 +32,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="MINUTES",
         help="lock after this many minutes without input (default 15)",
     )
+    parser.add_argument("--high-contrast", action="store_true", help="white on black")
     return parser.parse_args(argv)
 
 
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     _log_to_file()
     install_excepthook()
     desktop = DesktopApp(args.profile or default_profile_dir(), args.lock_after)
+    desktop.window.contrast_action.setChecked(args.high_contrast)
     if not desktop.start():
         return 1
     code = app.exec()

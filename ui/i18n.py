@@ -35,6 +35,8 @@ NL: dict[str, str] = {
     "I have stored the recovery key safely": "Ik heb de herstelsleutel veilig bewaard",
     "Locked": "Vergrendeld",
     "Lock": "Vergrendelen",
+    "High contrast": "Hoog contrast",
+    "&View": "&Beeld",
     "Error": "Fout",
     "Unexpected error": "Onverwachte fout",
     "Something went wrong that should not have. Your data is safe; the details were written "

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from resilient_zcc.capacity.queries import newest_report_at
 
+from .contrast import Contrast
 from .format import when_and_age
 from .i18n import tr
 from .session import Session
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         )
         self.pages = QStackedWidget()
         self.keys: list[str] = []
+        self.contrast: Contrast | None = None
         self.overview = OverviewView(session)
         self.contacts = ContactsView(session)
         self.overview.navigate.connect(self.open_page)
@@ -128,6 +130,15 @@ class MainWindow(QMainWindow):
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.session.lock)
         self.addAction(lock)
+        contrast = QAction(tr("High contrast"), self)
+        contrast.setCheckable(True)
+        contrast.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        contrast.toggled.connect(self.set_high_contrast)
+        self.addAction(contrast)
+        self.contrast_action = contrast
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        view_menu.addAction(contrast)
+        view_menu.addAction(lock)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.open_page("contacts"))
@@ -137,6 +148,13 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, n=number - 1: self.open_index(n))
             self.addAction(action)
+
+    def set_high_contrast(self, high: bool) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            if self.contrast is None:
+                self.contrast = Contrast(app)
+            self.contrast.set_high(high)
 
     def open_index(self, index: int) -> None:
         if 0 <= index < len(self.keys) and self.session.is_unlocked:

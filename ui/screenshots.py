@@ -21,17 +21,25 @@ from .main_window import MainWindow
 from .session import Session
 
 
-def capture(profile: Path, out: Path, passphrase: str) -> list[Path]:
+def capture(
+    profile: Path,
+    out: Path,
+    passphrase: str,
+    languages: tuple[str, ...] = tuple(LANGUAGES),
+    high_contrast: bool = False,
+    tag: str = "",
+) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as work:
         copy = Path(work) / "profile"
         shutil.copytree(profile, copy)  # searches and verifications stay out of the original
-        for language in LANGUAGES:
+        for language in languages:
             set_language(language)
             session = Session(copy)
             window = MainWindow(session, lambda: None)
+            window.set_high_contrast(high_contrast)
             session.unlock(passphrase)
             deadline = time.monotonic() + 30
             while not session.is_unlocked and time.monotonic() < deadline:
@@ -44,18 +52,28 @@ def capture(profile: Path, out: Path, passphrase: str) -> list[Path]:
                 if key == "contacts":
                     window.contacts.search.setText("piket")
                 app.processEvents()
-                path = out / f"{index + 1:02d}-{key}-{language}.png"
+                path = out / f"{index + 1:02d}-{key}-{language}{tag}.png"
                 window.grab().save(str(path))
                 written.append(path)
             session.lock()
+            window.set_high_contrast(False)
             window.close()
     set_language("nl")
     return written
 
 
 def main() -> int:
+    """Every screen in both languages; then Dutch in high contrast, and at 125 % when
+    QT_SCALE_FACTOR says so (the Makefile runs that as a second process)."""
     profile, out = Path(sys.argv[1]), Path(sys.argv[2])
-    for path in capture(profile, out, os.environ["RZCC_PASSPHRASE"]):
+    passphrase = os.environ["RZCC_PASSPHRASE"]
+    scale = os.environ.get("QT_SCALE_FACTOR")
+    if scale:
+        written = capture(profile, out, passphrase, ("nl",), tag=f"-scale{scale}")
+    else:
+        written = capture(profile, out, passphrase)
+        written += capture(profile, out, passphrase, ("nl",), high_contrast=True, tag="-hc")
+    for path in written:
         print(path)
     return 0
 

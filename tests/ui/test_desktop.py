@@ -140,3 +140,32 @@ def test_create_profile_shows_the_recovery_key_once(qtbot, tmp_path: Path, monke
     dialog.create_profile()
     assert session.is_unlocked and len(shown) == 1 and len(shown[0].replace("-", "")) == 32
     session.lock()
+
+
+def test_high_contrast_is_a_toggle_and_emphasis_stays_readable(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    normal = app.palette().color(QPalette.ColorRole.Window).name()
+    window.contrast_action.trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
+    assert app.palette().color(QPalette.ColorRole.Text).name() == "#ffffff"
+    model = window.overview.capacity
+    model.set_rows(
+        [
+            {
+                "name": "IC",
+                "name_en": "IC",
+                "staffed": 1,
+                "occupied": 1,
+                "available": 0,
+                "oldest_age": "3 d",
+                "stale": 1,
+            }
+        ]
+    )
+    index = model.index(0, 0)
+    assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#000000"
+    window.contrast_action.trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).name() == normal

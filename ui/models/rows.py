@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,13 +51,13 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and self.emphasis(row):
-            from PySide6.QtGui import QFont
-
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and self.emphasis(row):
             return QBrush(QColor("#fff2cc"))
+        if role == Qt.ItemDataRole.ForegroundRole and self.emphasis(row):
+            return QBrush(QColor("#000000"))  # readable on the pale background in any palette
         return None
 
     def headerData(  # noqa: N802

@@ -536,7 +536,7 @@ def preview_html(procedure: dict[str, Any]) -> str:
         parts.append(f"<li><p><b>{function}</b>: {escape(step['text'])}</p>")
         if step["warning"]:
             parts.append(
-                f"<p style='background:#fff2cc'><b>⚠ {tr('Nobody to reach')}: "
+                f"<p style='background:#fff2cc; color:#000000'><b>⚠ {tr('Nobody to reach')}: "
                 f"{escape(step['warning'])}</b></p>"
             )
         for holder in step["holders"]:
