@@ -459,3 +459,124 @@ def test_someone_only_on_the_rota_gets_the_functions_piket_phone(directory: Dire
     assert card.on_duty == ["Piketofficier Geneeskundige Zorg"]
     assert card.channels[0].kind == "piket"
     assert card.channels[0].via_function == "Piketofficier Geneeskundige Zorg"
+
+
+# --- editing ---------------------------------------------------------------------------------
+
+
+def _own(store: Store, person_id: str) -> list[tuple[str, str]]:
+    return [
+        (c.kind, c.value)
+        for c in queries.contact_card(store, person_id).channels
+        if c.via_function is None
+    ]
+
+
+def test_update_person_changes_only_what_is_given(directory: Directory) -> None:
+    store = directory.store
+    model.update_person(store, directory.jan, name="  Jan de Vries-Smit ")
+    card = queries.contact_card(store, directory.jan)
+    assert (card.name, card.notes, card.organisation) == (
+        "Jan de Vries-Smit",
+        "Afdeling SEH",
+        "Medisch Spectrum Twente",
+    )
+    assert _names(store, "Smit") == ["Jan de Vries-Smit"]
+    model.update_person(store, directory.jan, notes="Traumacentrum", organisation_id=directory.ggd)
+    card = queries.contact_card(store, directory.jan)
+    assert (card.notes, card.organisation) == ("Traumacentrum", "GGD Twente")
+    model.update_person(store, directory.jan, organisation_id="")
+    assert queries.contact_card(store, directory.jan).organisation_id is None
+
+
+def test_update_person_refuses_bad_input(directory: Directory) -> None:
+    store = directory.store
+    with pytest.raises(ValidationError, match="empty"):
+        model.update_person(store, directory.jan, name="  ")
+    with pytest.raises(NotFound):
+        model.update_person(store, directory.jan, organisation_id="no-such-org")
+    with pytest.raises(NotFound):
+        model.update_person(store, "no-such-person", name="X")
+    assert queries.contact_card(store, directory.jan).name == "Jan de Vries"
+
+
+def test_update_channel_normalises_and_validates(directory: Directory) -> None:
+    store = directory.store
+    mobile = queries.contact_card(store, directory.jan).channels[0]
+    model.update_channel(store, mobile.id, value="06-1234 5999", note="privé", availability="rota")
+    changed = queries.contact_card(store, directory.jan).channels[0]
+    assert (changed.value, changed.note, changed.availability) == ("+31612345999", "privé", "rota")
+    with pytest.raises(ValidationError, match="phone"):
+        model.update_channel(store, mobile.id, value="06-12")
+    with pytest.raises(ValidationError, match="e-mail"):
+        model.update_channel(store, mobile.id, kind="email")  # the number is no address
+    with pytest.raises(ValidationError, match="channel kind"):
+        model.update_channel(store, mobile.id, kind="pager")
+    with pytest.raises(ValidationError, match="availability"):
+        model.update_channel(store, mobile.id, availability="sometimes")
+    with pytest.raises(NotFound):
+        model.update_channel(store, "no-such-channel", note="x")
+    assert queries.contact_card(store, directory.jan).channels[0] == changed
+    model.update_channel(store, mobile.id, kind="email", value="jan@mst.example")
+    assert _own(store, directory.jan)[0] == ("email", "jan@mst.example")
+
+
+def test_move_channel_swaps_with_its_neighbour(directory: Directory) -> None:
+    store = directory.store
+    before = _own(store, directory.jan)
+    third = queries.contact_card(store, directory.jan).channels[2]
+    model.move_channel(store, third.id, -1)
+    assert _own(store, directory.jan) == [before[0], before[2], before[1]]
+    model.move_channel(store, third.id, -1)
+    assert _own(store, directory.jan) == [before[2], before[0], before[1]]
+    with pytest.raises(ValidationError, match="first"):
+        model.move_channel(store, third.id, -1)
+    last = queries.contact_card(store, directory.jan).channels[2]
+    with pytest.raises(ValidationError, match="last"):
+        model.move_channel(store, last.id, 1)
+    orders = [c.fallback_order for c in queries.contact_card(store, directory.jan).channels]
+    assert orders[:3] == [1, 2, 3]
+
+
+def test_move_channel_after_a_delete_keeps_a_clean_order(directory: Directory) -> None:
+    store = directory.store
+    channels = queries.contact_card(store, directory.jan).channels
+    model.delete(store, "channels", channels[1].id)
+    model.move_channel(store, channels[2].id, -1)
+    assert [c.id for c in queries.contact_card(store, directory.jan).channels[:2]] == [
+        channels[2].id,
+        channels[0].id,
+    ]
+
+
+def test_shifts_for_function_and_remove_shift(directory: Directory) -> None:
+    store = directory.store
+    early = model.add_shift(
+        store, directory.ovdg, directory.pieter, NOW - timedelta(hours=2), NOW + timedelta(hours=6)
+    )
+    later = model.add_shift(
+        store,
+        directory.ovdg,
+        directory.janneke,
+        NOW + timedelta(days=2),
+        NOW + timedelta(days=2, hours=8),
+    )
+    model.add_shift(
+        store, directory.ovdg, directory.jan, NOW + timedelta(days=9), NOW + timedelta(days=10)
+    )
+    week = queries.shifts_for_function(store, directory.ovdg, NOW, NOW + timedelta(days=7))
+    assert [(s["id"], s["person"]) for s in week] == [
+        (early, "Pieter Bakker"),
+        (later, "Janneke Müller"),
+    ]
+    assert queries.function_holders(store, directory.ovdg) == [
+        {"id": directory.janneke, "name": "Janneke Müller"}
+    ]
+    assert [f["name"] for f in queries.functions_of_person(store, directory.pieter)] == [
+        "Piketofficier Geneeskundige Zorg"
+    ]
+    model.remove_shift(store, early)
+    week = queries.shifts_for_function(store, directory.ovdg, NOW, NOW + timedelta(days=7))
+    assert [s["id"] for s in week] == [later]
+    with pytest.raises(NotFound):
+        model.remove_shift(store, early)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
 from ..validation import choice, new_id, require_row, required, utc_iso
@@ -198,3 +198,91 @@ def delete(store: Store, table: str, row_id: str) -> None:
     require_row(store, table, row_id, table.rstrip("s"))
     with store.transaction() as tx:
         tx.delete(table, row_id)
+
+
+def update_person(
+    store: Store,
+    person_id: str,
+    *,
+    name: str | None = None,
+    notes: str | None = None,
+    organisation_id: str | None = None,
+) -> None:
+    """Change what is given; `None` leaves a field as it is, `organisation_id=""` clears it."""
+    require_row(store, "people", person_id, "person")
+    values: dict[str, str | None] = {}
+    if name is not None:
+        values["name"] = required(name, "A person's name")
+    if notes is not None:
+        values["notes"] = notes.strip()
+    if organisation_id is not None:
+        if organisation_id:
+            require_row(store, "organisations", organisation_id, "organisation")
+        values["organisation_id"] = organisation_id or None
+    if not values:
+        return
+    with store.transaction() as tx:
+        tx.put("people", person_id, values)
+
+
+def _channel(store: Store, channel_id: str) -> dict[str, Any]:
+    require_row(store, "channels", channel_id, "channel")
+    row = store.query_one("SELECT * FROM channels WHERE id = ?", (channel_id,))
+    assert row is not None
+    return row
+
+
+def update_channel(
+    store: Store,
+    channel_id: str,
+    *,
+    kind: str | None = None,
+    value: str | None = None,
+    availability: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Change a channel; the value is checked (and phones normalised) against the new kind."""
+    row = _channel(store, channel_id)
+    values: dict[str, str] = {}
+    if kind is not None or value is not None:
+        new_kind = kind if kind is not None else row["kind"]
+        values["kind"] = new_kind
+        values["value"] = clean_channel_value(
+            new_kind, value if value is not None else row["value"]
+        )
+    if availability is not None:
+        values["availability"] = choice(availability, AVAILABILITY, "availability")
+    if note is not None:
+        values["note"] = note.strip()
+    if not values:
+        return
+    with store.transaction() as tx:
+        tx.put("channels", channel_id, values)
+
+
+def move_channel(store: Store, channel_id: str, delta: int) -> None:
+    """Move a channel `delta` places in its owner's fallback order (-1: try it earlier)."""
+    row = _channel(store, channel_id)
+    siblings = store.query(
+        "SELECT id, fallback_order FROM channels WHERE owner_type = ? AND owner_id = ? "
+        "AND deleted = 0 ORDER BY fallback_order, id",
+        (row["owner_type"], row["owner_id"]),
+    )
+    ids = [s["id"] for s in siblings]
+    at = ids.index(channel_id)
+    to = at + delta
+    if to < 0:
+        raise ValidationError("This channel is already the first to try.")
+    if to >= len(ids):
+        raise ValidationError("This channel is already the last to try.")
+    ids.insert(to, ids.pop(at))
+    current = {s["id"]: s["fallback_order"] for s in siblings}
+    with store.transaction() as tx:
+        for order, sibling in enumerate(ids, start=1):
+            if current[sibling] != order:
+                tx.put("channels", sibling, {"fallback_order": order})
+
+
+def remove_shift(store: Store, shift_id: str) -> None:
+    """Take a rota entry off the rota (a tombstone, so other devices learn of it)."""
+    delete(store, "rota_shifts", shift_id)

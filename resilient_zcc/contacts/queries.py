@@ -190,3 +190,38 @@ def stale_people(store: Store, now: datetime | None = None) -> list[dict[str, An
         "ORDER BY p.last_verified_at IS NOT NULL, p.last_verified_at, p.name",
         (cutoff,),
     )
+
+
+def functions_of_person(store: Store, person_id: str) -> list[dict[str, Any]]:
+    """The functions the person holds or is on the rota for (id, name, code), by name."""
+    return store.query(
+        "SELECT id, name, code FROM functions WHERE deleted = 0 AND id IN ("
+        "SELECT function_id FROM roles WHERE person_id = ? AND deleted = 0 UNION "
+        "SELECT function_id FROM rota_shifts WHERE person_id = ? AND deleted = 0) "
+        "ORDER BY name",
+        (person_id, person_id),
+    )
+
+
+def function_holders(store: Store, function_id: str) -> list[dict[str, Any]]:
+    """The people who hold the function outside the rota (id, name), by name."""
+    return store.query(
+        "SELECT DISTINCT p.id, p.name FROM roles r JOIN people p ON p.id = r.person_id "
+        "WHERE r.function_id = ? AND r.deleted = 0 AND p.deleted = 0 ORDER BY p.name",
+        (function_id,),
+    )
+
+
+def shifts_for_function(
+    store: Store, function_id: str, since: datetime, until: datetime
+) -> list[dict[str, Any]]:
+    """Rota shifts of the function overlapping [since, until), with who, earliest first."""
+    start = since.astimezone(UTC).isoformat(timespec="seconds")
+    end = until.astimezone(UTC).isoformat(timespec="seconds")
+    return store.query(
+        "SELECT s.id, s.person_id, p.name AS person, s.starts_at, s.ends_at "
+        "FROM rota_shifts s JOIN people p ON p.id = s.person_id "
+        "WHERE s.function_id = ? AND s.deleted = 0 AND p.deleted = 0 "
+        "AND s.starts_at < ? AND s.ends_at > ? ORDER BY s.starts_at, p.name",
+        (function_id, end, start),
+    )

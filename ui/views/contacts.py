@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,17 +23,33 @@ from PySide6.QtWidgets import (
 )
 
 from resilient_zcc.contacts import model as contacts_model
-from resilient_zcc.contacts.queries import ContactCard, search_contacts
+from resilient_zcc.contacts.queries import (
+    ContactCard,
+    contact_cards,
+    functions_of_person,
+    search_contacts,
+)
 from resilient_zcc.contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
 from resilient_zcc.crisis.common import device_label
 
+from ..dialogs.contact_edit import ChannelsDialog, PersonDialog
+from ..dialogs.rota import RotaDialog
 from ..errors import show_error
 from ..format import local
-from ..i18n import language, tr
+from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
 
 RESULTS = 50
+
+add_catalogue(
+    {
+        "&Edit…": "Be&werken…",
+        "C&hannels…": "&Kanalen…",
+        "&Rota…": "&Rooster…",
+        "Notes": "Notities",
+    }
+)
 
 
 def channel_text(card: ContactCard, count: int) -> str:
@@ -74,6 +92,14 @@ class ContactsView(QWidget):
         self.verify = QPushButton(tr("Still correct"))
         self.verify.setEnabled(False)
         self.verify.clicked.connect(self.verify_current)
+        self.edit = QPushButton(tr("&Edit…"))
+        self.edit.clicked.connect(self.edit_current)
+        self.channels = QPushButton(tr("C&hannels…"))
+        self.channels.clicked.connect(self.edit_channels)
+        self.rota = QPushButton(tr("&Rota…"))
+        self.rota.clicked.connect(self.edit_rota)
+        self.card_buttons = (self.edit, self.channels, self.rota, self.verify)
+        self.dialog: QDialog | None = None  # the edit dialog while it is open
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -86,8 +112,10 @@ class ContactsView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail)
         buttons = QHBoxLayout()
+        for button in self.card_buttons:
+            button.setEnabled(False)
+            buttons.addWidget(button)
         buttons.addStretch()
-        buttons.addWidget(self.verify)
         right_layout.addLayout(buttons)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -108,11 +136,16 @@ class ContactsView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def run_search(self, text: str) -> None:
+    def run_search(self, text: str, keep: str | None = None) -> None:
+        """Show the matches; `keep` (a person just edited) stays listed and selected."""
         if not self.session.is_unlocked:
             return
         text = text.strip()
         self.cards = search_contacts(self.session.store, text, RESULTS) if text else []
+        ids = [c.id for c in self.cards]
+        if keep is not None and keep not in ids:
+            self.cards[:0] = contact_cards(self.session.store, [keep])  # renamed: still shown
+            ids = [c.id for c in self.cards]
         self.results.set_rows(
             [
                 {
@@ -129,7 +162,7 @@ class ContactsView(QWidget):
         self.count.setText(tr("{n} contacts", n=len(self.cards)) if text else "")
         if self.cards:
             self.table.selectionModel().setCurrentIndex(
-                self.results.index(0, 0),
+                self.results.index(ids.index(keep) if keep in ids else 0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
@@ -143,10 +176,14 @@ class ContactsView(QWidget):
     def show_card(self, row: int) -> None:
         if row < 0 or row >= len(self.cards):
             self.detail.clear()
-            self.verify.setEnabled(False)
+            for button in self.card_buttons:
+                button.setEnabled(False)
             return
-        self.detail.setHtml(card_html(self.cards[row]))
-        self.verify.setEnabled(True)
+        card = self.cards[row]
+        self.detail.setHtml(card_html(card))
+        for button in self.card_buttons:
+            button.setEnabled(True)
+        self.rota.setEnabled(bool(functions_of_person(self.session.store, card.id)))
 
     def current(self) -> ContactCard | None:
         row = self.table.currentIndex().row()
@@ -164,21 +201,39 @@ class ContactsView(QWidget):
             return
         self.session.changed()
 
+    def open_dialog(self, make: Callable[[Session, str, QWidget], QDialog]) -> None:
+        """A dialog on the selected person; it writes through the core and calls changed()."""
+        card = self.current()
+        if card is None or not self.session.is_unlocked:
+            return
+        try:
+            self.dialog = make(self.session, card.id, self)
+        except Exception as exc:  # one path for every error
+            show_error(self, exc)
+            return
+        self.dialog.open()
+
+    def edit_current(self) -> None:
+        self.open_dialog(PersonDialog)
+
+    def edit_channels(self) -> None:
+        self.open_dialog(ChannelsDialog)
+
+    def edit_rota(self) -> None:
+        self.open_dialog(RotaDialog)
+
     def refresh(self) -> None:
         """After a change: run the search again, keeping the selected person."""
         selected = self.current()
-        self.run_search(self.search.text())
-        if selected is not None:
-            for row, card in enumerate(self.cards):
-                if card.id == selected.id:
-                    self.table.selectRow(row)
-                    break
+        self.run_search(self.search.text(), selected.id if selected else None)
 
     def clear(self) -> None:
         self.search.clear()
         self.cards = []
         self.results.set_rows([])
         self.detail.clear()
+        for button in self.card_buttons:
+            button.setEnabled(False)
 
 
 def card_html(card: ContactCard) -> str:
@@ -210,6 +265,9 @@ def card_html(card: ContactCard) -> str:
         )
     else:
         verified = tr("Never verified")
+    if card.notes:
+        notes = escape(card.notes).replace("\n", "<br>")
+        parts.append(f"<p><b>{tr('Notes')}:</b> {notes}</p>")
     stale = f" <b>[{tr('STALE')}]</b>" if card.stale else ""
     parts.append(f"<p>{verified}{stale}</p>")
     return "".join(parts)
