@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +27,7 @@ from ..errors import show_error
 from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
-from .submit import SubmitEdit, is_submit
+from .submit import FormDialog, SubmitEdit
 
 add_catalogue(
     {
@@ -83,12 +82,11 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
-class PersonDialog(QDialog):
+class PersonDialog(FormDialog):
     """The person's name and notes; on an error the dialog stays open."""
 
     def __init__(self, session: Session, person_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.person_id = person_id
         card = contact_card(session.store, person_id)
         self.setWindowTitle(tr("Edit contact"))
@@ -108,18 +106,8 @@ class PersonDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
-        session.locked.connect(self.reject)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if is_submit(event):
-            self.submit()
-            return
-        super().keyPressEvent(event)
-
-    def submit(self) -> None:
-        if not self.session.is_unlocked:
-            self.reject()
-            return
+    def save(self) -> None:
         try:
             contacts_model.update_person(
                 self.session.store,
@@ -134,7 +122,7 @@ class PersonDialog(QDialog):
         self.accept()
 
 
-class ChannelDialog(QDialog):
+class ChannelDialog(FormDialog):
     """Add a channel to a person (`channel=None`) or change one; the core checks the value."""
 
     def __init__(
@@ -144,8 +132,7 @@ class ChannelDialog(QDialog):
         channel: Channel | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.person_id = person_id
         self.channel = channel
         lang = language()
@@ -176,18 +163,8 @@ class ChannelDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.value.setFocus()
-        session.locked.connect(self.reject)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if is_submit(event):
-            self.submit()
-            return
-        super().keyPressEvent(event)
-
-    def submit(self) -> None:
-        if not self.session.is_unlocked:
-            self.reject()
-            return
+    def save(self) -> None:
         kind = str(self.kind.currentData())
         availability = str(self.availability.currentData())
         try:

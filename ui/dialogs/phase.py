@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,7 +22,7 @@ from resilient_zcc.crisis.vocabulary import NATIONAL_PHASE, PHASE_ORDER, phase_l
 from ..errors import show_error
 from ..i18n import add_catalogue, language, tr
 from ..session import Session
-from .submit import SubmitEdit, is_submit
+from .submit import FormDialog, SubmitEdit
 
 add_catalogue(
     {
@@ -60,7 +58,7 @@ add_catalogue(
 )
 
 
-class PhaseDialog(QDialog):
+class PhaseDialog(FormDialog):
     """Set the phase (`noodscenario=None`) or switch the noodscenario on/off (True/False)."""
 
     def __init__(
@@ -71,8 +69,7 @@ class PhaseDialog(QDialog):
         noodscenario: bool | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.region_id = region_id
         self.noodscenario = noodscenario
         if noodscenario is None:
@@ -139,7 +136,6 @@ class PhaseDialog(QDialog):
         self.phase.currentIndexChanged.connect(self._show_meaning)
         self._show_meaning()
         self.setMinimumWidth(620)
-        session.locked.connect(self.reject)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
@@ -152,17 +148,8 @@ class PhaseDialog(QDialog):
         # Phase 3 is the national one: say so next to the choice (the core checks it).
         self.national.setStyleSheet("font-weight: bold;" if code == NATIONAL_PHASE else "")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if is_submit(event):  # from the one-line fields (they pass Ctrl+Enter on)
-            self.submit()
-            return
-        super().keyPressEvent(event)
-
-    def submit(self) -> None:
+    def save(self) -> None:
         """Record the decision through the core; on an error the dialog stays open."""
-        if not self.session.is_unlocked:
-            self.reject()
-            return
         store = self.session.store
         now = datetime.now(UTC)
         try:

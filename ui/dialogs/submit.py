@@ -1,10 +1,12 @@
-"""A multi-line text field that submits on Ctrl+Enter instead of inserting a line break."""
+"""Ctrl+Enter submits: a multi-line field that does not insert a line break, and forms."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
+
+from ..session import Session
 
 _SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -31,3 +33,28 @@ class SubmitEdit(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class FormDialog(QDialog):
+    """A form over the open profile: Ctrl+Enter submits, and locking closes it unsaved."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        session.locked.connect(self.reject)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if is_submit(event):  # one-line fields pass Ctrl+Enter on to the dialog
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        if not self.session.is_unlocked:
+            self.reject()
+            return
+        self.save()
+
+    def save(self) -> None:
+        """Write through the core; on an error say why and stay open."""
+        raise NotImplementedError
