@@ -37,20 +37,18 @@ REPORT_COLUMNS = (
     "reported_at",
 )
 
-# For each (location, category) present, the id of its newest report: the correlated
-# subquery walks the index reports_latest backwards, so it reads a handful of rows per pair
-# instead of every report (measured in bench/crisis.py). Ties on reported_at: highest id.
+# For each (location, category) present, its newest report, as copied into the derived
+# table capacity_current (see capacity/current.py; measured in bench/crisis.py).
 _LATEST_SQL = """
-    SELECT r.id AS report_id, r.location_id, l.name AS location_name,
+    SELECT c.report_id, c.location_id, l.name AS location_name,
            l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') AS organisation,
-           l.region_id, r.category, r.total, r.staffed, r.occupied, r.available,
-           r.expected_24h, r.status, r.reporter, r.source, r.reported_at
+           l.region_id, c.category, c.total, c.staffed, c.occupied, c.available,
+           c.expected_24h, c.status, c.reporter, c.source, c.reported_at
     FROM capacity_current c
-    JOIN capacity_reports r ON r.id = c.report_id
-    JOIN locations l ON l.id = r.location_id AND l.deleted = 0
+    JOIN locations l ON l.id = c.location_id AND l.deleted = 0
     LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0
     WHERE 1 {pairs} {places}
-    ORDER BY r.category, l.name, r.location_id
+    ORDER BY c.category, l.name, c.location_id
 """
 
 
@@ -76,10 +74,12 @@ def latest_reports(
 
 
 def newest_report_at(store: Store) -> str | None:
-    """When the newest current capacity figure was reported (UTC ISO), if any."""
+    """When the newest capacity report was made (UTC ISO), if any.
+
+    Reports are never changed, so the newest report is also the newest current figure.
+    """
     row = store.query_one(
-        "SELECT max(r.reported_at) AS newest FROM capacity_current c "
-        "JOIN capacity_reports r ON r.id = c.report_id"
+        "SELECT max(reported_at) AS newest FROM capacity_reports WHERE deleted = 0"
     )
     return row["newest"] if row else None
 
@@ -158,9 +158,8 @@ def locations(store: Store, region_id: str | None = None) -> list[dict[str, Any]
     sql = (
         "SELECT l.id, l.name, l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') "
         "AS organisation, l.region_id, l.address, l.city, l.features, l.report_time, "
-        "l.report_every_hours, (SELECT max(r.reported_at) FROM capacity_current c "
-        "JOIN capacity_reports r ON r.id = c.report_id WHERE c.location_id = l.id) "
-        "AS last_reported_at "
+        "l.report_every_hours, (SELECT max(c.reported_at) FROM capacity_current c "
+        "WHERE c.location_id = l.id) AS last_reported_at "
         "FROM locations l LEFT JOIN organisations o ON o.id = l.organisation_id "
         "WHERE l.deleted = 0"
     )
