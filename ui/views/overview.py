@@ -107,7 +107,7 @@ class OverviewView(Page):
     def reload(self) -> None:
         store, now = self.session.store, datetime.now(UTC)
         self._phase(store)
-        rows = regional_overview(store, now=now)
+        rows = regional_overview(store, now=now, per_location=False)
         names = all_categories(store)
         for row in rows:
             row["oldest_age"] = duration(int(row["oldest_age_minutes"]))
