@@ -269,6 +269,38 @@ def test_holders_now_by_rota_else_standing_roles(directory: Directory) -> None:
     assert queries.holders_now(store, directory.ovdg, now=later) == [directory.janneke]
 
 
+def test_overlapping_shifts_are_refused_unless_double_cover_is_meant(
+    directory: Directory,
+) -> None:
+    store = directory.store
+    start = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)  # 09:00 in Amsterdam
+    model.add_shift(store, directory.ovdg, directory.pieter, start, start + timedelta(hours=8))
+    later = start + timedelta(hours=7)
+    with pytest.raises(ValidationError, match=r"Pieter Bakker .* 10-03-2026 09:00 to .* 17:00"):
+        model.add_shift(store, directory.ovdg, directory.jan, later, later + timedelta(hours=8))
+    with pytest.raises(ValidationError, match="already on this rota"):  # never the same twice
+        model.add_shift(
+            store,
+            directory.ovdg,
+            directory.pieter,
+            later,
+            later + timedelta(hours=8),
+            double_cover=True,
+        )
+    model.add_shift(  # a deliberate handover hour
+        store, directory.ovdg, directory.jan, later, later + timedelta(hours=8), double_cover=True
+    )
+    adjacent = start + timedelta(hours=15)  # starts when the previous one ends: no overlap
+    model.add_shift(
+        store, directory.ovdg, directory.janneke, adjacent, adjacent + timedelta(hours=8)
+    )
+    during = later + timedelta(minutes=30)
+    assert sorted(queries.holders_now(store, directory.ovdg, now=during)) == sorted(
+        [directory.pieter, directory.jan]
+    )
+    assert store.query_one("SELECT count(*) AS n FROM rota_shifts") == {"n": 3}
+
+
 def test_deleted_person_on_the_rota_does_not_hold_the_function(directory: Directory) -> None:
     """Someone who left (deleted) but still has shifts: the standing holders take over."""
     store = directory.store

@@ -13,11 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from ..errors import ValidationError
+from ..localtime import AMSTERDAM
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 INTERVALS = (1, 2, 3, 4, 6, 8, 12, 24)
 WINDOW_HOURS = 6
 DEFAULT_TIME = "09:00"

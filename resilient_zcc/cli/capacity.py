@@ -10,8 +10,8 @@ import click
 
 from ..capacity import model, queries
 from ..capacity.categories import FEATURES, KINDS, SOURCES, STATUSES, all_categories
-from ..capacity.rhythm import AMSTERDAM
 from ..errors import ValidationError
+from ..localtime import AMSTERDAM
 from .common import Session, emit_json, local_time, now, pass_session, resolve_id
 
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")

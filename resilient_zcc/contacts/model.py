@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+from ..localtime import local_text
 from ..validation import choice, new_id, require_row, required, utc_iso
 from .phones import normalise_phone
 from .vocabulary import AVAILABILITY, CHANNEL_KINDS, OWNER_TYPES, PHONE_KINDS, SECTORS
@@ -159,12 +160,27 @@ def add_shift(
     starts_at: datetime,
     ends_at: datetime,
     shift_id: str | None = None,
+    *,
+    double_cover: bool = False,
 ) -> str:
-    """A rota entry: the person holds the function from `starts_at` until `ends_at`."""
+    """A rota entry: the person holds the function from `starts_at` until `ends_at`.
+
+    A shift that overlaps another of the same function is refused, so a typing slip cannot
+    put two people on one duty without anyone noticing; `double_cover` allows it on purpose
+    (a handover, or two on call in a crisis). The same person twice is always refused.
+    """
     require_row(store, "functions", function_id, "function")
     require_row(store, "people", person_id, "person")
     if ends_at <= starts_at:
         raise ValidationError("A shift must end after it starts.")
+    starts, ends = utc_iso(starts_at, "The start"), utc_iso(ends_at, "The end")
+    for other in _overlapping_shifts(store, function_id, starts, ends):
+        if other["person_id"] == person_id or not double_cover:
+            raise ValidationError(
+                f"{other['name']} is already on this rota from {local_text(other['starts_at'])} to "
+                f"{local_text(other['ends_at'])}. Change or remove that shift first"
+                + ("." if other["person_id"] == person_id else ", or allow double cover.")
+            )
     shift_id = shift_id or new_id()
     with store.transaction() as tx:
         tx.put(
@@ -173,11 +189,23 @@ def add_shift(
             {
                 "function_id": function_id,
                 "person_id": person_id,
-                "starts_at": utc_iso(starts_at, "The start"),
-                "ends_at": utc_iso(ends_at, "The end"),
+                "starts_at": starts,
+                "ends_at": ends,
             },
         )
     return shift_id
+
+
+def _overlapping_shifts(
+    store: Store, function_id: str, starts: str, ends: str
+) -> list[dict[str, Any]]:
+    return store.query(
+        "SELECT s.person_id, s.starts_at, s.ends_at, coalesce(p.name, '?') AS name "
+        "FROM rota_shifts s LEFT JOIN people p ON p.id = s.person_id "
+        "WHERE s.function_id = ? AND s.deleted = 0 AND s.starts_at < ? AND s.ends_at > ? "
+        "ORDER BY s.starts_at",
+        (function_id, ends, starts),
+    )
 
 
 def verify_person(store: Store, person_id: str, by: str, at: datetime) -> None:

@@ -15,7 +15,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..capacity.model import add_location, report_capacity
-from ..capacity.rhythm import AMSTERDAM
+from ..localtime import AMSTERDAM
 from .contacts import demo_id
 
 if TYPE_CHECKING:

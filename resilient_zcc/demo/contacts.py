@@ -14,7 +14,6 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from ..contacts.model import (
     add_channel,
@@ -26,6 +25,7 @@ from ..contacts.model import (
     verify_person,
 )
 from ..contacts.vocabulary import CHANNEL_KINDS
+from ..localtime import AMSTERDAM
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 REGION = "Twente"
 SEED = 20_260_101
 NAMESPACE = uuid.UUID("6f1c1c9e-5d0a-4f4e-9a53-7a5e0d2c1b01")
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ROTA_SHIFTS = 15  # day 08-20 and night 20-08: the current shift and seven days beyond
 STALE_SHARE = 0.10
 

@@ -128,7 +128,7 @@ def test_channels_add_normalised_move_up_and_refuse_a_malformed_number(  # type:
     channels.accept()
 
 
-def test_add_a_shift_that_covers_now_and_remove_it(qtbot, view: ContactsView) -> None:  # type: ignore[no-untyped-def]
+def test_add_a_shift_that_covers_now_and_remove_it(qtbot, view: ContactsView, warnings) -> None:  # type: ignore[no-untyped-def]
     store = view.session.store
     name = next(p["name"] for p in stale_people(store) if functions_of_person(store, p["id"]))
     open_person(qtbot, view, name)
@@ -145,8 +145,14 @@ def test_add_a_shift_that_covers_now_and_remove_it(qtbot, view: ContactsView) ->
         QDateTime.fromSecsSinceEpoch(int((start + timedelta(hours=4)).timestamp()))
     )
     before = len(rota.shifts)
+    # The demo rota has someone on duty around the clock: an overlap is refused unless meant.
+    qtbot.mouseClick(rota.add, Qt.MouseButton.LeftButton)
+    assert len(rota.shifts) == before
+    assert warnings and "already on this rota" in warnings[0]
+    rota.double_cover.setChecked(True)
     qtbot.mouseClick(rota.add, Qt.MouseButton.LeftButton)
     assert len(rota.shifts) == before + 1
+    assert not rota.double_cover.isChecked()  # the next shift is checked again
     mine = [i for i, s in enumerate(rota.shifts) if s["person_id"] == person.id and s["now"]]
     assert mine
     assert "Nu in dienst als" in view.detail.toPlainText()

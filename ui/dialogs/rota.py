@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -50,6 +51,9 @@ add_catalogue(
         "&Start:": "&Begin:",
         "&End:": "&Einde:",
         "&Add shift": "Dienst &toevoegen",
+        "&Double cover (overlap with another shift on purpose)": (
+            "&Dubbele bezetting (bewust overlappen met een andere dienst)"
+        ),
         "Re&move shift": "Dienst &verwijderen",
         "&Close": "&Sluiten",
         "Bold: on duty now. Times are local.": "Vet: nu in dienst. Tijden in lokale tijd.",
@@ -110,6 +114,7 @@ class RotaDialog(QDialog):
         for edit in (self.start, self.end):
             edit.setDisplayFormat(FORMAT)
             edit.setCalendarPopup(True)
+        self.double_cover = QCheckBox(tr("&Double cover (overlap with another shift on purpose)"))
         self.add = QPushButton(tr("&Add shift"))
         self.add.setAutoDefault(False)
         new = QGroupBox(tr("New shift"))
@@ -117,6 +122,7 @@ class RotaDialog(QDialog):
         form.addRow(_buddy(tr("&Person:"), self.person), self.person)
         form.addRow(_buddy(tr("&Start:"), self.start), self.start)
         form.addRow(_buddy(tr("&End:"), self.end), self.end)
+        form.addRow(self.double_cover)
         add_row = QHBoxLayout()
         add_row.addStretch()
         add_row.addWidget(self.add)
@@ -193,11 +199,17 @@ class RotaDialog(QDialog):
         ends = datetime.fromtimestamp(self.end.dateTime().toSecsSinceEpoch(), UTC)
         try:
             contacts_model.add_shift(
-                self.session.store, function_id, str(self.person.currentData()), starts, ends
+                self.session.store,
+                function_id,
+                str(self.person.currentData()),
+                starts,
+                ends,
+                double_cover=self.double_cover.isChecked(),
             )
         except Exception as exc:  # one path for every error
             show_error(self, exc)
             return
+        self.double_cover.setChecked(False)
         self.session.changed()
 
     def remove_current(self) -> None:
