@@ -55,10 +55,16 @@ def get_setting(store: Store, key: str) -> int:
 def set_setting(store: Store, key: str, value: int) -> None:
     setting = SETTINGS.get(key)
     if setting is None:
-        raise ValidationError(f"Unknown setting '{key}'. Known: {', '.join(sorted(SETTINGS))}.")
+        raise ValidationError(
+            "Unknown setting '{key}'. Known: {known}.", key=key, known=", ".join(sorted(SETTINGS))
+        )
     if not setting.minimum <= value <= setting.maximum:
         raise ValidationError(
-            f"{key} must be between {setting.minimum} and {setting.maximum}, not {value}."
+            "{key} must be between {minimum} and {maximum}, not {value}.",
+            key=key,
+            minimum=setting.minimum,
+            maximum=setting.maximum,
+            value=value,
         )
     with store.transaction() as tx:
         tx.put("settings", key, {"value": str(value)})
