@@ -9,10 +9,15 @@ one, with the same `{fields}`.
 
 from __future__ import annotations
 
+import os
+
 from .messages_nl import NL
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
-_language = "nl"
+LANGUAGE_ENV = "RZCC_LANG"
+_language = os.environ.get(LANGUAGE_ENV, "nl")  # the CLI and the desktop app set it explicitly
+if _language not in LANGUAGES:
+    _language = "nl"
 
 
 def set_language(language: str) -> None:
