@@ -133,6 +133,17 @@ NL: dict[str, str] = {
     "{key} must be between {minimum} and {maximum}, not {value}.": (
         "{key} moet tussen {minimum} en {maximum} liggen, niet {value}."
     ),
+    # settings.py
+    "A contact not verified for this many days is marked stale.": (
+        "Een contact dat zoveel dagen niet is gecontroleerd, geldt als verouderd."
+    ),
+    "A capacity figure older than this many hours is marked stale.": (
+        "Een capaciteitscijfer dat ouder is dan zoveel uur, geldt als verouderd."
+    ),
+    "Days after a placement request closes before its patient data is removed.": (
+        "Aantal dagen na het afsluiten van een plaatsingsverzoek waarna de patiëntgegevens "
+        "worden verwijderd."
+    ),
     # cli
     "Error: {message}": "Fout: {message}",
     # capacity.py

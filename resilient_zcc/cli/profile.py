@@ -162,7 +162,7 @@ def settings_list(session: Session, as_json: bool) -> None:
                 "key": s.key,
                 "value": get_setting(store, s.key),
                 "default": s.default,
-                "description": s.description,
+                "description": str(s.description),
             }
             for s in SETTINGS.values()
         ]

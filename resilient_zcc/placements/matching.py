@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..capacity.categories import all_categories
 from ..capacity.queries import latest_reports
 from ..errors import NotFound, ValidationError
-from ..i18n import t
+from ..i18n import language, t
 from ..settings import SETTINGS, get_setting
 from .vocabulary import (
     COVID_NEGATIVE_CATEGORIES,
@@ -202,7 +202,7 @@ def evaluate(
         features=features,
     )
     add = candidate.reasons.append
-    care = care_label(request["care_need"])
+    care = care_label(request["care_need"], language())
     if category == request["category"]:
         add(Reason(True, t("category {name}: requested", name=name)))
     elif category in categories_for(request["care_need"] or ""):
