@@ -369,14 +369,14 @@ NL: dict[str, str] = {
         "{phase}. Verhoog eerst de fase, of bereid de maatregel voor zonder hem in te zetten."
     ),
     "Measure {code} ({title}) is already {state} in '{region}'.": (
-        "Maatregel {code} ({title}) is al {state} in '{region}'."
+        "Maatregel {code} ({title}) staat al {state} in '{region}'."
     ),
     "Unknown measure '{code}'. Allowed: {allowed}.": (
         "Onbekende maatregel '{code}'. Toegestaan: {allowed}."
     ),
     "Who decided on the measure (decided_by)": "Het veld 'besloten door' (decided_by)",
-    "active": "ingezet",
-    "inactive": "niet ingezet",
+    "active": "aan",
+    "inactive": "uit",
     # model.py
     "'capacity locations' lists the locations.": "'capacity locations' toont de locaties.",
     "'{reference}' is not a pseudonymous reference: use the referrer's form number, 3 to 32 "
@@ -482,7 +482,7 @@ NL: dict[str, str] = {
     "age band": "leeftijdsgroep",
     "availability": "bereikbaarheid",
     "available ({available}) cannot exceed staffed - occupied ({free}); give at most {free}.": (
-        "beschikbaar ({available}) kan niet hoger zijn dan bemand min bezet ({free}); geef "
+        "beschikbaar ({available}) kan niet meer zijn dan bemand min bezet ({free}); geef "
         "hooguit {free}."
     ),
     "care need": "zorgvraag",
@@ -491,13 +491,13 @@ NL: dict[str, str] = {
     "escalation target": "opschalingsdoel",
     "expected_24h ({expected}) cannot exceed total ({total}): it counts beds expected free and "
     "staffed in 24 hours.": (
-        "verwacht over 24 uur ({expected}) kan niet hoger zijn dan totaal ({total}): het telt "
+        "verwacht over 24 uur ({expected}) kan niet meer zijn dan totaal ({total}): het telt "
         "de bedden die over 24 uur naar verwachting vrij en bemand zijn."
     ),
     "function": "functie",
     "occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in beds without "
     "staff, report those beds as staffed.": (
-        "bezet ({occupied}) kan niet hoger zijn dan bemand ({staffed}); liggen er patiënten in "
+        "bezet ({occupied}) kan niet meer zijn dan bemand ({staffed}); liggen er patiënten in "
         "bedden zonder personeel, meld die bedden dan als bemand."
     ),
     "organisation": "organisatie",
@@ -506,7 +506,7 @@ NL: dict[str, str] = {
     "sector": "sector",
     "shift": "dienst",
     "staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of the total.": (
-        "bemand ({staffed}) kan niet hoger zijn dan totaal ({total}): bemande bedden horen bij "
+        "bemand ({staffed}) kan niet meer zijn dan totaal ({total}): bemande bedden horen bij "
         "het totaal."
     ),
     "transport": "vervoer",
