@@ -144,6 +144,15 @@ NL: dict[str, str] = {
         "Aantal dagen na het afsluiten van een plaatsingsverzoek waarna de patiëntgegevens "
         "worden verwijderd."
     ),
+    # demo/__init__.py
+    "The moment the demo is loaded at needs a time zone.": (
+        "Het tijdstip waarop de demo wordt geladen, heeft een tijdzone nodig."
+    ),
+    "This profile already holds {n} organisation(s); the demo region "
+    "is only loaded into an empty profile. Create a new profile for the demo.": (
+        "Dit profiel bevat al {n} organisatie(s); de demoregio wordt alleen in een leeg "
+        "profiel geladen. Maak een nieuw profiel aan voor de demo."
+    ),
     # cli
     "Error: {message}": "Fout: {message}",
     # capacity.py
