@@ -435,14 +435,16 @@ class ChangeLog:
         try:
             values = change.values
             if not isinstance(values, dict):
-                raise ValueError("not an object of column values")
+                raise ValidationError("not an object of column values")
             self.columns_of(change.table, values)
             if not _PLAIN_TYPES.issuperset(map(type, values.values())):
-                raise ValueError("a value that is not text, a number or null")
+                raise ValidationError("a value that is not text, a number or null")
             required = self.required.get(change.table, frozenset())
             missing = [c for c in values if c in required and values[c] is None]
             if missing:
-                raise ValueError(f"{change.table}.{missing[0]} may not be empty")
+                raise ValidationError(
+                    "{table}.{column} may not be empty", table=change.table, column=missing[0]
+                )
         except (ValueError, ValidationError) as exc:
             raise BadBatch(
                 "A change from device {device} does not fit this schema ({reason}); nothing "

@@ -118,6 +118,9 @@ NL: dict[str, str] = {
         "verwerkt."
     ),
     "{table}.{column} cannot hold a {kind}.": "{table}.{column} kan geen {kind} bevatten.",
+    "not an object of column values": "geen object met kolomwaarden",
+    "a value that is not text, a number or null": "een waarde die geen tekst, getal of null is",
+    "{table}.{column} may not be empty": "{table}.{column} mag niet leeg zijn",
     # validation.py, settings.py
     "{what} may not be empty.": "{what} mag niet leeg zijn.",
     "Unknown {what} '{value}'. Allowed: {allowed}.": (
@@ -403,7 +406,7 @@ NL: dict[str, str] = {
         "aan boord heeft; rapport expertteam, module 4B). Kies vervoer 'ambulance' (een "
         "aangepaste ambulance+) voor HFNO, of laat HFNO weg als de patiënt beademd wordt."
     ),
-    "A channel belongs to a {owners}.": "Een kanaal hoort bij een {owners}.",
+    "A channel belongs to a {owners}.": "Een kanaal hoort bij een van: {owners}.",
     "A channel's number or address": "Het nummer of adres van een kanaal",
     "A function's name": "De naam van een functie",
     "A location and category are given only when offering a place ('plaats_aangeboden'); later "

@@ -137,7 +137,7 @@ def add_channel(
     """A way to reach a person, a function (e.g. its piket phone) or an organisation."""
     if owner_type not in OWNER_TYPES:
         raise ValidationError(
-            "A channel belongs to a {owners}.", owners=" / ".join(map(str, OWNER_NAMES.values()))
+            "A channel belongs to a {owners}.", owners=", ".join(sorted(OWNER_TYPES))
         )
     table = {"person": "people", "function": "functions", "organisation": "organisations"}
     require_row(store, table[owner_type], owner_id, OWNER_NAMES[owner_type])
