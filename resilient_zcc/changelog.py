@@ -113,7 +113,8 @@ class Transaction:
             log.exists(table, row_id) or (table, row_id) in self.touched
         ):
             raise ValidationError(
-                f"Entries in {table} are never changed once written; add a new entry instead."
+                "Entries in {table} are never changed once written; add a new entry instead.",
+                table=table,
             )
         params = tuple(values.values())
         if not _PLAIN_TYPES.issuperset(map(type, params)):
@@ -224,12 +225,14 @@ class ChangeLog:
     def columns_of(self, table: str, values: dict[str, Any]) -> tuple[str, ...]:
         known = self.columns.get(table)
         if known is None:
-            raise ValidationError(f"'{table}' is not a table that can be written.")
+            raise ValidationError("'{table}' is not a table that can be written.", table=table)
         unknown = set(values) - known
         if unknown:
-            raise ValidationError(f"{table} has no column {', '.join(sorted(unknown))}.")
+            raise ValidationError(
+                "{table} has no column {columns}.", table=table, columns=", ".join(sorted(unknown))
+            )
         if not values:
-            raise ValidationError(f"A write to {table} must set at least one column.")
+            raise ValidationError("A write to {table} must set at least one column.", table=table)
         return tuple(values)
 
     def upsert_sql(self, table: str, columns: tuple[str, ...]) -> tuple[str, str]:
@@ -394,17 +397,22 @@ class ChangeLog:
     def _check(self, batch: Batch, accept: Callable[[str], bool]) -> None:
         if batch.schema > schema.LATEST:
             raise BadBatch(
-                f"Changes from device {batch.device_id[:12]} use schema {batch.schema}; this "
-                f"version knows up to {schema.LATEST}. Update required; nothing was applied."
+                "Changes from device {device} use schema {schema}; this version knows up to "
+                "{latest}. Update required; nothing was applied.",
+                device=batch.device_id[:12],
+                schema=batch.schema,
+                latest=schema.LATEST,
             )
         if not batch.changes or not batch.is_authentic():
             raise BadBatch(
-                f"A batch claiming to come from device {batch.device_id[:12]} has no valid "
-                "signature; nothing was applied."
+                "A batch claiming to come from device {device} has no valid "
+                "signature; nothing was applied.",
+                device=batch.device_id[:12],
             )
         if not accept(batch.device_id):
             raise BadBatch(
-                f"Device {batch.device_id[:12]} is not trusted here; nothing was applied."
+                "Device {device} is not trusted here; nothing was applied.",
+                device=batch.device_id[:12],
             )
         origin = self._known_origin(batch.device_id)
         written_once: set[str] = set()
@@ -415,9 +423,10 @@ class ChangeLog:
             ):
                 if change.row_id in written_once or self._differs(change):
                     raise BadBatch(
-                        f"A change from device {batch.device_id[:12]} alters an entry of "
-                        f"{change.table}, which is never changed once written; nothing was "
-                        "applied."
+                        "A change from device {device} alters an entry of {table}, which is "
+                        "never changed once written; nothing was applied.",
+                        device=batch.device_id[:12],
+                        table=change.table,
                     )
                 written_once.add(change.row_id)
 
@@ -426,18 +435,22 @@ class ChangeLog:
         try:
             values = change.values
             if not isinstance(values, dict):
-                raise ValueError("not an object of column values")
+                raise ValidationError("not an object of column values")
             self.columns_of(change.table, values)
             if not _PLAIN_TYPES.issuperset(map(type, values.values())):
-                raise ValueError("a value that is not text, a number or null")
+                raise ValidationError("a value that is not text, a number or null")
             required = self.required.get(change.table, frozenset())
             missing = [c for c in values if c in required and values[c] is None]
             if missing:
-                raise ValueError(f"{change.table}.{missing[0]} may not be empty")
+                raise ValidationError(
+                    "{table}.{column} may not be empty", table=change.table, column=missing[0]
+                )
         except (ValueError, ValidationError) as exc:
             raise BadBatch(
-                f"A change from device {device_id[:12]} does not fit this schema "
-                f"({exc}); nothing was applied."
+                "A change from device {device} does not fit this schema ({reason}); nothing "
+                "was applied.",
+                device=device_id[:12],
+                reason=exc,
             ) from exc
 
     def _merge(self, change: Change, origin: int, device_id: str) -> None:
@@ -498,4 +511,6 @@ def _plain(value: Any, table: str, column: str) -> Value:
         return value
     if kind is bool:
         return int(value)
-    raise ValidationError(f"{table}.{column} cannot hold a {kind.__name__}.")
+    raise ValidationError(
+        "{table}.{column} cannot hold a {kind}.", table=table, column=column, kind=kind.__name__
+    )

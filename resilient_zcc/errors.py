@@ -12,9 +12,23 @@ from collections.abc import Iterator
 
 import sqlcipher3
 
+from .i18n import Text
+
 
 class ZccError(Exception):
-    """An error with a message a user can act on."""
+    """An error with a message a user can act on, shown in the language current when shown.
+
+    `ZccError("No location with id {id}.", id=x)`: the English template (a key of the Dutch
+    catalogue) and its values are kept; `str(exc)` renders them in the current language. A
+    plain string (no values, not in the catalogue) is shown as it is; a `Text` is kept as is.
+    """
+
+    def __init__(self, template: str | Text = "", /, **values: object) -> None:
+        self.message = template if isinstance(template, Text) else Text(template, **values)
+        super().__init__(self.message.template)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 class WrongPassphrase(ZccError):
@@ -62,15 +76,22 @@ class BadBatch(ZccError):
     """A batch of changes from elsewhere that is malformed, forged or from a newer schema."""
 
 
-_DISK_FULL = "The disk is full: free some space and try again. Nothing already stored was lost."
+def _disk_full() -> DiskFull:
+    return DiskFull(
+        "The disk is full: free some space and try again. Nothing already stored was lost."
+    )
 
 
 def translate_os_error(exc: OSError, path: str) -> ZccError:
     if exc.errno == errno.ENOSPC:
-        return DiskFull(_DISK_FULL)
+        return _disk_full()
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return ReadOnlyProfile(f"Cannot write in {path}: the folder is read-only ({exc.strerror}).")
-    return ZccError(f"Cannot access {path}: {exc.strerror or exc}.")
+        return ReadOnlyProfile(
+            "Cannot write in {path}: the folder is read-only ({reason}).",
+            path=path,
+            reason=exc.strerror,
+        )
+    return ZccError("Cannot access {path}: {reason}.", path=path, reason=exc.strerror or exc)
 
 
 def translate_db_error(exc: sqlcipher3.Error, path: str) -> Exception:
@@ -78,20 +99,27 @@ def translate_db_error(exc: sqlcipher3.Error, path: str) -> Exception:
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc)
     if name == "SQLITE_FULL" or "disk is full" in text:
-        return DiskFull(_DISK_FULL)
+        return _disk_full()
     if name.startswith("SQLITE_READONLY") or "readonly database" in text:
-        return ReadOnlyProfile(f"Cannot write to {path}: the profile is read-only.")
+        return ReadOnlyProfile("Cannot write to {path}: the profile is read-only.", path=path)
     if name.startswith("SQLITE_NOTADB") or "file is not a database" in text:
         return DatabaseCorrupt(
-            f"{path} cannot be read with this key: the database file is damaged or belongs "
-            "to another profile. Restore it from a backup or a peer."
+            "{path} cannot be read with this key: the database file is damaged or belongs "
+            "to another profile. Restore it from a backup or a peer.",
+            path=path,
         )
     if name.startswith("SQLITE_CORRUPT") or "malformed" in text or "vtable constructor" in text:
-        return DatabaseCorrupt(f"{path} is damaged ({text}). Restore it from a backup or a peer.")
+        return DatabaseCorrupt(
+            "{path} is damaged ({reason}). Restore it from a backup or a peer.",
+            path=path,
+            reason=text,
+        )
     if name.startswith("SQLITE_CANTOPEN"):
-        return ZccError(f"Cannot open {path}: check that the folder exists and is writable.")
+        return ZccError(
+            "Cannot open {path}: check that the folder exists and is writable.", path=path
+        )
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
-        return ZccError(f"{path} is in use by another program; close it and try again.")
+        return ZccError("{path} is in use by another program; close it and try again.", path=path)
     return exc
 
 

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .atomic import atomic_write
 from .errors import HeaderCorrupt, ProfileMissing, WrongPassphrase, ZccError
+from .i18n import Text
 
 FORMAT = "resilient-zcc-key-header"
 VERSION = 1
@@ -93,12 +94,12 @@ def parse_recovery_key(text: str) -> bytes:
     return raw
 
 
-def check_passphrase_strength(passphrase: str) -> str | None:
-    """A reason the passphrase is too weak, or None."""
+def check_passphrase_strength(passphrase: str) -> Text | None:
+    """A reason the passphrase is too weak (shown with `str()`), or None."""
     if len(passphrase) < MIN_PASSPHRASE:
-        return f"The passphrase must be at least {MIN_PASSPHRASE} characters."
+        return Text("The passphrase must be at least {n} characters.", n=MIN_PASSPHRASE)
     if len(set(passphrase)) < 4:
-        return "The passphrase repeats too few different characters."
+        return Text("The passphrase repeats too few different characters.")
     return None
 
 
@@ -210,8 +211,10 @@ class KeyHeader:
             raise cls._corrupt()
         if doc.get("version") != VERSION:
             raise HeaderCorrupt(
-                f"The key header has version {doc.get('version')!r}; this version of "
-                f"Resilient ZCC reads version {VERSION}. Update the app."
+                "The key header has version {found!r}; this version of "
+                "Resilient ZCC reads version {version}. Update the app.",
+                found=doc.get("version"),
+                version=VERSION,
             )
         wraps = doc.get("wraps")
         if not isinstance(wraps, dict):
@@ -228,16 +231,19 @@ class KeyHeader:
         except FileNotFoundError:
             if path.with_name("zcc.db").exists():
                 raise HeaderCorrupt(
-                    f"The key header {path} is missing; the database cannot be opened without "
-                    "it. Restore keys.json from a backup, or restore the profile."
+                    "The key header {path} is missing; the database cannot be opened without "
+                    "it. Restore keys.json from a backup, or restore the profile.",
+                    path=path,
                 ) from None
             raise ProfileMissing(
-                f"No profile in {path.parent}. Create one with `resilient-zcc init`."
+                "No profile in {folder}. Create one with `resilient-zcc init`.", folder=path.parent
             ) from None
         except OSError as exc:
             raise ZccError(
-                f"Cannot read {path} ({exc.strerror}): check that this user account may read "
-                "the profile folder."
+                "Cannot read {path} ({reason}): check that this user account may read "
+                "the profile folder.",
+                path=path,
+                reason=exc.strerror,
             ) from exc
         return cls.from_bytes(data)
 

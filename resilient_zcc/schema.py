@@ -260,8 +260,10 @@ def migrate(conn: sqlcipher3.Connection, target: int = LATEST) -> None:
     current = version(conn)
     if current > LATEST:
         raise SchemaTooNew(
-            f"This profile was written by a newer Resilient ZCC (schema {current}; this version "
-            f"knows up to {LATEST}). Update the app; the data was not touched."
+            "This profile was written by a newer Resilient ZCC (schema {current}; this version "
+            "knows up to {latest}). Update the app; the data was not touched.",
+            current=current,
+            latest=LATEST,
         )
     for number in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import ValidationError
+from .i18n import Text
 
 if TYPE_CHECKING:
     from .store import Store
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 class Setting:
     key: str
     default: int
-    description: str
+    description: Text  # shown with str(), in the current language
     minimum: int = 0
     maximum: int = 10_000
 
@@ -26,19 +27,19 @@ SETTINGS = {
         Setting(
             "contacts.stale_after_days",
             90,
-            "A contact not verified for this many days is marked stale.",
+            Text("A contact not verified for this many days is marked stale."),
             minimum=1,
         ),
         Setting(
             "capacity.stale_after_hours",
             24,
-            "A capacity figure older than this many hours is marked stale.",
+            Text("A capacity figure older than this many hours is marked stale."),
             minimum=1,
         ),
         Setting(
             "placements.retention_days",
             14,
-            "Days after a placement request closes before its patient data is removed.",
+            Text("Days after a placement request closes before its patient data is removed."),
             minimum=1,
             maximum=365,
         ),
@@ -55,10 +56,16 @@ def get_setting(store: Store, key: str) -> int:
 def set_setting(store: Store, key: str, value: int) -> None:
     setting = SETTINGS.get(key)
     if setting is None:
-        raise ValidationError(f"Unknown setting '{key}'. Known: {', '.join(sorted(SETTINGS))}.")
+        raise ValidationError(
+            "Unknown setting '{key}'. Known: {known}.", key=key, known=", ".join(sorted(SETTINGS))
+        )
     if not setting.minimum <= value <= setting.maximum:
         raise ValidationError(
-            f"{key} must be between {setting.minimum} and {setting.maximum}, not {value}."
+            "{key} must be between {minimum} and {maximum}, not {value}.",
+            key=key,
+            minimum=setting.minimum,
+            maximum=setting.maximum,
+            value=value,
         )
     with store.transaction() as tx:
         tx.put("settings", key, {"value": str(value)})

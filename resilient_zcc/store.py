@@ -64,7 +64,7 @@ class Store:
     ) -> tuple[Store, str]:
         """Make a new profile; returns the open store and the recovery key (shown once)."""
         if header_path(profile_dir).exists() or db_path(profile_dir).exists():
-            raise ProfileExists(f"A profile already exists in {profile_dir}.")
+            raise ProfileExists("A profile already exists in {path}.", path=profile_dir)
         header, db_key, recovery_key = KeyHeader.create(passphrase, cost or calibrate())
         created_dir = not profile_dir.exists()
         try:
@@ -98,13 +98,14 @@ class Store:
             db_key = header.unlock(passphrase or "")
         if not db_path(profile_dir).exists():
             raise ProfileMissing(
-                f"The database {db_path(profile_dir)} is missing; restore the profile from a "
-                "backup or a peer."
+                "The database {path} is missing; restore the profile from a backup or a peer.",
+                path=db_path(profile_dir),
             )
         if not os.access(profile_dir, os.W_OK):
             raise ReadOnlyProfile(
-                f"The profile folder {profile_dir} is read-only; Resilient ZCC needs to write "
-                "there (journal and changes). Copy the profile to a writable folder."
+                "The profile folder {path} is read-only; Resilient ZCC needs to write "
+                "there (journal and changes). Copy the profile to a writable folder.",
+                path=profile_dir,
             )
         conn = _connect(profile_dir, db_key)
         try:
@@ -168,7 +169,9 @@ class Store:
     def _meta(self, key: str) -> bytes:
         row = self.conn.execute("SELECT value FROM local_meta WHERE key = ?", (key,)).fetchone()
         if row is None:
-            raise DatabaseCorrupt(f"The profile database lacks its {key}; restore the profile.")
+            raise DatabaseCorrupt(
+                "The profile database lacks its {key}; restore the profile.", key=key
+            )
         return bytes(row[0])
 
     def refresh_derived(self, touched: set[tuple[str, str]]) -> None:

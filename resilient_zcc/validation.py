@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, ValidationError
+from .i18n import Text
 
 if TYPE_CHECKING:
     from .store import Store
@@ -17,10 +18,10 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def required(value: str | None, what: str) -> str:
+def required(value: str | None, what: str | Text) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValidationError(f"{what} may not be empty.")
+        raise ValidationError("{what} may not be empty.", what=what)
     return value
 
 
@@ -29,22 +30,33 @@ def optional(value: str | None) -> str | None:
     return value or None
 
 
-def choice(value: str | None, allowed: Mapping[str, Any], what: str) -> str:
+def choice(value: str | None, allowed: Mapping[str, Any], what: str | Text) -> str:
     if value is None or value not in allowed:
-        raise ValidationError(f"Unknown {what} '{value}'. Allowed: {', '.join(allowed)}.")
+        raise ValidationError(
+            "Unknown {what} '{value}'. Allowed: {allowed}.",
+            what=what,
+            value=value,
+            allowed=", ".join(allowed),
+        )
     return value
 
 
-def utc_iso(moment: datetime, what: str = "The time") -> str:
+def utc_iso(moment: datetime, what: str | Text | None = None) -> str:
     """A moment as stored: UTC, ISO 8601, whole seconds. Naive times are refused."""
     if moment.tzinfo is None:
-        raise ValidationError(f"{what} needs a time zone (e.g. datetime.now(UTC)).")
+        raise ValidationError(
+            "{what} needs a time zone (e.g. datetime.now(UTC)).", what=what or Text("The time")
+        )
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def require_row(store: Store, table: str, row_id: str | None, what: str, hint: str = "") -> None:
+def require_row(
+    store: Store, table: str, row_id: str | None, what: str | Text, hint: Text | None = None
+) -> None:
     """Refuse a reference to a row that does not exist (or was deleted)."""
     if not row_id or not store.query_one(
         f"SELECT 1 FROM {table} WHERE id = ? AND deleted = 0", (row_id,)
     ):
-        raise NotFound(f"No {what} with id {row_id}.{hint}")
+        if hint is not None:
+            raise NotFound("No {what} with id {id}. {hint}", what=what, id=row_id, hint=hint)
+        raise NotFound("No {what} with id {id}.", what=what, id=row_id)

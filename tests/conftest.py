@@ -8,11 +8,24 @@ from pathlib import Path
 
 import pytest
 
+from resilient_zcc.i18n import set_language
 from resilient_zcc.keyheader import KdfCost
 from resilient_zcc.store import Store
 
 PASSPHRASE = "correct horse battery"
 CHEAP = KdfCost(iterations=1, memory_kib=8192, lanes=1)
+
+
+@pytest.fixture(autouse=True)
+def core_in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests check the core's English messages (the code's own text); Dutch is tested apart.
+
+    Subprocesses and the CLI follow RZCC_LANG. UI tests switch to Dutch (tests/ui/conftest.py).
+    """
+    monkeypatch.setenv("RZCC_LANG", "en")
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture(scope="session")

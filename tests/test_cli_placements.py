@@ -44,7 +44,7 @@ def test_match_then_walk_a_request_to_its_place(demo_profile: Path) -> None:
     suitable = [c for c in result["candidates"] if c["suitable"]]
     assert suitable, result
     text = run(demo_profile, "placements", "match", short).output
-    assert "GESCHIKT" in text and "Afstand" in text
+    assert "GESCHIKT" in text and "Distance" in text
     early = run(demo_profile, "placements", "advance", short, "vervoer_geregeld")
     assert early.exit_code == 1 and "receiving party must have accepted" in early.output
     assert run(demo_profile, "placements", "advance", short, "in_behandeling").exit_code == 0

@@ -83,17 +83,19 @@ def test_match_explains_every_candidate(store: Store) -> None:
     assert (best.location_id, best.category) == (region.cohort, "cohort_covid_pos")
     assert best.suitable and best.requested_category and best.free == 2
     texts = [r.text for r in best.reasons]
-    assert any("gevraagd" in t for t in texts) and any("zuurstof" in t for t in texts)
+    assert any("requested" in t for t in texts) and any("oxygen" in t for t in texts)
     negative = by_place[(region.cohort, "cohort_covid_neg")]
     assert not negative.suitable
-    assert "COVID-positief hoort niet op Cohortafdeling COVID-" in negative.failures()
+    assert (
+        "a COVID-positive patient does not belong in Cohortafdeling COVID-" in negative.failures()
+    )
     elv = by_place[(region.elv, "elv")]
     assert set(elv.failures()) >= {
-        "zuurstof nodig, locatie heeft geen zuurstof uit de wand",
-        "isolatie nodig, locatie heeft geen isolatiekamers",
+        "oxygen needed, the location has no wall oxygen",
+        "isolation needed, the location has no isolation rooms",
     }
     assert all(c.reasons for c in result.candidates)
-    assert any("Afstand" in note for note in result.notes)
+    assert any("Distance" in note for note in result.notes)
     # No hospital category is a candidate for recovery care.
     assert region.hospital not in {c.location_id for c in result.candidates}
 
@@ -103,7 +105,7 @@ def test_stale_figures_warn_and_rank_after_fresh(store: Store) -> None:
     set_setting(store, "capacity.stale_after_hours", 1)
     request_id = register(store, care_need="elv", category="elv", covid_status="negatief")
     elv = next(c for c in match(store, request_id, NOW).candidates if c.location_id == region.elv)
-    assert elv.stale and any("verouderd" in w for w in elv.warnings)
+    assert elv.stale and any("stale" in w for w in elv.warnings)
 
 
 def test_acp_and_hfno_rules_in_matching(store: Store) -> None:
@@ -124,7 +126,7 @@ def test_acp_and_hfno_rules_in_matching(store: Store) -> None:
         hfno=True,
     )
     elv = match(store, no_wall, NOW).candidates[0]
-    assert "HFNO nodig, locatie biedt geen HFNO" in elv.failures()
+    assert "HFNO needed, the location offers no HFNO" in elv.failures()
 
 
 def test_never_more_offers_than_free_places(store: Store) -> None:
@@ -164,7 +166,7 @@ def test_offer_rechecks_suitability_and_location(store: Store) -> None:
     region = build_region(store)
     request_id = register(store, oxygen=True)
     advance(store, request_id, "in_behandeling", by=BY, now=NOW)
-    with pytest.raises(ValidationError, match="does not fit this request: .*zuurstof"):
+    with pytest.raises(ValidationError, match="does not fit this request: .*oxygen"):
         advance(
             store,
             request_id,

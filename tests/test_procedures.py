@@ -96,11 +96,8 @@ def test_steps_resolve_to_whoever_holds_the_function_now(
     bram = procedure["steps"][1]["holders"][0]
     assert bram["on_duty"] is True
     assert [c["kind"] for c in bram["channels"]] == ["piket", "mobile"]
-    assert (
-        procedure["steps"][2]["warning"]
-        == "Geen bereikbaarheidsgegevens voor 'Officier van dienst GHOR'."
-    )
-    assert procedure["warnings"] == [f"Stap 3: {procedure['steps'][2]['warning']}"]
+    assert procedure["steps"][2]["warning"] == "No contact details for 'Officier van dienst GHOR'."
+    assert procedure["warnings"] == [f"Step 3: {procedure['steps'][2]['warning']}"]
     # Twelve hours later the rota has moved on.
     later = resolve_procedure(store, procedure["id"], NOW + timedelta(hours=12))
     assert [h["person_id"] for h in later["steps"][1]["holders"]] == [world["cees"]]
@@ -112,8 +109,8 @@ def test_a_function_without_holder_is_warned_about(store: Store, world: dict[str
     procedure = resolve_procedure(store, procedure_id, NOW)
     (step,) = procedure["steps"]
     assert step["holders"] == []
-    assert step["warning"] == "Niemand vervult nu de functie 'Facilitair piket'."
-    assert procedure["warnings"] == ["Stap 1: Niemand vervult nu de functie 'Facilitair piket'."]
+    assert step["warning"] == "Nobody holds the function 'Facilitair piket' now."
+    assert procedure["warnings"] == ["Step 1: Nobody holds the function 'Facilitair piket' now."]
 
 
 def test_steps_can_be_inserted_moved_and_removed(store: Store, world: dict[str, str]) -> None:
@@ -185,7 +182,7 @@ def test_a_step_whose_function_was_removed_is_warned_about(
     with store.transaction() as tx:
         tx.delete("functions", world["ovdg"])
     procedure = resolve_procedure(store, procedure_id, NOW)
-    assert procedure["steps"][2]["warning"].startswith("De genoemde functie bestaat niet meer")
+    assert procedure["steps"][2]["warning"].startswith("The function named no longer exists")
 
 
 def test_copy_maps_functions_by_code_and_flags_the_rest(
@@ -200,7 +197,7 @@ def test_copy_maps_functions_by_code_and_flags_the_rest(
     steps = copy["steps"]
     assert [s["function_id"] for s in steps] == [world["alerta_coord"], None, world["ovdg"]]
     assert [h["person_id"] for h in steps[0]["holders"]] == [world["eva"]]
-    assert steps[1]["warning"] == "Geen functie genoemd: wijs een functie toe aan deze stap."
+    assert steps[1]["warning"] == "No function named: assign a function to this step."
     # The source is untouched; naming a function clears the warning.
     assert resolve_procedure(store, source, NOW)["steps"][0]["function_id"] == world["coord"]
     set_step_function(store, steps[1]["id"], world["alerta_coord"])

@@ -7,7 +7,9 @@ categories) come from the core's vocabularies, which carry both languages.
 
 from __future__ import annotations
 
-LANGUAGES = {"nl": "Nederlands", "en": "English"}
+from resilient_zcc import i18n as core_i18n
+
+LANGUAGES = core_i18n.LANGUAGES
 _language = "nl"
 
 NL: dict[str, str] = {
@@ -112,6 +114,7 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"Unknown language {language!r}; choose from {', '.join(LANGUAGES)}")
     _language = language
+    core_i18n.set_language(language)  # the core's messages (errors) follow the window
 
 
 def language() -> str:

@@ -116,8 +116,9 @@ def check_category(store: Store, code: str) -> Category:
     known = all_categories(store)
     if code not in known:
         raise ValidationError(
-            f"Unknown capacity category '{code}'. Known: {', '.join(known)} "
-            "(add one with add_category)."
+            "Unknown capacity category '{code}'. Known: {known} (add one with add_category).",
+            code=code,
+            known=", ".join(known),
         )
     return known[code]
 
@@ -127,24 +128,30 @@ def add_category(store: Store, code: str, name: str, kind: str = "bed") -> str:
     code = code.strip()
     if not CODE.match(code):
         raise ValidationError(
-            f"A category code is 2 to 40 characters: a lowercase letter, then lowercase "
-            f"letters, digits or '_' (like 'cohort_griep'); '{code}' is not."
+            "A category code is 2 to 40 characters: a lowercase letter, then lowercase "
+            "letters, digits or '_' (like 'cohort_griep'); '{code}' is not.",
+            code=code,
         )
     if code in CATEGORIES:
         raise ValidationError(
-            f"'{code}' is a built-in category already; choose another code. "
-            f"Built-in: {', '.join(CATEGORIES)}."
+            "'{code}' is a built-in category already; choose another code. Built-in: {builtin}.",
+            code=code,
+            builtin=", ".join(CATEGORIES),
         )
     name = name.strip()
     if not name:
         raise ValidationError("A category needs a name (Dutch, as users see it).")
     if kind not in KINDS:
-        raise ValidationError(f"Unknown category kind '{kind}'. Allowed: {', '.join(KINDS)}.")
+        raise ValidationError(
+            "Unknown category kind '{kind}'. Allowed: {allowed}.",
+            kind=kind,
+            allowed=", ".join(KINDS),
+        )
     existing = store.query_one(
         "SELECT 1 FROM capacity_categories WHERE code = ? AND deleted = 0", (code,)
     )
     if existing:
-        raise ValidationError(f"The category '{code}' exists already.")
+        raise ValidationError("The category '{code}' exists already.", code=code)
     row_id = category_row_id(code)
     with store.transaction() as tx:
         tx.put(

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
+from ..i18n import Text
 from ..validation import new_id, require_row, utc_iso
 from .categories import FEATURES, SOURCES, STATUSES, check_category
 from .rhythm import DEFAULT_EVERY_HOURS, DEFAULT_TIME, check_rhythm
@@ -59,7 +60,9 @@ def clean_features(features: list[str] | tuple[str, ...] | str) -> str:
     unknown = [code for code in codes if code not in FEATURES]
     if unknown:
         raise ValidationError(
-            f"Unknown location feature '{unknown[0]}'. Allowed: {', '.join(FEATURES)}."
+            "Unknown location feature '{feature}'. Allowed: {allowed}.",
+            feature=unknown[0],
+            allowed=", ".join(FEATURES),
         )
     return ",".join(codes)
 
@@ -78,9 +81,9 @@ def add_location(
     location_id: str | None = None,
 ) -> str:
     """A site of an organisation where capacity is; daily 09:00 reports expected by default."""
-    require_row(store, "organisations", organisation_id, "organisation")
+    require_row(store, "organisations", organisation_id, Text("organisation"))
     if region_id is not None:
-        require_row(store, "regions", region_id, "region")
+        require_row(store, "regions", region_id, Text("region"))
     name = name.strip()
     if not name:
         raise ValidationError("A location needs a name (like 'MST Enschede, IC').")
@@ -105,7 +108,7 @@ def set_report_rhythm(
     store: Store, location_id: str, report_time: str | None, every_hours: int | None
 ) -> None:
     """When the location is expected to report: local time and interval; both None = none."""
-    require_row(store, "locations", location_id, "location")
+    require_row(store, "locations", location_id, Text("location"))
     report_time, every_hours = check_rhythm(report_time, every_hours)
     with store.transaction() as tx:
         tx.put(
@@ -118,7 +121,7 @@ def set_report_rhythm(
 def set_features(
     store: Store, location_id: str, features: list[str] | tuple[str, ...] | str
 ) -> None:
-    require_row(store, "locations", location_id, "location")
+    require_row(store, "locations", location_id, Text("location"))
     clean = clean_features(features)
     with store.transaction() as tx:
         tx.put("locations", location_id, {"features": clean})
@@ -126,9 +129,13 @@ def set_features(
 
 def _count(value: int | None, what: str) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-        raise ValidationError(f"{what} must be a whole number, not {value!r}.")
+        raise ValidationError(
+            "{what} must be a whole number, not {value!r}.", what=what, value=value
+        )
     if value is not None and value < 0:
-        raise ValidationError(f"{what} cannot be negative ({value}); give 0 or more.")
+        raise ValidationError(
+            "{what} cannot be negative ({value}); give 0 or more.", what=what, value=value
+        )
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ class FigureProblem:
 
     code: str  # 'staffed_over_total', 'occupied_over_staffed', 'available_over_free', ...
     values: dict[str, int]
-    message: str
+    message: Text
 
 
 def figure_problem(
@@ -152,30 +159,46 @@ def figure_problem(
         return FigureProblem(
             "staffed_over_total",
             {"staffed": staffed, "total": total},
-            f"staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of "
-            "the total.",
+            Text(
+                "staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of "
+                "the total.",
+                staffed=staffed,
+                total=total,
+            ),
         )
     if occupied > staffed:
         return FigureProblem(
             "occupied_over_staffed",
             {"occupied": occupied, "staffed": staffed},
-            f"occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in "
-            "beds without staff, report those beds as staffed.",
+            Text(
+                "occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in "
+                "beds without staff, report those beds as staffed.",
+                occupied=occupied,
+                staffed=staffed,
+            ),
         )
     free = staffed - occupied
     if available is not None and available > free:
         return FigureProblem(
             "available_over_free",
             {"available": available, "free": free},
-            f"available ({available}) cannot exceed staffed - occupied ({free}); give at "
-            f"most {free}.",
+            Text(
+                "available ({available}) cannot exceed staffed - occupied ({free}); give at "
+                "most {free}.",
+                available=available,
+                free=free,
+            ),
         )
     if expected_24h is not None and expected_24h > total:
         return FigureProblem(
             "expected_over_total",
             {"expected": expected_24h, "total": total},
-            f"expected_24h ({expected_24h}) cannot exceed total ({total}): it counts beds "
-            "expected free and staffed in 24 hours.",
+            Text(
+                "expected_24h ({expected}) cannot exceed total ({total}): it counts beds "
+                "expected free and staffed in 24 hours.",
+                expected=expected_24h,
+                total=total,
+            ),
         )
     return None
 
@@ -203,7 +226,11 @@ def report_capacity(
     (a paper form typed in later), but not more than 5 minutes after `now`.
     """
     require_row(
-        store, "locations", location_id, "location", " 'capacity locations' lists the locations."
+        store,
+        "locations",
+        location_id,
+        Text("location"),
+        Text("'capacity locations' lists the locations."),
     )
     check_category(store, category)
     for value, what in (
@@ -222,16 +249,26 @@ def report_capacity(
     if status is None:
         status = derive_status(staffed, available)
     elif status not in STATUSES:
-        raise ValidationError(f"Unknown status colour '{status}'. Allowed: {', '.join(STATUSES)}.")
+        raise ValidationError(
+            "Unknown status colour '{status}'. Allowed: {allowed}.",
+            status=status,
+            allowed=", ".join(STATUSES),
+        )
     if source not in SOURCES:
-        raise ValidationError(f"Unknown source '{source}'. Allowed: {', '.join(SOURCES)}.")
-    now_iso = utc_iso(now, "The current time")
+        raise ValidationError(
+            "Unknown source '{source}'. Allowed: {allowed}.",
+            source=source,
+            allowed=", ".join(SOURCES),
+        )
+    now_iso = utc_iso(now, Text("The current time"))
     moment = reported_at if reported_at is not None else now
-    at = utc_iso(moment, "The report time")
+    at = utc_iso(moment, Text("The report time"))
     if moment > now + FUTURE_TOLERANCE:
         raise ValidationError(
-            f"The report time {at} lies in the future (now is {now_iso}); give the time the "
-            "figures were true, at most 5 minutes ahead."
+            "The report time {at} lies in the future (now is {now}); give the time the "
+            "figures were true, at most 5 minutes ahead.",
+            at=at,
+            now=now_iso,
         )
     report_id = report_id or new_id()
     with store.transaction() as tx:

@@ -220,7 +220,7 @@ def history(
 ) -> list[dict[str, Any]]:
     """Every report of a location for a category, oldest first (corrections included)."""
     if not store.query_one("SELECT 1 FROM locations WHERE id = ? AND deleted = 0", (location_id,)):
-        raise NotFound(f"No location with id {location_id}; 'capacity locations' lists them.")
+        raise NotFound("No location with id {id}; 'capacity locations' lists them.", id=location_id)
     check_category(store, category)
     sql = (
         "SELECT id AS report_id, category, total, staffed, occupied, available, expected_24h, "

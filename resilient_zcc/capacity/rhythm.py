@@ -35,8 +35,10 @@ def check_rhythm(report_time: str | None, every_hours: int | None) -> tuple[str 
         return (None, None)
     if every_hours not in INTERVALS:
         raise ValidationError(
-            f"A reporting interval of {every_hours} hours does not divide a day; allowed: "
-            f"{', '.join(map(str, INTERVALS))} hours (or none for no rhythm)."
+            "A reporting interval of {hours} hours does not divide a day; allowed: "
+            "{allowed} hours (or none for no rhythm).",
+            hours=every_hours,
+            allowed=", ".join(map(str, INTERVALS)),
         )
     return (check_time(report_time or DEFAULT_TIME), every_hours)
 
@@ -44,7 +46,8 @@ def check_rhythm(report_time: str | None, every_hours: int | None) -> tuple[str 
 def check_time(value: str) -> str:
     if not _HHMM.match(value):
         raise ValidationError(
-            f"'{value}' is not a reporting time; give local time as HH:MM, like 09:00."
+            "'{value}' is not a reporting time; give local time as HH:MM, like 09:00.",
+            value=value,
         )
     return value
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
 from . import capacity, contacts, crisis, placements, profile
 from .common import Session, ZccGroup
@@ -18,9 +19,17 @@ from .common import Session, ZccGroup
     default=None,
     help="Profile folder (default: the platform's user data folder, or $RZCC_PROFILE).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(list(LANGUAGES)),
+    default="nl",
+    show_default=True,
+    envvar="RZCC_LANG",
+    help="Language of messages: nl (Dutch) or en (English); also $RZCC_LANG.",
+)
 @click.version_option(package_name="resilient-zcc")
 @click.pass_context
-def main(ctx: click.Context, profile: Path | None) -> None:
+def main(ctx: click.Context, profile: Path | None, lang: str) -> None:
     """Resilient ZCC: the region's crisis contacts and structure, encrypted, offline.
 
     The passphrase is asked at a prompt, or read from RZCC_PASSPHRASE for scripts.
@@ -30,7 +39,9 @@ def main(ctx: click.Context, profile: Path | None) -> None:
       resilient-zcc --profile ~/zcc-oefening init
       resilient-zcc --profile ~/zcc-oefening demo
       resilient-zcc --profile ~/zcc-oefening contacts search "mst piket"
+      resilient-zcc --lang en --profile ~/zcc-oefening unlock
     """
+    set_language(lang)
     ctx.obj = Session(profile or default_profile_dir())
 
 

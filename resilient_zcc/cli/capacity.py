@@ -11,6 +11,7 @@ import click
 from ..capacity import model, queries
 from ..capacity.categories import FEATURES, KINDS, SOURCES, STATUSES, all_categories
 from ..errors import ValidationError
+from ..i18n import Text
 from ..localtime import AMSTERDAM
 from .common import Session, emit_json, local_time, now, pass_session, resolve_id
 
@@ -44,8 +45,9 @@ def parse_time(text: str, current: datetime) -> datetime:
         moment = None
     if moment is None:
         raise ValidationError(
-            f"'{text}' is not a time; give HH:MM (today) or 'YYYY-MM-DD HH:MM' "
-            "(Amsterdam time), like 08:45 or '2025-03-14 08:45'."
+            "'{text}' is not a time; give HH:MM (today) or 'YYYY-MM-DD HH:MM' "
+            "(Amsterdam time), like 08:45 or '2025-03-14 08:45'.",
+            text=text,
         )
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
 
@@ -107,7 +109,7 @@ def capacity_report(
     current = now()
     reported_at = parse_time(at, current) if at else None
     with session.store() as store:
-        location_id = resolve_id(store, "locations", location, "location")
+        location_id = resolve_id(store, "locations", location, Text("location"))
         model.report_capacity(
             store,
             location_id,
@@ -237,7 +239,7 @@ def capacity_history(
     current = now()
     start = parse_time(since, current) if since else None
     with session.store() as store:
-        location_id = resolve_id(store, "locations", location, "location")
+        location_id = resolve_id(store, "locations", location, Text("location"))
         rows = queries.history(store, location_id, category, since=start)
     if as_json:
         emit_json(rows)

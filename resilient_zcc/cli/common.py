@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from ..errors import NotFound, ZccError
+from ..i18n import Text, t
 from ..store import Store
 
 PASSPHRASE_ENV = "RZCC_PASSPHRASE"
@@ -27,7 +28,7 @@ class ZccGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ZccError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(t("Error: {message}", message=exc), err=True)
             sys.exit(1)
 
 
@@ -48,7 +49,7 @@ def read_passphrase(
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise ZccError(f"No passphrase: type it at the prompt or set {env} for scripts.")
+        raise ZccError("No passphrase: type it at the prompt or set {env} for scripts.", env=env)
     result: str = click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
     return result
 
@@ -70,11 +71,11 @@ def local_time(iso: str | None) -> str:
 pass_session = click.make_pass_decorator(Session)
 
 
-def resolve_id(store: Store, table: str, prefix: str, what: str) -> str:
+def resolve_id(store: Store, table: str, prefix: str, what: Text) -> str:
     """Accept a full id or an unambiguous prefix of at least 6 characters, as shown in lists."""
     rows = store.query(f"SELECT id FROM {table} WHERE id LIKE ? || '%' LIMIT 2", (prefix,))
     if len(prefix) < 6 or not rows:
-        raise NotFound(f"No {what} with id '{prefix}'.")
+        raise NotFound("No {what} with id '{prefix}'.", what=what, prefix=prefix)
     if len(rows) > 1:
-        raise NotFound(f"'{prefix}' matches several; give more of the id.")
+        raise NotFound("'{prefix}' matches several; give more of the id.", prefix=prefix)
     return str(rows[0]["id"])

@@ -6,6 +6,7 @@ import click
 
 from ..contacts import model, queries
 from ..contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
+from ..i18n import Text
 from .common import Session, emit_json, local_time, now, pass_session, resolve_id
 
 
@@ -74,7 +75,7 @@ def contacts_show(session: Session, contact_id: str, as_json: bool) -> None:
       resilient-zcc contacts show 3f2a9c1b
     """
     with session.store() as store:
-        card = queries.contact_card(store, resolve_id(store, "people", contact_id, "contact"))
+        card = queries.contact_card(store, resolve_id(store, "people", contact_id, Text("contact")))
         if as_json:
             emit_json(card.as_dict())
             return
@@ -93,7 +94,7 @@ def contacts_verify(session: Session, contact_id: str, verified_by: str | None) 
       resilient-zcc contacts verify 3f2a9c1b --by "GHOR-secretariaat"
     """
     with session.store() as store:
-        person_id = resolve_id(store, "people", contact_id, "contact")
+        person_id = resolve_id(store, "people", contact_id, Text("contact"))
         if verified_by is None:
             row = store.query_one(
                 "SELECT label FROM devices WHERE id = ?", (store.identity.device_id,)

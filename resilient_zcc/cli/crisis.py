@@ -16,6 +16,7 @@ from ..crisis.common import device_label
 from ..crisis.regions import default_region
 from ..crisis.vocabulary import FREE_LOG_KINDS, LOG_KINDS, PHASE_ORDER
 from ..errors import ValidationError
+from ..i18n import Text
 from ..procedures import INCIDENT_TYPES
 from ..procedures import queries as procedures_q
 from ..store import Store
@@ -25,7 +26,7 @@ REGION_HELP = "Region id (or its first 8 characters); may be left out when there
 
 
 def _region(store: Store, region: str | None) -> str:
-    return resolve_id(store, "regions", region, "region") if region else default_region(store)
+    return resolve_id(store, "regions", region, Text("region")) if region else default_region(store)
 
 
 def _by(store: Store, given: str | None) -> str:
@@ -271,7 +272,9 @@ def log_add(
     """
     with session.store() as store:
         region_id = _region(store, region)
-        corrects_id = resolve_id(store, "log_entries", corrects, "log entry") if corrects else None
+        corrects_id = (
+            resolve_id(store, "log_entries", corrects, Text("log entry")) if corrects else None
+        )
         entry_id = logbook.add_entry(
             store,
             region_id,
@@ -297,7 +300,7 @@ def _parse_since(value: str | None) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            f"'{value}' is not a date; give e.g. 2025-03-14 or 2025-03-14T08:00."
+            "'{value}' is not a date; give e.g. 2025-03-14 or 2025-03-14T08:00.", value=value
         ) from None
     return moment if moment.tzinfo else moment.astimezone()
 
@@ -558,7 +561,7 @@ def procedures_show(session: Session, procedure_id: str, as_json: bool) -> None:
       resilient-zcc procedures show 3f2a9c1b
     """
     with session.store() as store:
-        full_id = resolve_id(store, "procedures", procedure_id, "procedure")
+        full_id = resolve_id(store, "procedures", procedure_id, Text("procedure"))
         procedure = procedures_q.resolve_procedure(store, full_id, now())
     if as_json:
         emit_json(procedure)

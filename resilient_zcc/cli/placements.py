@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from ..capacity.categories import all_categories
+from ..i18n import Text
 from ..placements import conflicts as conflict_model
 from ..placements import model, queries, retention
 from ..placements.lifecycle import STATES, state_label
@@ -119,10 +120,12 @@ def placements_register(session: Session, **options: Any) -> None:
     with session.store() as store:
         if options["referrer_org"]:
             options["referrer_org"] = resolve_id(
-                store, "organisations", options["referrer_org"], "organisation"
+                store, "organisations", options["referrer_org"], Text("organisation")
             )
         if options["region_id"]:
-            options["region_id"] = resolve_id(store, "regions", options["region_id"], "region")
+            options["region_id"] = resolve_id(
+                store, "regions", options["region_id"], Text("region")
+            )
         by = _who(store, options.pop("by"))
         request_id = model.register_request(
             store, referrer_org_id=options.pop("referrer_org"), by=by, now=now(), **options
@@ -206,7 +209,7 @@ def placements_match(session: Session, request_id: str, show_all: bool, as_json:
       resilient-zcc placements match 3f2a9c1b --all --json
     """
     with session.store() as store:
-        full_id = resolve_id(store, "placement_requests", request_id, "placement request")
+        full_id = resolve_id(store, "placement_requests", request_id, Text("placement request"))
         result = match(store, full_id, now())
         if as_json:
             emit_json(result.as_dict())
@@ -265,8 +268,10 @@ def placements_advance(
       resilient-zcc placements advance 3f2a9c1b opgeschaald --to rcps --reason "regio vol"
     """
     with session.store() as store:
-        full_id = resolve_id(store, "placement_requests", request_id, "placement request")
-        location_id = resolve_id(store, "locations", location, "location") if location else None
+        full_id = resolve_id(store, "placement_requests", request_id, Text("placement request"))
+        location_id = (
+            resolve_id(store, "locations", location, Text("location")) if location else None
+        )
         request = model.advance(
             store,
             full_id,
@@ -350,7 +355,7 @@ def placements_resolve(session: Session, conflict_id: str, resolution: str, by: 
       resilient-zcc placements resolve 5e6f7a8b --resolution "aanbod DEMO-TW-0040 ingetrokken"
     """
     with session.store() as store:
-        full_id = resolve_id(store, "conflicts", conflict_id, "conflict")
+        full_id = resolve_id(store, "conflicts", conflict_id, Text("conflict"))
         conflict_model.resolve_conflict(store, full_id, _who(store, by), resolution, now())
         click.echo(f"Conflict [{full_id[:8]}] opgelost.")
 

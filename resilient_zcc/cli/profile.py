@@ -162,7 +162,7 @@ def settings_list(session: Session, as_json: bool) -> None:
                 "key": s.key,
                 "value": get_setting(store, s.key),
                 "default": s.default,
-                "description": s.description,
+                "description": str(s.description),
             }
             for s in SETTINGS.values()
         ]
@@ -233,8 +233,8 @@ def _resolve_any(store: Store, prefix: str) -> str:
     if len(rows) == 1 and len(prefix) >= 6:
         return str(rows[0]["row_id"])
     if len(rows) > 1:
-        raise NotFound(f"'{prefix}' matches several records; give more of the id.")
-    raise NotFound(f"No record with id '{prefix}'.")
+        raise NotFound("'{prefix}' matches several records; give more of the id.", prefix=prefix)
+    raise NotFound("No record with id '{prefix}'.", prefix=prefix)
 
 
 @click.group()

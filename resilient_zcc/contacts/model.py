@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+from ..i18n import Text
 from ..localtime import local_text
 from ..validation import choice, new_id, require_row, required, utc_iso
 from .phones import normalise_phone
@@ -16,6 +17,21 @@ if TYPE_CHECKING:
     from ..store import Store
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+OWNER_NAMES = {
+    "function": Text("function"),
+    "organisation": Text("organisation"),
+    "person": Text("person"),
+}
+ROW_NAMES = {
+    "people": Text("person"),
+    "functions": Text("function"),
+    "organisations": Text("organisation"),
+    "channels": Text("channel"),
+    "roles": Text("role"),
+    "rota_shifts": Text("shift"),
+}
 
 
 def add_organisation(
@@ -29,8 +45,8 @@ def add_organisation(
 ) -> str:
     org_id = org_id or new_id()
     values = {
-        "name": required(name, "An organisation's name"),
-        "sector": choice(sector, SECTORS, "sector"),
+        "name": required(name, Text("An organisation's name")),
+        "sector": choice(sector, SECTORS, Text("sector")),
         "region": region.strip(),
         "short_name": short_name.strip(),
         "city": city.strip(),
@@ -49,13 +65,13 @@ def add_person(
 ) -> str:
     person_id = person_id or new_id()
     if organisation_id:
-        require_row(store, "organisations", organisation_id, "organisation")
+        require_row(store, "organisations", organisation_id, Text("organisation"))
     with store.transaction() as tx:
         tx.put(
             "people",
             person_id,
             {
-                "name": required(name, "A person's name"),
+                "name": required(name, Text("A person's name")),
                 "organisation_id": organisation_id,
                 "notes": notes,
             },
@@ -73,13 +89,13 @@ def add_function(
 ) -> str:
     function_id = function_id or new_id()
     if organisation_id:
-        require_row(store, "organisations", organisation_id, "organisation")
+        require_row(store, "organisations", organisation_id, Text("organisation"))
     with store.transaction() as tx:
         tx.put(
             "functions",
             function_id,
             {
-                "name": required(name, "A function's name"),
+                "name": required(name, Text("A function's name")),
                 "code": code.strip(),
                 "organisation_id": organisation_id,
                 "description": description,
@@ -90,8 +106,8 @@ def add_function(
 
 def assign_role(store: Store, person_id: str, function_id: str, role_id: str | None = None) -> str:
     """The person holds (or stands in for) the function outside any rota."""
-    require_row(store, "people", person_id, "person")
-    require_row(store, "functions", function_id, "function")
+    require_row(store, "people", person_id, Text("person"))
+    require_row(store, "functions", function_id, Text("function"))
     role_id = role_id or new_id()
     with store.transaction() as tx:
         tx.put("roles", role_id, {"person_id": person_id, "function_id": function_id})
@@ -99,12 +115,12 @@ def assign_role(store: Store, person_id: str, function_id: str, role_id: str | N
 
 
 def clean_channel_value(kind: str, value: str) -> str:
-    choice(kind, CHANNEL_KINDS, "channel kind")
-    value = required(value, "A channel's number or address")
+    choice(kind, CHANNEL_KINDS, Text("channel kind"))
+    value = required(value, Text("A channel's number or address"))
     if kind in PHONE_KINDS:
         return normalise_phone(value)
     if kind == "email" and not EMAIL.match(value):
-        raise ValidationError(f"'{value}' is not an e-mail address.")
+        raise ValidationError("'{value}' is not an e-mail address.", value=value)
     return value
 
 
@@ -121,10 +137,12 @@ def add_channel(
 ) -> str:
     """A way to reach a person, a function (e.g. its piket phone) or an organisation."""
     if owner_type not in OWNER_TYPES:
-        raise ValidationError(f"A channel belongs to a {', '.join(sorted(OWNER_TYPES))}.")
+        raise ValidationError(
+            "A channel belongs to a {owners}.", owners=", ".join(sorted(OWNER_TYPES))
+        )
     table = {"person": "people", "function": "functions", "organisation": "organisations"}
-    require_row(store, table[owner_type], owner_id, owner_type)
-    choice(availability, AVAILABILITY, "availability")
+    require_row(store, table[owner_type], owner_id, OWNER_NAMES[owner_type])
+    choice(availability, AVAILABILITY, Text("availability"))
     clean = clean_channel_value(kind, value)
     if fallback_order is None:
         row = store.query_one(
@@ -169,17 +187,28 @@ def add_shift(
     put two people on one duty without anyone noticing; `double_cover` allows it on purpose
     (a handover, or two on call in a crisis). The same person twice is always refused.
     """
-    require_row(store, "functions", function_id, "function")
-    require_row(store, "people", person_id, "person")
+    require_row(store, "functions", function_id, Text("function"))
+    require_row(store, "people", person_id, Text("person"))
     if ends_at <= starts_at:
         raise ValidationError("A shift must end after it starts.")
-    starts, ends = utc_iso(starts_at, "The start"), utc_iso(ends_at, "The end")
+    starts, ends = utc_iso(starts_at, Text("The start")), utc_iso(ends_at, Text("The end"))
     for other in _overlapping_shifts(store, function_id, starts, ends):
-        if other["person_id"] == person_id or not double_cover:
+        times = {
+            "name": other["name"],
+            "starts": local_text(other["starts_at"]),
+            "ends": local_text(other["ends_at"]),
+        }
+        if other["person_id"] == person_id:
             raise ValidationError(
-                f"{other['name']} is already on this rota from {local_text(other['starts_at'])} to "
-                f"{local_text(other['ends_at'])}. Change or remove that shift first"
-                + ("." if other["person_id"] == person_id else ", or allow double cover.")
+                "{name} is already on this rota from {starts} to {ends}. Change or remove that "
+                "shift first.",
+                **times,
+            )
+        if not double_cover:
+            raise ValidationError(
+                "{name} is already on this rota from {starts} to {ends}. Change or remove that "
+                "shift first, or allow double cover.",
+                **times,
             )
     shift_id = shift_id or new_id()
     with store.transaction() as tx:
@@ -210,20 +239,20 @@ def _overlapping_shifts(
 
 def verify_person(store: Store, person_id: str, by: str, at: datetime) -> None:
     """Record that someone checked this person's details are still correct."""
-    require_row(store, "people", person_id, "person")
+    require_row(store, "people", person_id, Text("person"))
     with store.transaction() as tx:
         tx.put(
             "people",
             person_id,
             {
-                "last_verified_at": utc_iso(at, "The verification time"),
-                "last_verified_by": required(by, "Who verified"),
+                "last_verified_at": utc_iso(at, Text("The verification time")),
+                "last_verified_by": required(by, Text("Who verified")),
             },
         )
 
 
 def delete(store: Store, table: str, row_id: str) -> None:
-    require_row(store, table, row_id, table.rstrip("s"))
+    require_row(store, table, row_id, ROW_NAMES.get(table, table))
     with store.transaction() as tx:
         tx.delete(table, row_id)
 
@@ -237,15 +266,15 @@ def update_person(
     organisation_id: str | None = None,
 ) -> None:
     """Change what is given; `None` leaves a field as it is, `organisation_id=""` clears it."""
-    require_row(store, "people", person_id, "person")
+    require_row(store, "people", person_id, Text("person"))
     values: dict[str, str | None] = {}
     if name is not None:
-        values["name"] = required(name, "A person's name")
+        values["name"] = required(name, Text("A person's name"))
     if notes is not None:
         values["notes"] = notes.strip()
     if organisation_id is not None:
         if organisation_id:
-            require_row(store, "organisations", organisation_id, "organisation")
+            require_row(store, "organisations", organisation_id, Text("organisation"))
         values["organisation_id"] = organisation_id or None
     if not values:
         return
@@ -254,7 +283,7 @@ def update_person(
 
 
 def _channel(store: Store, channel_id: str) -> dict[str, Any]:
-    require_row(store, "channels", channel_id, "channel")
+    require_row(store, "channels", channel_id, Text("channel"))
     row = store.query_one("SELECT * FROM channels WHERE id = ?", (channel_id,))
     assert row is not None
     return row
@@ -279,7 +308,7 @@ def update_channel(
             new_kind, value if value is not None else row["value"]
         )
     if availability is not None:
-        values["availability"] = choice(availability, AVAILABILITY, "availability")
+        values["availability"] = choice(availability, AVAILABILITY, Text("availability"))
     if note is not None:
         values["note"] = note.strip()
     if not values:

@@ -24,8 +24,9 @@ def normalise_phone(text: str) -> str:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            f"'{text}' is not a valid phone number. Type it as you would dial it in the "
-            "Netherlands (e.g. 06-12345678 or 053-1234567) or with a country code (+32 ...)."
+            "'{text}' is not a valid phone number. Type it as you would dial it in the "
+            "Netherlands (e.g. 06-12345678 or 053-1234567) or with a country code (+32 ...).",
+            text=text,
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

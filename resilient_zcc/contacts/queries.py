@@ -151,7 +151,7 @@ def _duty_first(channels: list[Channel], on_duty: list[str]) -> list[Channel]:
 def contact_card(store: Store, person_id: str, now: datetime | None = None) -> ContactCard:
     cards = contact_cards(store, [person_id], now)
     if not cards:
-        raise NotFound(f"No contact with id {person_id}.")
+        raise NotFound("No contact with id {id}.", id=person_id)
     return cards[0]
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+from ..i18n import Text
 from ..validation import required
 from .common import stable_id
 from .holders import function_holders, functions_with_code
@@ -72,8 +73,8 @@ def set_escalation_path(store: Store, region_id: str, steps: Sequence[Escalation
             {
                 "region_id": region_id,
                 "position": float(n),
-                "actor": required(step.actor, f"Step {n}'s actor"),
-                "action": required(step.action, f"Step {n}'s action"),
+                "actor": required(step.actor, Text("Step {n}'s actor", n=n)),
+                "action": required(step.action, Text("Step {n}'s action", n=n)),
                 "function_code": (step.function_code or "").strip() or None,
                 "deleted": 0,
             }

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
+from ..i18n import Text
 from ..validation import new_id, optional, required, utc_iso
 from .regions import region
 from .vocabulary import FREE_LOG_KINDS, LOG_KINDS, WRITTEN_BY
@@ -38,8 +39,8 @@ def entry_values(
     return {
         "region_id": region_id,
         "kind": kind,
-        "at": utc_iso(now, "The moment of the entry"),
-        "recorded_by": required(recorded_by, "Who recorded the entry (recorded_by)"),
+        "at": utc_iso(now, Text("The moment of the entry")),
+        "recorded_by": required(recorded_by, Text("Who recorded the entry (recorded_by)")),
         "decided_by": optional(decided_by),
         "advised_by": optional(advised_by),
         "picture": optional(picture),
@@ -68,14 +69,19 @@ def add_entry(
     region(store, region_id)
     if kind in WRITTEN_BY:
         raise ValidationError(
-            f"Entries of kind '{kind}' are written by {WRITTEN_BY[kind]}, which also changes "
-            f"the region. Kinds to add directly: {', '.join(FREE_LOG_KINDS)}."
+            "Entries of kind '{kind}' are written by {writer}, which also changes "
+            "the region. Kinds to add directly: {free}.",
+            kind=kind,
+            writer=WRITTEN_BY[kind],
+            free=", ".join(FREE_LOG_KINDS),
         )
     if kind not in FREE_LOG_KINDS:
         raise ValidationError(
-            f"Unknown log kind '{kind}'. Allowed here: {', '.join(FREE_LOG_KINDS)}."
+            "Unknown log kind '{kind}'. Allowed here: {allowed}.",
+            kind=kind,
+            allowed=", ".join(FREE_LOG_KINDS),
         )
-    required(text, "The entry's text")
+    required(text, Text("The entry's text"))
     if kind == "besluit" and not (decided_by or "").strip():
         raise ValidationError(
             "A decision ('besluit') must say who decided (decided_by), e.g. "
@@ -90,7 +96,7 @@ def add_entry(
             "SELECT region_id FROM log_entries WHERE id = ? AND deleted = 0", (corrects_id,)
         )
         if target is None:
-            raise NotFound(f"No log entry with id {corrects_id} to correct.")
+            raise NotFound("No log entry with id {id} to correct.", id=corrects_id)
         if target["region_id"] != region_id:
             raise ValidationError(
                 "A correction belongs to the same region as the entry it corrects."
@@ -125,9 +131,15 @@ def list_entries(
     """Entries newest first; each with the ids of later entries that correct it."""
     region(store, region_id)
     if kind is not None and kind not in LOG_KINDS:
-        raise ValidationError(f"Unknown log kind '{kind}'. Allowed: {', '.join(LOG_KINDS)}.")
+        raise ValidationError(
+            "Unknown log kind '{kind}'. Allowed: {allowed}.",
+            kind=kind,
+            allowed=", ".join(LOG_KINDS),
+        )
     if not 1 <= limit <= MAX_LIST:
-        raise ValidationError(f"The limit must be between 1 and {MAX_LIST}, not {limit}.")
+        raise ValidationError(
+            "The limit must be between 1 and {maximum}, not {limit}.", maximum=MAX_LIST, limit=limit
+        )
     where = ["e.region_id = ?", "e.deleted = 0"]
     params: list[Any] = [region_id]
     if kind is not None:
@@ -135,7 +147,7 @@ def list_entries(
         params.append(kind)
     if since is not None:
         where.append("e.at >= ?")
-        params.append(utc_iso(since, "'since'"))
+        params.append(utc_iso(since, Text("'since'")))
     if text:
         where.append(
             "(coalesce(e.text, '') || ' ' || coalesce(e.decided_by, '') || ' ' || "
@@ -160,5 +172,5 @@ def list_entries(
 def entry(store: Store, entry_id: str) -> dict[str, Any]:
     row = store.query_one("SELECT * FROM log_entries WHERE id = ? AND deleted = 0", (entry_id,))
     if row is None:
-        raise NotFound(f"No log entry with id {entry_id}.")
+        raise NotFound("No log entry with id {id}.", id=entry_id)
     return row

@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+from ..i18n import Text
 from ..validation import new_id, required, utc_iso
 from .common import stable_id
 from .logbook import entry_values
@@ -188,23 +189,35 @@ def set_measure_active(
     row, phase = _phase_of(store, region_id)
     measure = BY_CODE.get(measure_code.strip().upper())
     if measure is None:
-        raise ValidationError(f"Unknown measure '{measure_code}'. Allowed: {', '.join(BY_CODE)}.")
-    decided_by = required(decided_by, "Who decided on the measure (decided_by)")
-    at = utc_iso(now, "The moment of the decision")
+        raise ValidationError(
+            "Unknown measure '{code}'. Allowed: {allowed}.",
+            code=measure_code,
+            allowed=", ".join(BY_CODE),
+        )
+    decided_by = required(decided_by, Text("Who decided on the measure (decided_by)"))
+    at = utc_iso(now, Text("The moment of the decision"))
     current = store.query_one(
         "SELECT active FROM region_measures WHERE id = ? AND deleted = 0",
         (region_measure_id(region_id, measure.id),),
     )
     if bool(current and current["active"]) == active:
         raise ValidationError(
-            f"Measure {measure.code} ({measure.title}) is already "
-            f"{'active' if active else 'inactive'} in '{row['name']}'."
+            "Measure {code} ({title}) is already {state} in '{region}'.",
+            code=measure.code,
+            title=measure.title,
+            state=Text("active") if active else Text("inactive"),
+            region=row["name"],
         )
     if active and phase_rank(measure.applies_from) > phase_rank(phase):
         raise ValidationError(
-            f"Measure {measure.code} ({measure.title}) applies from phase "
-            f"{measure.applies_from}; '{row['name']}' is in phase {phase}. Raise the phase "
-            "first, or prepare the measure without switching it on."
+            "Measure {code} ({title}) applies from phase {applies_from}; '{region}' is in "
+            "phase {phase}. Raise the phase first, or prepare the measure without switching "
+            "it on.",
+            code=measure.code,
+            title=measure.title,
+            applies_from=measure.applies_from,
+            region=row["name"],
+            phase=phase,
         )
     words = "ingezet" if active else "beëindigd"
     note = f"Maatregel {measure.code} {measure.title} {words}."

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+from ..i18n import Text
 from ..validation import new_id, utc_iso
 from .logbook import entry_values
 from .regions import roaz_region
@@ -34,25 +35,30 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
-def _check_decision(decided_by: str, picture: str, what: str) -> None:
+def _check_decision(decided_by: str, picture: str, what: Text) -> None:
     if not decided_by.strip():
         raise ValidationError(
-            f"{what} needs who decided (decided_by), e.g. 'Bestuurlijk ROAZ Euregio' or "
-            "'DPG Twente'."
+            "{what} needs who decided (decided_by), e.g. 'Bestuurlijk ROAZ Euregio' or "
+            "'DPG Twente'.",
+            what=what,
         )
     if not picture.strip():
         raise ValidationError(
-            f"{what} needs the picture (beeld) it was decided on, e.g. the bed occupancy "
-            "and the pressure reported by the chain partners."
+            "{what} needs the picture (beeld) it was decided on, e.g. the bed occupancy "
+            "and the pressure reported by the chain partners.",
+            what=what,
         )
 
 
-def _check_order(since: str | None, at: str, what: str) -> None:
+def _check_order(since: str | None, at: str, what: Text) -> None:
     if since and at < since:
         raise ValidationError(
-            f"{what} is dated {at}, before the current state (since {since}); the log is "
+            "{what} is dated {at}, before the current state (since {since}); the log is "
             "kept as it happens: record it with the current time and mention the real time "
-            "in the text."
+            "in the text.",
+            what=what,
+            at=at,
+            since=since,
         )
 
 
@@ -72,12 +78,20 @@ def set_phase(
     """Move the region to `phase`; returns the id of the 'fase' log entry."""
     row = roaz_region(store, region_id)
     if phase not in PHASES:
-        raise ValidationError(f"Unknown phase '{phase}'. Allowed (LNAZ): {', '.join(PHASE_ORDER)}.")
+        raise ValidationError(
+            "Unknown phase '{phase}'. Allowed (LNAZ): {allowed}.",
+            phase=phase,
+            allowed=", ".join(PHASE_ORDER),
+        )
     current = row["phase"]
     if phase == current:
         raise ValidationError(
-            f"'{row['name']}' is already in phase {phase} (since {row['phase_since']}); "
-            f"choose another phase: {', '.join(p for p in PHASE_ORDER if p != phase)}."
+            "'{region}' is already in phase {phase} (since {since}); choose another phase: "
+            "{others}.",
+            region=row["name"],
+            phase=phase,
+            since=row["phase_since"],
+            others=", ".join(p for p in PHASE_ORDER if p != phase),
         )
     if NATIONAL_PHASE in (phase, current) and not national:
         raise ValidationError(
@@ -85,9 +99,9 @@ def set_phase(
             "minister. Record the national decision with national=True (CLI: --national) and "
             "name it in decided_by; regionally the choice is a noodscenario or 1a-2d."
         )
-    _check_decision(decided_by, picture, "A phase change")
-    at = utc_iso(now, "The moment of the phase change")
-    _check_order(row["phase_since"], at, "The phase change")
+    _check_decision(decided_by, picture, Text("A phase change"))
+    at = utc_iso(now, Text("The moment of the phase change"))
+    _check_order(row["phase_since"], at, Text("The phase change"))
     values = entry_values(
         region_id,
         "fase",
@@ -128,12 +142,13 @@ def set_noodscenario(
     state = bool(row["noodscenario"])
     if state == active:
         raise ValidationError(
-            f"The noodscenario of '{row['name']}' is already "
-            f"{'on' if state else 'off'}; nothing to change."
+            "The noodscenario of '{region}' is already {state}; nothing to change.",
+            region=row["name"],
+            state=Text("on") if state else Text("off"),
         )
-    what = "Declaring the noodscenario" if active else "Ending the noodscenario"
+    what = Text("Declaring the noodscenario") if active else Text("Ending the noodscenario")
     _check_decision(decided_by, picture, what)
-    at = utc_iso(now, "The moment of the decision")
+    at = utc_iso(now, Text("The moment of the decision"))
     _check_order(row["noodscenario_since"], at, what)
     values = entry_values(
         region_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
+from ..i18n import Text
 from ..validation import new_id, required
 from .vocabulary import REGION_KINDS
 
@@ -24,9 +25,13 @@ def add_region(
 
     The region starts without a recorded phase (read as 1a) and with the noodscenario off.
     """
-    name = required(name, "A region's name")
+    name = required(name, Text("A region's name"))
     if kind not in REGION_KINDS:
-        raise ValidationError(f"Unknown region kind '{kind}'. Allowed: {', '.join(REGION_KINDS)}.")
+        raise ValidationError(
+            "Unknown region kind '{kind}'. Allowed: {allowed}.",
+            kind=kind,
+            allowed=", ".join(REGION_KINDS),
+        )
     if kind == "roaz" and parent_id:
         raise ValidationError("A ROAZ region has no parent; only a veiligheidsregio has one.")
     if kind == "veiligheidsregio":
@@ -37,8 +42,9 @@ def add_region(
         parent = region(store, parent_id)
         if parent["kind"] != "roaz":
             raise ValidationError(
-                f"The parent of a veiligheidsregio must be a ROAZ region; "
-                f"'{parent['name']}' is a {parent['kind']}."
+                "The parent of a veiligheidsregio must be a ROAZ region; '{parent}' is a {kind}.",
+                parent=parent["name"],
+                kind=parent["kind"],
             )
     region_id = region_id or new_id()
     from .measures import ensure_measures
@@ -62,7 +68,7 @@ def add_region(
 def region(store: Store, region_id: str) -> dict[str, Any]:
     row = store.query_one("SELECT * FROM regions WHERE id = ? AND deleted = 0", (region_id,))
     if row is None:
-        raise NotFound(f"No region with id {region_id}.")
+        raise NotFound("No region with id {id}.", id=region_id)
     return row
 
 
@@ -83,7 +89,7 @@ def default_region(store: Store) -> str:
     if not rows:
         raise NotFound("This profile holds no region yet; load the demo or add a region first.")
     names = "; ".join(f"{r['name']} [{r['id'][:8]}]" for r in roaz or rows)
-    raise ValidationError(f"Several regions: name one with --region. Regions: {names}.")
+    raise ValidationError("Several regions: name one with --region. Regions: {names}.", names=names)
 
 
 def roaz_region(store: Store, region_id: str) -> dict[str, Any]:
@@ -91,10 +97,19 @@ def roaz_region(store: Store, region_id: str) -> dict[str, Any]:
     row = region(store, region_id)
     if row["kind"] != "roaz":
         parent = store.query_one("SELECT name FROM regions WHERE id = ?", (row["parent_id"],))
-        where = f" ('{parent['name']}')" if parent else ""
+        if parent is None:
+            raise ValidationError(
+                "'{region}' is a {kind}; the LNAZ phase and the noodscenario are set on its "
+                "ROAZ region.",
+                region=row["name"],
+                kind=row["kind"],
+            )
         raise ValidationError(
-            f"'{row['name']}' is a {row['kind']}; the LNAZ phase and the noodscenario are set "
-            f"on its ROAZ region{where}."
+            "'{region}' is a {kind}; the LNAZ phase and the noodscenario are set on its "
+            "ROAZ region ('{parent}').",
+            region=row["name"],
+            kind=row["kind"],
+            parent=parent["name"],
         )
     return row
 

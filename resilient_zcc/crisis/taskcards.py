@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
+from ..i18n import Text
 from ..validation import required
 from .common import stable_id
 from .holders import function_holders, functions_with_code
@@ -42,17 +43,18 @@ def set_task_card(
     The card's id follows from region and code, so a card made on two devices merges.
     """
     region(store, region_id)
-    code = required(function_code, "The card's function code")
+    code = required(function_code, Text("The card's function code"))
     if not functions_with_code(store, code):
         raise NotFound(
-            f"No function with code '{code}' in the directory; add the function first "
-            "(task cards belong to a function, e.g. zcc_huisarts, zcc_logger)."
+            "No function with code '{code}' in the directory; add the function first "
+            "(task cards belong to a function, e.g. zcc_huisarts, zcc_logger).",
+            code=code,
         )
     values = {
         "region_id": region_id,
         "function_code": code,
-        "title": required(title, "The card's title"),
-        "mandate": required(mandate, "The card's mandate"),
+        "title": required(title, Text("The card's title")),
+        "mandate": required(mandate, Text("The card's mandate")),
         "deleted": 0,
     }
     if not actions:
@@ -62,12 +64,15 @@ def set_task_card(
         text, phase_from = (action, None) if isinstance(action, str) else action
         if phase_from is not None and phase_from not in PHASES:
             raise ValidationError(
-                f"Action {n}: unknown phase '{phase_from}'. Allowed: {', '.join(PHASE_ORDER)}."
+                "Action {n}: unknown phase '{phase}'. Allowed: {allowed}.",
+                n=n,
+                phase=phase_from,
+                allowed=", ".join(PHASE_ORDER),
             )
         rows.append(
             {
                 "position": float(n),
-                "text": required(text, f"Action {n}'s text"),
+                "text": required(text, Text("Action {n}'s text", n=n)),
                 "phase_from": phase_from,
                 "deleted": 0,
             }
@@ -108,8 +113,9 @@ def task_card(store: Store, region_id: str, function_code: str, now: datetime) -
     if card is None:
         codes = [c["function_code"] for c in list_task_cards(store, region_id)]
         raise NotFound(
-            f"No task card for function code '{function_code}' in this region. "
-            f"Cards: {', '.join(codes) or 'none yet'}."
+            "No task card for function code '{code}' in this region. Cards: {cards}.",
+            code=function_code,
+            cards=", ".join(codes) or Text("none yet"),
         )
     phase = row["phase"]
     if row["kind"] != "roaz" and row["parent_id"]:

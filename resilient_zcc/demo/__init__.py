@@ -40,8 +40,9 @@ def load_demo_region(store: Store, now: datetime) -> DemoSummary:
     existing = store.query_one("SELECT count(*) AS n FROM organisations")
     if existing and existing["n"]:
         raise ValidationError(
-            f"This profile already holds {existing['n']} organisation(s); the demo region "
-            "is only loaded into an empty profile. Create a new profile for the demo."
+            "This profile already holds {n} organisation(s); the demo region "
+            "is only loaded into an empty profile. Create a new profile for the demo.",
+            n=existing["n"],
         )
     with store.transaction():  # one transaction: the model's writes join it
         summary = load_contacts(store, now)

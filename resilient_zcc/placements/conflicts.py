@@ -144,10 +144,14 @@ def resolve_conflict(
     by, resolution = by.strip(), resolution.strip()
     row = store.query_one("SELECT * FROM conflicts WHERE id = ? AND deleted = 0", (conflict_id,))
     if row is None:
-        raise NotFound(f"No conflict with id {conflict_id}; 'placements conflicts' lists them.")
+        raise NotFound(
+            "No conflict with id {id}; 'placements conflicts' lists them.", id=conflict_id
+        )
     if row["resolved_at"]:
         raise ValidationError(
-            f"This conflict was resolved already on {row['resolved_at']} by {row['resolved_by']}."
+            "This conflict was resolved already on {at} by {by}.",
+            at=row["resolved_at"],
+            by=row["resolved_by"],
         )
     if not by:
         raise ValidationError("Say who resolves the conflict (a name or function).")

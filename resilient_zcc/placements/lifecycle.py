@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from ..errors import ValidationError
+from ..i18n import Text
 
 STATES: dict[str, tuple[str, str]] = {
     "aangemeld": ("aangemeld", "registered"),
@@ -66,8 +67,8 @@ def state_label(state: str | None) -> str:
     return pair[0] if pair else (state or "")
 
 
-def _names(states: tuple[str, ...]) -> str:
-    return ", ".join(f"'{s}'" for s in states) if states else "none (the request is closed)"
+def _names(states: tuple[str, ...]) -> str | Text:
+    return ", ".join(f"'{s}'" for s in states) if states else Text("none (the request is closed)")
 
 
 def _plain(text: str) -> str:
@@ -88,24 +89,33 @@ def check_transition(
 ) -> None:
     """Raise a ValidationError, naming the allowed next states, if this step breaks a rule."""
     if target not in STATES:
-        raise ValidationError(f"Unknown state '{target}'. Known states: {_names(tuple(STATES))}.")
+        raise ValidationError(
+            "Unknown state '{state}'. Known states: {known}.",
+            state=target,
+            known=_names(tuple(STATES)),
+        )
     allowed = TRANSITIONS.get(current, ())
     if current in CLOSED_STATES:
         raise ValidationError(
-            f"The request is closed ('{current}'); no further step is possible. Register a new "
-            "request if the patient still needs a place."
+            "The request is closed ('{current}'); no further step is possible. Register a new "
+            "request if the patient still needs a place.",
+            current=current,
         )
     if target == "vervoer_geregeld" and current != "geaccepteerd":
         raise ValidationError(
-            f"Transport cannot be arranged while the request is '{current}': the receiving "
+            "Transport cannot be arranged while the request is '{current}': the receiving "
             "party must have accepted first (ambulance transport goes ahead only when the "
-            "receiving party is arranged). Allowed next states: "
-            f"{_names(allowed)}."
+            "receiving party is arranged). Allowed next states: {allowed}.",
+            current=current,
+            allowed=_names(allowed),
         )
     if target not in allowed:
         raise ValidationError(
-            f"A request that is '{current}' cannot go to '{target}' (no skipping of steps). "
-            f"Allowed next states: {_names(allowed)}."
+            "A request that is '{current}' cannot go to '{target}' (no skipping of steps). "
+            "Allowed next states: {allowed}.",
+            current=current,
+            target=target,
+            allowed=_names(allowed),
         )
     if current == "plaats_aangeboden" and target == "in_behandeling":
         if not reason.strip():
@@ -126,5 +136,6 @@ def check_transition(
     if target == "opgeschaald" and escalated_to not in ("rcps", "lcps"):
         raise ValidationError(
             "Escalating a request needs the body it goes to: 'rcps' (regional) or 'lcps' "
-            f"(national), not {escalated_to!r}."
+            "(national), not {target!r}.",
+            target=escalated_to,
         )

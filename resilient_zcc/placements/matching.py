@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..capacity.categories import all_categories
 from ..capacity.queries import latest_reports
 from ..errors import NotFound, ValidationError
+from ..i18n import language, t
 from ..settings import SETTINGS, get_setting
 from .vocabulary import (
     COVID_NEGATIVE_CATEGORIES,
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
     from ..store import Store
 
 DEFAULT_STALE_HOURS = 24
-DISTANCE_NOTE = (
-    "Afstand en reistijd zijn niet meegewogen (locaties hebben geen coördinaten); kies bij "
-    "gelijke geschiktheid de dichtstbijzijnde locatie."
-)
 
 
 @dataclass
@@ -93,7 +90,9 @@ def get_request(store: Store, request_id: str) -> dict[str, Any]:
         "SELECT * FROM placement_requests WHERE id = ? AND deleted = 0", (request_id,)
     )
     if row is None:
-        raise NotFound(f"No placement request with id {request_id}; 'placements list' shows them.")
+        raise NotFound(
+            "No placement request with id {id}; 'placements list' shows them.", id=request_id
+        )
     row.pop("_clock", None)
     return row
 
@@ -203,61 +202,82 @@ def evaluate(
         features=features,
     )
     add = candidate.reasons.append
-    care = care_label(request["care_need"])
+    care = care_label(request["care_need"], language())
     if category == request["category"]:
-        add(Reason(True, f"categorie {name}: gevraagd"))
+        add(Reason(True, t("category {name}: requested", name=name)))
     elif category in categories_for(request["care_need"] or ""):
-        add(Reason(True, f"categorie {name}: alternatief bij zorgvraag '{care}'"))
+        add(
+            Reason(
+                True, t("category {name}: alternative for care need '{care}'", name=name, care=care)
+            )
+        )
     else:
-        add(Reason(False, f"categorie {name} past niet bij zorgvraag '{care}'"))
-    counted = f"beschikbaar {available} volgens melding, {len(holders)} al toegewezen sinds"
+        add(
+            Reason(
+                False, t("category {name} does not fit care need '{care}'", name=name, care=care)
+            )
+        )
+    counted = t(
+        "available {available} according to the report, {allocated} allocated since",
+        available=available,
+        allocated=len(holders),
+    )
     if free > 0:
-        add(Reason(True, f"{free} vrije plaats(en) ({counted})"))
+        add(Reason(True, t("{free} free place(s) ({counted})", free=free, counted=counted)))
     else:
-        add(Reason(False, f"geen vrije plaats ({counted})"))
+        add(Reason(False, t("no free place ({counted})", counted=counted)))
     hospital = category in HOSPITAL_CATEGORIES
     if request["hfno"]:
         if category in HFNO_CATEGORIES or "hfno" in features:
-            add(Reason(True, "HFNO mogelijk"))
+            add(Reason(True, t("HFNO possible")))
         else:
-            add(Reason(False, "HFNO nodig, locatie biedt geen HFNO"))
+            add(Reason(False, t("HFNO needed, the location offers no HFNO")))
     elif request["oxygen"]:
         if hospital or "zuurstof_wand" in features:
-            add(Reason(True, "zuurstof uit de wand aanwezig"))
+            add(Reason(True, t("wall oxygen available")))
         elif category == "thuiszorg_team":
-            add(Reason(True, "zuurstof thuis met ondersteuning (module 1)"))
+            add(Reason(True, t("oxygen at home with support (module 1)")))
         else:
-            add(Reason(False, "zuurstof nodig, locatie heeft geen zuurstof uit de wand"))
+            add(Reason(False, t("oxygen needed, the location has no wall oxygen")))
     covid = request["covid_status"]
     if request["isolation"]:
         if "isolatie" in features or category == "thuiszorg_team":
-            add(Reason(True, "isolatie mogelijk"))
+            add(Reason(True, t("isolation possible")))
         elif covid == "positief" and category in COVID_POSITIVE_CATEGORIES:
-            add(Reason(True, "isolatie door cohortverpleging COVID+"))
+            add(Reason(True, t("isolation by COVID+ cohort nursing")))
         else:
-            add(Reason(False, "isolatie nodig, locatie heeft geen isolatiekamers"))
+            add(Reason(False, t("isolation needed, the location has no isolation rooms")))
     if covid == "positief":
         if category in COVID_NEGATIVE_CATEGORIES:
-            add(Reason(False, f"COVID-positief hoort niet op {name}"))
+            add(Reason(False, t("a COVID-positive patient does not belong in {name}", name=name)))
         elif category in COVID_POSITIVE_CATEGORIES:
-            add(Reason(True, "COVID-cohort past bij COVID-positief"))
+            add(Reason(True, t("a COVID cohort fits a COVID-positive patient")))
         elif not hospital and category != "thuiszorg_team" and "isolatie" not in features:
-            add(Reason(False, "COVID-positief buiten een cohort vraagt isolatiekamers"))
+            add(Reason(False, t("COVID-positive outside a cohort needs isolation rooms")))
     elif covid == "negatief" and category in COVID_POSITIVE_CATEGORIES:
-        add(Reason(False, f"COVID-negatief hoort niet op {name}"))
+        add(Reason(False, t("a COVID-negative patient does not belong in {name}", name=name)))
     elif covid in ("verdacht", "onbekend"):
         if category in COVID_POSITIVE_CATEGORIES:
-            add(Reason(False, f"COVID-status '{covid}': niet op een COVID+-cohort plaatsen"))
+            add(
+                Reason(
+                    False, t("COVID status '{covid}': do not place on a COVID+ cohort", covid=covid)
+                )
+            )
         elif "isolatie" not in features and category != "thuiszorg_team":
-            candidate.warnings.append(f"COVID-status '{covid}': isoleren tot de uitslag bekend is")
+            candidate.warnings.append(
+                t("COVID status '{covid}': isolate until the result is known", covid=covid)
+            )
     if request["acp_no_hospital"] and hospital:
-        add(Reason(False, "behandelwens (ACP): geen ziekenhuisopname"))
+        add(Reason(False, t("treatment wish (ACP): no hospital admission")))
     if request["acp_no_ic"] and category in IC_CATEGORIES:
-        add(Reason(False, "behandelwens (ACP): geen IC-opname"))
+        add(Reason(False, t("treatment wish (ACP): no IC admission")))
     if candidate.stale:
         hours = age_minutes // 60
         candidate.warnings.append(
-            f"cijfer is {hours} uur oud (verouderd): bel de locatie voor een actueel cijfer"
+            t(
+                "the figure is {hours} hours old (stale): call the location for a current figure",
+                hours=hours,
+            )
         )
     return candidate
 
@@ -296,11 +316,18 @@ def match(store: Store, request_id: str, now: datetime) -> MatchResult:
         for report in reports
     ]
     candidates.sort(key=_rank)
-    notes = [DISTANCE_NOTE]
+    notes = [
+        t(
+            "Distance and travel time are not weighed (locations have no coordinates); when "
+            "places fit equally well, choose the nearest location."
+        )
+    ]
     if not any(c.suitable for c in candidates):
         notes.append(
-            "Geen geschikte plaats in de regio: overweeg opschalen naar RCPS of LCPS "
-            "('placements advance ID opgeschaald --to rcps')."
+            t(
+                "No suitable place in the region: consider escalating to RCPS or LCPS "
+                "('placements advance ID opgeschaald --to rcps')."
+            )
         )
     return MatchResult(request, candidates, notes)
 
@@ -312,8 +339,11 @@ def check_offer(
     reports = latest_reports(store, category=category, location_id=location_id)
     if not reports:
         raise ValidationError(
-            f"Location {location_id} has no capacity report for category '{category}'; a place "
-            "can only be offered against a reported figure. Run 'placements match' for candidates."
+            "Location {id} has no capacity report for category '{category}'; a place "
+            "can only be offered against a reported figure. Run 'placements match' for "
+            "candidates.",
+            id=location_id,
+            category=category,
         )
     report = reports[0]
     features = _features(store, [location_id]).get(location_id, [])
@@ -329,14 +359,21 @@ def check_offer(
     )
     if candidate.free <= 0:
         raise ValidationError(
-            f"{candidate.location_name} has no free place in {candidate.category_name} any more "
-            f"(available {candidate.available} in the report of {candidate.reported_at}, "
-            f"{candidate.allocated} already offered or placed since). Run 'placements match' "
-            "again for the current candidates."
+            "{location} has no free place in {category} any more (available {available} in "
+            "the report of {reported_at}, {allocated} already offered or placed since). Run "
+            "'placements match' again for the current candidates.",
+            location=candidate.location_name,
+            category=candidate.category_name,
+            available=candidate.available,
+            reported_at=candidate.reported_at,
+            allocated=candidate.allocated,
         )
     if not candidate.suitable:
         raise ValidationError(
-            f"{candidate.location_name} ({candidate.category_name}) does not fit this request: "
-            f"{'; '.join(candidate.failures())}. Run 'placements match' for suitable places."
+            "{location} ({category}) does not fit this request: {failures}. Run "
+            "'placements match' for suitable places.",
+            location=candidate.location_name,
+            category=candidate.category_name,
+            failures="; ".join(candidate.failures()),
         )
     return candidate

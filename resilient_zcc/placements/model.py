@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..capacity.categories import check_category
 from ..errors import NotFound, ValidationError
+from ..i18n import Text
 from ..validation import choice, new_id, utc_iso
 from .lifecycle import CLOSED_STATES, OPEN_STATES, check_transition
 from .matching import check_offer, get_request
@@ -38,33 +39,37 @@ BSN_LIKE = re.compile(
 FREE_TEXT_LIMIT = 500
 
 
-def _no_bsn(text: str, what: str) -> str:
+def _no_bsn(text: str, what: Text) -> str:
     if BSN_LIKE.search(text):
         raise ValidationError(
-            f"{what} contains a nine-digit number that looks like a BSN. Never enter a BSN or "
-            "a name: use the referrer's form number (like TW-2026-0001) and describe the care."
+            "{what} contains a nine-digit number that looks like a BSN. Never enter a BSN or "
+            "a name: use the referrer's form number (like TW-2026-0001) and describe the care.",
+            what=what,
         )
     return text
 
 
-def _free_text(text: str, what: str) -> str:
+def _free_text(text: str, what: Text) -> str:
     text = text.strip()
     if len(text) > FREE_TEXT_LIMIT:
         raise ValidationError(
-            f"{what} is {len(text)} characters; keep it to {FREE_TEXT_LIMIT} (only what "
-            "placement needs)."
+            "{what} is {length} characters; keep it to {limit} (only what placement needs).",
+            what=what,
+            length=len(text),
+            limit=FREE_TEXT_LIMIT,
         )
     return _no_bsn(text, what)
 
 
 def check_reference(reference: str) -> str:
     reference = reference.strip()
-    _no_bsn(reference, "The reference")
+    _no_bsn(reference, Text("The reference"))
     if not REFERENCE.match(reference) or not any(c.isdigit() for c in reference):
         raise ValidationError(
-            f"'{reference}' is not a pseudonymous reference: use the referrer's form number, "
+            "'{reference}' is not a pseudonymous reference: use the referrer's form number, "
             "3 to 32 letters, digits, '-', '/', '.' or '_' with at least one digit, like "
-            "TW-2026-0001 (never a name or BSN)."
+            "TW-2026-0001 (never a name or BSN).",
+            reference=reference,
         )
     return reference
 
@@ -106,19 +111,22 @@ def register_request(
     """Put a patient on the queue ('aangemeld'); returns the request id."""
     at = utc_iso(now)
     reference = check_reference(reference)
-    choice(care_need, CARE_NEEDS, "care need")
+    choice(care_need, CARE_NEEDS, Text("care need"))
     check_category(store, category)
     fitting = categories_for(care_need)
     if category not in fitting:
         raise ValidationError(
-            f"Category '{category}' does not give the care need '{care_need}'. Categories for "
-            f"'{care_need}': {', '.join(fitting)}."
+            "Category '{category}' does not give the care need '{care_need}'. Categories for "
+            "'{care_need}': {fitting}.",
+            category=category,
+            care_need=care_need,
+            fitting=", ".join(fitting),
         )
-    choice(urgency, URGENCIES, "urgency")
+    choice(urgency, URGENCIES, Text("urgency"))
     if age_band:
-        choice(age_band, AGE_BANDS, "age band")
-    choice(covid_status, COVID_STATUSES, "COVID status")
-    choice(transport, TRANSPORTS, "transport")
+        choice(age_band, AGE_BANDS, Text("age band"))
+    choice(covid_status, COVID_STATUSES, Text("COVID status"))
+    choice(transport, TRANSPORTS, Text("transport"))
     if hfno and transport == "micu":
         raise ValidationError(
             "A MICU cannot carry an HFNO patient (HFNO needs far more oxygen than a MICU has; "
@@ -134,13 +142,14 @@ def register_request(
     if acp_no_hospital and care_need in hospital_needs:
         raise ValidationError(
             "The treatment limits say no hospital admission (acp_no_hospital), but the care "
-            f"need is '{care_need}'. Care needs outside hospital: "
-            f"{', '.join(c for c in CARE_NEEDS if c not in hospital_needs)}."
+            "need is '{care_need}'. Care needs outside hospital: {outside}.",
+            care_need=care_need,
+            outside=", ".join(c for c in CARE_NEEDS if c not in hospital_needs),
         )
     if referrer_org_id and not store.query_one(
         "SELECT 1 FROM organisations WHERE id = ? AND deleted = 0", (referrer_org_id,)
     ):
-        raise NotFound(f"No organisation with id {referrer_org_id} (the referrer).")
+        raise NotFound("No organisation with id {id} (the referrer).", id=referrer_org_id)
     values = {
         "reference": reference,
         "region_id": region_id,
@@ -149,11 +158,11 @@ def register_request(
         "care_need": care_need,
         "category": category,
         "urgency": urgency,
-        "current_location": _free_text(current_location, "The current location"),
+        "current_location": _free_text(current_location, Text("The current location")),
         "referrer_org_id": referrer_org_id,
-        "referrer_contact": _free_text(referrer_contact, "The referrer contact"),
-        "wishes": _free_text(wishes, "The wishes"),
-        "treatment_limits": _free_text(treatment_limits, "The treatment limits"),
+        "referrer_contact": _free_text(referrer_contact, Text("The referrer contact")),
+        "wishes": _free_text(wishes, Text("The wishes")),
+        "treatment_limits": _free_text(treatment_limits, Text("The treatment limits")),
         "acp_no_ic": int(acp_no_ic),
         "acp_no_resuscitation": int(acp_no_resuscitation),
         "acp_no_hospital": int(acp_no_hospital),
@@ -177,8 +186,10 @@ def register_request(
     )
     if open_twin:
         raise ValidationError(
-            f"Reference {reference} is already on the queue (request {open_twin['id'][:8]}); "
-            "update that request instead of registering it twice."
+            "Reference {reference} is already on the queue (request {request}); "
+            "update that request instead of registering it twice.",
+            reference=reference,
+            request=open_twin["id"][:8],
         )
     request_id = request_id or new_id()
     with store.transaction() as tx:
@@ -222,9 +233,9 @@ def advance(
     who = _who(by)
     request = get_request(store, request_id)
     current = request["state"] or "aangemeld"
-    reason = _free_text(reason, "The reason")
+    reason = _free_text(reason, Text("The reason"))
     if escalated_to is not None:
-        choice(escalated_to, ESCALATION_TARGETS, "escalation target")
+        choice(escalated_to, ESCALATION_TARGETS, Text("escalation target"))
     check_transition(current, to_state, reason=reason, escalated_to=escalated_to)
     values: dict[str, Any] = {"state": to_state, "state_at": at}
     event_location = request["location_id"]
@@ -238,7 +249,9 @@ def advance(
         if not store.query_one(
             "SELECT 1 FROM locations WHERE id = ? AND deleted = 0", (location_id,)
         ):
-            raise NotFound(f"No location with id {location_id}; 'placements match' lists them.")
+            raise NotFound(
+                "No location with id {id}; 'placements match' lists them.", id=location_id
+            )
         event_category = category or request["category"]
         check_category(store, event_category)
         check_offer(store, request, location_id, event_category, now)

@@ -18,7 +18,9 @@ _STATE_ORDER = {state: n for n, state in enumerate(STATES)}
 def queue(store: Store, state: str | None = None) -> list[dict[str, Any]]:
     """Requests in life-cycle order of their state, then most urgent, then longest waiting."""
     if state is not None and state not in STATES:
-        raise ValidationError(f"Unknown state '{state}'. Known states: {', '.join(STATES)}.")
+        raise ValidationError(
+            "Unknown state '{state}'. Known states: {known}.", state=state, known=", ".join(STATES)
+        )
     sql = (
         "SELECT r.id, r.reference, r.care_need, r.category, r.urgency, r.covid_status, "
         "r.age_band, r.oxygen, r.hfno, r.isolation, r.transport, r.acp_no_ic, "

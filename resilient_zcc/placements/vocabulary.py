@@ -89,9 +89,11 @@ def label(vocabulary: dict[str, tuple[str, str]], code: str | None, lang: str = 
     return pair[0] if lang == "nl" else pair[1]
 
 
-def care_label(code: str | None) -> str:
+def care_label(code: str | None, lang: str = "nl") -> str:
     entry = CARE_NEEDS.get(code or "")
-    return entry[0] if entry else (code or "")
+    if entry is None:
+        return code or ""
+    return entry[0] if lang == "nl" else entry[1]
 
 
 def categories_for(care_need: str) -> tuple[str, ...]:

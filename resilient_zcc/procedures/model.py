@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
+from ..i18n import Text
 from ..validation import new_id, require_row, required
 from . import INCIDENT_TYPES
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 def _procedure(store: Store, procedure_id: str) -> dict[str, Any]:
     row = store.query_one("SELECT * FROM procedures WHERE id = ? AND deleted = 0", (procedure_id,))
     if row is None:
-        raise NotFound(f"No procedure with id {procedure_id}.")
+        raise NotFound("No procedure with id {id}.", id=procedure_id)
     return row
 
 
@@ -31,7 +32,9 @@ def _steps(store: Store, procedure_id: str) -> list[dict[str, Any]]:
 def _incident_type(value: str) -> str:
     if value not in INCIDENT_TYPES:
         raise ValidationError(
-            f"Unknown incident type '{value}'. Allowed: {', '.join(INCIDENT_TYPES)}."
+            "Unknown incident type '{value}'. Allowed: {allowed}.",
+            value=value,
+            allowed=", ".join(INCIDENT_TYPES),
         )
     return value
 
@@ -44,7 +47,7 @@ def create_procedure(
     procedure_id: str | None = None,
 ) -> str:
     """An empty procedure of an organisation; the title defaults to the incident's label."""
-    require_row(store, "organisations", organisation_id, "organisation")
+    require_row(store, "organisations", organisation_id, Text("organisation"))
     kind = _incident_type(incident_type)
     procedure_id = procedure_id or new_id()
     with store.transaction() as tx:
@@ -60,13 +63,15 @@ def create_procedure(
     return procedure_id
 
 
-def _position_at(steps: list[dict[str, Any]], at: int | None, what: str) -> float:
+def _position_at(steps: list[dict[str, Any]], at: int | None, what: Text) -> float:
     """A position that puts a step at number `at` (1-based) among `steps`; None: at the end."""
     n = len(steps)
     if at is None or at == n + 1:
         return (steps[-1]["position"] + 1.0) if steps else 1.0
     if not 1 <= at <= n + 1:
-        raise ValidationError(f"{what} must be between 1 and {n + 1}, not {at}.")
+        raise ValidationError(
+            "{what} must be between 1 and {maximum}, not {at}.", what=what, maximum=n + 1, at=at
+        )
     after = steps[at - 1]["position"]
     before = steps[at - 2]["position"] if at >= 2 else after - 2.0
     return (before + after) / 2.0
@@ -83,9 +88,9 @@ def add_step(
     """A step naming the function that acts; `at` puts it at that number (default: last)."""
     _procedure(store, procedure_id)
     if function_id is not None:
-        require_row(store, "functions", function_id, "function")
-    text = required(text, "A step's text")
-    position = _position_at(_steps(store, procedure_id), at, "The step number")
+        require_row(store, "functions", function_id, Text("function"))
+    text = required(text, Text("A step's text"))
+    position = _position_at(_steps(store, procedure_id), at, Text("The step number"))
     step_id = step_id or new_id()
     with store.transaction() as tx:
         tx.put(
@@ -104,7 +109,7 @@ def add_step(
 def _step(store: Store, step_id: str) -> dict[str, Any]:
     row = store.query_one("SELECT * FROM procedure_steps WHERE id = ? AND deleted = 0", (step_id,))
     if row is None:
-        raise NotFound(f"No procedure step with id {step_id}.")
+        raise NotFound("No procedure step with id {id}.", id=step_id)
     return row
 
 
@@ -114,9 +119,12 @@ def move_step(store: Store, step_id: str, to: int) -> None:
     others = [s for s in _steps(store, step["procedure_id"]) if s["id"] != step_id]
     if not 1 <= to <= len(others) + 1:
         raise ValidationError(
-            f"The new step number must be between 1 and {len(others) + 1}, not {to}."
+            "{what} must be between 1 and {maximum}, not {at}.",
+            what=Text("The new step number"),
+            maximum=len(others) + 1,
+            at=to,
         )
-    position = _position_at(others, to, "The new step number")
+    position = _position_at(others, to, Text("The new step number"))
     with store.transaction() as tx:
         tx.put("procedure_steps", step_id, {"position": position})
 
@@ -130,7 +138,7 @@ def remove_step(store: Store, step_id: str) -> None:
 def set_step_function(store: Store, step_id: str, function_id: str) -> None:
     """Name (another) function for a step, e.g. one left open by a copy."""
     _step(store, step_id)
-    require_row(store, "functions", function_id, "function")
+    require_row(store, "functions", function_id, Text("function"))
     with store.transaction() as tx:
         tx.put("procedure_steps", step_id, {"function_id": function_id})
 
@@ -155,7 +163,7 @@ def copy_procedure(
     the procedure is resolved) until someone names one.
     """
     source = _procedure(store, source_id)
-    require_row(store, "organisations", target_organisation_id, "organisation")
+    require_row(store, "organisations", target_organisation_id, Text("organisation"))
     if source["organisation_id"] == target_organisation_id:
         raise ValidationError(
             "The procedure already belongs to that organisation; copy it to another one."

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..crisis.holders import function_holders, function_row
 from ..errors import NotFound, ValidationError
+from ..i18n import t
 from . import INCIDENT_TYPES
 
 if TYPE_CHECKING:
@@ -26,7 +27,9 @@ def list_procedures(
 ) -> list[dict[str, Any]]:
     if incident_type is not None and incident_type not in INCIDENT_TYPES:
         raise ValidationError(
-            f"Unknown incident type '{incident_type}'. Allowed: {', '.join(INCIDENT_TYPES)}."
+            "Unknown incident type '{value}'. Allowed: {allowed}.",
+            value=incident_type,
+            allowed=", ".join(INCIDENT_TYPES),
         )
     where = ["p.deleted = 0"]
     params: list[Any] = []
@@ -62,7 +65,7 @@ def resolve_procedure(store: Store, procedure_id: str, now: datetime) -> dict[st
         (procedure_id,),
     )
     if row is None:
-        raise NotFound(f"No procedure with id {procedure_id}.")
+        raise NotFound("No procedure with id {id}.", id=procedure_id)
     row["incident_label"] = incident_label(row["incident_type"])
     steps = store.query(
         "SELECT id, function_id, text FROM procedure_steps "
@@ -75,13 +78,13 @@ def resolve_procedure(store: Store, procedure_id: str, now: datetime) -> dict[st
         holders = function_holders(store, function["id"], now) if function else []
         warning = None
         if not step["function_id"]:
-            warning = "Geen functie genoemd: wijs een functie toe aan deze stap."
+            warning = t("No function named: assign a function to this step.")
         elif function is None:
-            warning = "De genoemde functie bestaat niet meer: wijs een andere functie toe."
+            warning = t("The function named no longer exists: assign another function.")
         elif not holders:
-            warning = f"Niemand vervult nu de functie '{function['name']}'."
+            warning = t("Nobody holds the function '{function}' now.", function=function["name"])
         elif not any(h["channels"] for h in holders):
-            warning = f"Geen bereikbaarheidsgegevens voor '{function['name']}'."
+            warning = t("No contact details for '{function}'.", function=function["name"])
         resolved.append(
             {
                 "number": n,
@@ -95,7 +98,11 @@ def resolve_procedure(store: Store, procedure_id: str, now: datetime) -> dict[st
             }
         )
     row["steps"] = resolved
-    row["warnings"] = [f"Stap {s['number']}: {s['warning']}" for s in resolved if s["warning"]]
+    row["warnings"] = [
+        t("Step {number}: {warning}", number=s["number"], warning=s["warning"])
+        for s in resolved
+        if s["warning"]
+    ]
     return row
 
 
@@ -108,5 +115,7 @@ def find_organisations(store: Store, text: str) -> list[str]:
         (text, text, text),
     )
     if not rows:
-        raise NotFound(f"No organisation matches '{text}'; give part of its name or its id.")
+        raise NotFound(
+            "No organisation matches '{text}'; give part of its name or its id.", text=text
+        )
     return [r["id"] for r in rows]

@@ -67,7 +67,7 @@ def test_empty_name_is_refused_and_the_dialog_stays(qtbot, view: ContactsView, w
     assert isinstance(dialog, PersonDialog)
     dialog.name.setText("  ")
     dialog.submit()
-    assert warnings and "empty" in warnings[0]
+    assert warnings and "mag niet leeg zijn" in warnings[0]  # the core's message, in Dutch
     assert dialog.isVisible()
     assert contact_card(view.session.store, view.current().id).name == name  # type: ignore[union-attr]
     dialog.reject()
@@ -91,7 +91,7 @@ def test_channels_add_normalised_move_up_and_refuse_a_malformed_number(  # type:
     form.kind.setCurrentIndex(form.kind.findData("mobile"))
     qtbot.keyClicks(form.value, "06-1234 5")  # too short: the core says why
     form.submit()
-    assert warnings and "phone" in warnings[0].lower()
+    assert warnings and "telefoonnummer" in warnings[0]
     assert form.isVisible() and len(channels.channels) == before
     assert len(contact_card(view.session.store, person.id).channels) == len(person.channels)
 
@@ -148,7 +148,7 @@ def test_add_a_shift_that_covers_now_and_remove_it(qtbot, view: ContactsView, wa
     # The demo rota has someone on duty around the clock: an overlap is refused unless meant.
     qtbot.mouseClick(rota.add, Qt.MouseButton.LeftButton)
     assert len(rota.shifts) == before
-    assert warnings and "already on this rota" in warnings[0]
+    assert warnings and "staat al op dit rooster" in warnings[0]
     rota.double_cover.setChecked(True)
     qtbot.mouseClick(rota.add, Qt.MouseButton.LeftButton)
     assert len(rota.shifts) == before + 1
@@ -175,7 +175,7 @@ def test_end_before_start_is_refused(qtbot, view: ContactsView, warnings) -> Non
     before = len(rota.shifts)
     rota.end.setDateTime(rota.start.dateTime().addSecs(-3600))
     rota.add_shift()
-    assert warnings and "end after" in warnings[0]
+    assert warnings and "moet eindigen na het begin" in warnings[0]
     assert len(rota.shifts) == before
     rota.reject()
 

@@ -89,7 +89,7 @@ def test_phase_3_without_the_national_box_is_refused_with_the_core_message(
     qtbot.keyClicks(dialog.decided_by, "Minister van VWS (test)")
     qtbot.keyClicks(dialog.picture, "Landelijk beeld (test)")
     qtbot.keyClick(dialog.decided_by, Qt.Key.Key_Return, CTRL)
-    assert len(errors) == 1 and "only nationally, by the minister" in errors[0]
+    assert len(errors) == 1 and "alleen landelijk afgekondigd" in errors[0]
     assert dialog.isVisible()  # nothing lost: the user ticks the box and records again
     store = window.session.store
     assert phase_state(store, default_region(store))["phase"] == "2a"
@@ -119,7 +119,7 @@ def test_ctrl_enter_adds_an_event_and_a_decision_needs_who_decided(
     assert logbook.decided_by.isEnabled()
     qtbot.keyClicks(logbook.text, "Extra ZCC-overleg om 16:00 (test)")
     qtbot.keyClick(logbook.text, Qt.Key.Key_Return, CTRL)
-    assert len(errors) == 1 and "must say who decided" in errors[0]
+    assert len(errors) == 1 and "moet vermelden wie heeft besloten" in errors[0]
     assert logbook.text.toPlainText() != ""  # the typed text stays
     qtbot.keyClicks(logbook.decided_by, "DPG Twente (test)")
     qtbot.keyClick(logbook.text, Qt.Key.Key_Return, CTRL)
@@ -155,7 +155,7 @@ def test_switching_a_measure_writes_a_log_entry(qtbot, window, errors: list[str]
     crisis.measure_table.selectRow(row)
     assert crisis.toggle.text() == "&Inzetten"
     qtbot.mouseClick(crisis.toggle, Qt.MouseButton.LeftButton)
-    assert len(errors) == 1 and "Who decided on the measure" in errors[0]
+    assert len(errors) == 1 and "'besloten door'" in errors[0]
     qtbot.keyClicks(crisis.decided_by, "Bestuurlijk ROAZ Euregio (test)")
     qtbot.mouseClick(crisis.toggle, Qt.MouseButton.LeftButton)
     assert len(errors) == 1

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from resilient_zcc.errors import WrongPassphrase
+from resilient_zcc.i18n import language as core_language
 from ui.i18n import NL, set_language, tr
 from ui.main_window import SCREENS
 
@@ -90,9 +92,15 @@ def test_placeholders_match_in_both_languages() -> None:
 
 
 def test_switching_language() -> None:
+    """One switch: the window's strings and the core's messages follow it together."""
+    error = WrongPassphrase()
     set_language("en")
     try:
         assert tr("Contacts") == "Contacts"
+        assert core_language() == "en"
+        assert str(error) == "Wrong passphrase (or recovery key). Nothing was changed."
     finally:
         set_language("nl")
     assert tr("Contacts") == "Contacten"
+    assert core_language() == "nl"
+    assert str(error) == "Onjuiste wachtwoordzin (of herstelsleutel). Er is niets gewijzigd."

@@ -131,8 +131,8 @@ def test_transport_before_acceptance_is_refused_with_the_core_message(
     select_state(view, "in_behandeling")
     click(qtbot, view.transport)
     assert len(messages) == 1
-    assert "Transport cannot be arranged" in messages[0]
-    assert "receiving party must have accepted" in messages[0]
+    assert "Vervoer kan niet worden geregeld" in messages[0]
+    assert "ontvangende partij moet eerst hebben geaccepteerd" in messages[0]
     assert state_of(view) == "in_behandeling"
 
 
@@ -142,11 +142,11 @@ def test_refusing_an_offer_needs_a_reason(qtbot, view: PlacementsView, messages:
     dialog = view.dialog
     assert isinstance(dialog, PromptDialog) and dialog.text is not None
     click(qtbot, dialog.ok)  # no reason given
-    assert messages and "needs a reason" in messages[-1]
+    assert messages and "is een reden nodig" in messages[-1]
     assert dialog.isVisible() and state_of(view) == "plaats_aangeboden"
     dialog.text.insertPlainText("Geen eigen cliënt")  # QTest types ASCII only
     click(qtbot, dialog.ok)
-    assert "not a reason to refuse" in messages[-1]
+    assert "geen reden om te weigeren" in messages[-1]
     dialog.text.clear()
     qtbot.keyClicks(dialog.text, "Geen isolatiekamer vrij")
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

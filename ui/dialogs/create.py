@@ -55,7 +55,7 @@ class CreateProfileDialog(QDialog):
     def check(self) -> None:
         weakness = check_passphrase_strength(self.first.text())
         if weakness:
-            self.hint.setText(weakness)
+            self.hint.setText(str(weakness))
         elif self.first.text() != self.second.text():
             self.hint.setText(tr("The passphrases differ."))
         else:

@@ -85,7 +85,7 @@ def problem_text(total: int, staffed: int, occupied: int, expected: int | None) 
         ),
     }
     text = texts.get(problem.code)
-    return text(problem.values) if text else problem.message
+    return text(problem.values) if text else str(problem.message)
 
 
 def _count_box() -> QSpinBox:

@@ -1,0 +1,698 @@
+"""Dutch texts of the core's messages, keyed by the English template used in the code.
+
+Grouped by module; `{fields}` match the English. Addressed to the user with "u".
+"""
+
+from __future__ import annotations
+
+NL: dict[str, str] = {
+    # errors.py: disk and database
+    "The disk is full: free some space and try again. Nothing already stored was lost.": (
+        "De schijf is vol: maak ruimte vrij en probeer het opnieuw. Er is niets verloren "
+        "gegaan van wat al was opgeslagen."
+    ),
+    "Cannot write in {path}: the folder is read-only ({reason}).": (
+        "Kan niet schrijven in {path}: de map is alleen-lezen ({reason})."
+    ),
+    "Cannot access {path}: {reason}.": "Geen toegang tot {path}: {reason}.",
+    "Cannot write to {path}: the profile is read-only.": (
+        "Kan niet schrijven naar {path}: het profiel is alleen-lezen."
+    ),
+    "{path} cannot be read with this key: the database file is damaged or belongs "
+    "to another profile. Restore it from a backup or a peer.": (
+        "{path} kan met deze sleutel niet worden gelezen: het databasebestand is beschadigd of "
+        "hoort bij een ander profiel. Zet het terug vanuit een back-up of een ander apparaat."
+    ),
+    "{path} is damaged ({reason}). Restore it from a backup or a peer.": (
+        "{path} is beschadigd ({reason}). Zet het terug vanuit een back-up of een ander apparaat."
+    ),
+    "Cannot open {path}: check that the folder exists and is writable.": (
+        "Kan {path} niet openen: controleer of de map bestaat en of u er mag schrijven."
+    ),
+    "{path} is in use by another program; close it and try again.": (
+        "{path} is in gebruik door een ander programma; sluit dat en probeer het opnieuw."
+    ),
+    "Wrong passphrase (or recovery key). Nothing was changed.": (
+        "Onjuiste wachtwoordzin (of herstelsleutel). Er is niets gewijzigd."
+    ),
+    # store.py, schema.py
+    "A profile already exists in {path}.": "Er bestaat al een profiel in {path}.",
+    "The database {path} is missing; restore the profile from a backup or a peer.": (
+        "De database {path} ontbreekt; zet het profiel terug vanuit een back-up of een ander "
+        "apparaat."
+    ),
+    "The profile folder {path} is read-only; Resilient ZCC needs to write "
+    "there (journal and changes). Copy the profile to a writable folder.": (
+        "De profielmap {path} is alleen-lezen; Resilient ZCC moet daar kunnen schrijven "
+        "(journaal en wijzigingen). Kopieer het profiel naar een map waarin u mag schrijven."
+    ),
+    "The profile database lacks its {key}; restore the profile.": (
+        "In de profieldatabase ontbreekt {key}; zet het profiel terug."
+    ),
+    "This profile was written by a newer Resilient ZCC (schema {current}; this version "
+    "knows up to {latest}). Update the app; the data was not touched.": (
+        "Dit profiel is geschreven door een nieuwere Resilient ZCC (schema {current}; deze "
+        "versie kent tot en met {latest}). Werk de app bij; de gegevens zijn niet aangeraakt."
+    ),
+    # keyheader.py
+    "The passphrase must be at least {n} characters.": (
+        "De wachtwoordzin moet minstens {n} tekens lang zijn."
+    ),
+    "The passphrase repeats too few different characters.": (
+        "De wachtwoordzin bevat te weinig verschillende tekens."
+    ),
+    "The key header (keys.json) of this profile is damaged. The database cannot be "
+    "opened without it: restore keys.json from a backup, or restore the profile.": (
+        "De sleutelkop (keys.json) van dit profiel is beschadigd. Zonder sleutelkop kan de "
+        "database niet worden geopend: zet keys.json terug vanuit een back-up, of zet het "
+        "profiel terug."
+    ),
+    "The key header has version {found!r}; this version of "
+    "Resilient ZCC reads version {version}. Update the app.": (
+        "De sleutelkop heeft versie {found!r}; deze versie van Resilient ZCC leest versie "
+        "{version}. Werk de app bij."
+    ),
+    "The key header {path} is missing; the database cannot be opened without "
+    "it. Restore keys.json from a backup, or restore the profile.": (
+        "De sleutelkop {path} ontbreekt; zonder sleutelkop kan de database niet worden "
+        "geopend. Zet keys.json terug vanuit een back-up, of zet het profiel terug."
+    ),
+    "No profile in {folder}. Create one with `resilient-zcc init`.": (
+        "Geen profiel in {folder}. Maak er een aan met `resilient-zcc init`."
+    ),
+    "Cannot read {path} ({reason}): check that this user account may read the profile folder.": (
+        "Kan {path} niet lezen ({reason}): controleer of dit gebruikersaccount de profielmap "
+        "mag lezen."
+    ),
+    # changelog.py
+    "Entries in {table} are never changed once written; add a new entry instead.": (
+        "Regels in {table} worden na het vastleggen nooit gewijzigd; voeg in plaats daarvan "
+        "een nieuwe regel toe."
+    ),
+    "'{table}' is not a table that can be written.": (
+        "'{table}' is geen tabel waarin geschreven kan worden."
+    ),
+    "{table} has no column {columns}.": "{table} heeft geen kolom {columns}.",
+    "A write to {table} must set at least one column.": (
+        "Een wijziging in {table} moet minstens één kolom vullen."
+    ),
+    "Changes from device {device} use schema {schema}; this version knows up to "
+    "{latest}. Update required; nothing was applied.": (
+        "Wijzigingen van apparaat {device} gebruiken schema {schema}; deze versie kent tot en "
+        "met {latest}. Bijwerken is nodig; er is niets verwerkt."
+    ),
+    "A batch claiming to come from device {device} has no valid signature; nothing was applied.": (
+        "Een pakket dat van apparaat {device} zou komen, heeft geen geldige handtekening; er "
+        "is niets verwerkt."
+    ),
+    "Device {device} is not trusted here; nothing was applied.": (
+        "Apparaat {device} wordt hier niet vertrouwd; er is niets verwerkt."
+    ),
+    "A change from device {device} alters an entry of {table}, which is "
+    "never changed once written; nothing was applied.": (
+        "Een wijziging van apparaat {device} past een regel van {table} aan, die na het "
+        "vastleggen nooit wordt gewijzigd; er is niets verwerkt."
+    ),
+    "A change from device {device} does not fit this schema ({reason}); nothing was applied.": (
+        "Een wijziging van apparaat {device} past niet in dit schema ({reason}); er is niets "
+        "verwerkt."
+    ),
+    "{table}.{column} cannot hold a {kind}.": "{table}.{column} kan geen {kind} bevatten.",
+    "not an object of column values": "geen object met kolomwaarden",
+    "a value that is not text, a number or null": "een waarde die geen tekst, getal of null is",
+    "{table}.{column} may not be empty": "{table}.{column} mag niet leeg zijn",
+    # validation.py, settings.py
+    "{what} may not be empty.": "{what} mag niet leeg zijn.",
+    "Unknown {what} '{value}'. Allowed: {allowed}.": (
+        "Onbekende waarde '{value}' voor {what}. Toegestaan: {allowed}."
+    ),
+    "The time": "Het tijdstip",
+    "{what} needs a time zone (e.g. datetime.now(UTC)).": (
+        "{what} heeft een tijdzone nodig (bijv. datetime.now(UTC))."
+    ),
+    "No {what} with id {id}.": "Geen {what} met id {id}.",
+    "No {what} with id {id}. {hint}": "Geen {what} met id {id}. {hint}",
+    "Unknown setting '{key}'. Known: {known}.": ("Onbekende instelling '{key}'. Bekend: {known}."),
+    "{key} must be between {minimum} and {maximum}, not {value}.": (
+        "{key} moet tussen {minimum} en {maximum} liggen, niet {value}."
+    ),
+    # settings.py
+    "A contact not verified for this many days is marked stale.": (
+        "Een contact dat zoveel dagen niet is gecontroleerd, geldt als verouderd."
+    ),
+    "A capacity figure older than this many hours is marked stale.": (
+        "Een capaciteitscijfer dat ouder is dan zoveel uur, geldt als verouderd."
+    ),
+    "Days after a placement request closes before its patient data is removed.": (
+        "Aantal dagen na het afsluiten van een plaatsingsverzoek waarna de patiëntgegevens "
+        "worden verwijderd."
+    ),
+    # demo/__init__.py
+    "The moment the demo is loaded at needs a time zone.": (
+        "Het tijdstip waarop de demo wordt geladen, heeft een tijdzone nodig."
+    ),
+    "This profile already holds {n} organisation(s); the demo region "
+    "is only loaded into an empty profile. Create a new profile for the demo.": (
+        "Dit profiel bevat al {n} organisatie(s); de demoregio wordt alleen in een leeg "
+        "profiel geladen. Maak een nieuw profiel aan voor de demo."
+    ),
+    # cli
+    "Error: {message}": "Fout: {message}",
+    # capacity.py
+    "'{text}' is not a time; give HH:MM (today) or 'YYYY-MM-DD HH:MM' (Amsterdam time), like "
+    "08:45 or '2025-03-14 08:45'.": (
+        "'{text}' is geen tijd; geef UU:MM (vandaag) of 'JJJJ-MM-DD UU:MM' (Nederlandse tijd), "
+        "zoals 08:45 of '2025-03-14 08:45'."
+    ),
+    # categories.py
+    "'{code}' is a built-in category already; choose another code. Built-in: {builtin}.": (
+        "'{code}' is al een ingebouwde categorie; kies een andere code. Ingebouwd: {builtin}."
+    ),
+    "A category code is 2 to 40 characters: a lowercase letter, then lowercase letters, digits "
+    "or '_' (like 'cohort_griep'); '{code}' is not.": (
+        "Een categoriecode heeft 2 tot 40 tekens: een kleine letter, gevolgd door kleine "
+        "letters, cijfers of '_' (zoals 'cohort_griep'); '{code}' voldoet daar niet aan."
+    ),
+    "A category needs a name (Dutch, as users see it).": (
+        "Een categorie heeft een naam nodig (in het Nederlands, zoals gebruikers die zien)."
+    ),
+    "The category '{code}' exists already.": "De categorie '{code}' bestaat al.",
+    "Unknown capacity category '{code}'. Known: {known} (add one with add_category).": (
+        "Onbekende capaciteitscategorie '{code}'. Bekend: {known} (voeg er een toe met "
+        "add_category)."
+    ),
+    "Unknown category kind '{kind}'. Allowed: {allowed}.": (
+        "Onbekende categoriesoort '{kind}'. Toegestaan: {allowed}."
+    ),
+    # common.py
+    "'{prefix}' matches several; give more of the id.": (
+        "'{prefix}' past bij meerdere; geef meer tekens van het id."
+    ),
+    "No passphrase: type it at the prompt or set {env} for scripts.": (
+        "Geen wachtwoordzin: typ hem bij de vraag, of zet {env} voor scripts."
+    ),
+    "No {what} with id '{prefix}'.": "Geen {what} met id '{prefix}'.",
+    # conflicts.py
+    "Describe the resolution (e.g. 'aanbod aan TW-2026-0012 ingetrokken, patiënt opnieuw "
+    "gematcht'); it is kept with the conflict.": (
+        "Beschrijf de oplossing (bijv. 'aanbod aan TW-2026-0012 ingetrokken, patiënt opnieuw "
+        "gematcht'); die wordt bij het conflict bewaard."
+    ),
+    "No conflict with id {id}; 'placements conflicts' lists them.": (
+        "Geen conflict met id {id}; 'placements conflicts' toont de conflicten."
+    ),
+    "Say who resolves the conflict (a name or function).": (
+        "Vermeld wie het conflict oplost (een naam of functie)."
+    ),
+    "This conflict was resolved already on {at} by {by}.": (
+        "Dit conflict is al opgelost op {at} door {by}."
+    ),
+    # contacts.py
+    "contact": "contact",
+    # crisis.py
+    "'{value}' is not a date; give e.g. 2025-03-14 or 2025-03-14T08:00.": (
+        "'{value}' is geen datum; geef bijv. 2025-03-14 of 2025-03-14T08:00."
+    ),
+    "log entry": "logboekregel",
+    "procedure": "procedure",
+    # escalation.py
+    "An escalation path needs at least one step.": (
+        "Een opschalingsroute heeft minstens één stap nodig."
+    ),
+    "Step {n}'s action": "De actie van stap {n}",
+    "Step {n}'s actor": "De uitvoerder van stap {n}",
+    # lifecycle.py
+    "'Geen eigen cliënt' is not a reason to refuse: institutions cannot refuse a patient "
+    "assigned to their cohort because he is not their own client (ministry letter on regional "
+    "coordination). Accept the patient, or give a care reason.": (
+        "'Geen eigen cliënt' is geen reden om te weigeren: instellingen kunnen een patiënt die "
+        "aan hun cohort is toegewezen niet weigeren omdat het geen eigen cliënt is (brief van "
+        "het ministerie over regionale coördinatie). Neem de patiënt op, of geef een "
+        "zorginhoudelijke reden."
+    ),
+    "A request that is '{current}' cannot go to '{target}' (no skipping of steps). Allowed "
+    "next states: {allowed}.": (
+        "Een verzoek met status '{current}' kan niet naar '{target}' (stappen overslaan kan "
+        "niet). Toegestane volgende statussen: {allowed}."
+    ),
+    "Cancelling a request needs a reason (e.g. 'lokaal opgelost', 'niet meer nodig').": (
+        "Voor het annuleren van een verzoek is een reden nodig (bijv. 'lokaal opgelost', 'niet "
+        "meer nodig')."
+    ),
+    "Escalating a request needs the body it goes to: 'rcps' (regional) or 'lcps' (national), "
+    "not {target!r}.": (
+        "Voor het opschalen van een verzoek is nodig waarheen het gaat: 'rcps' (regionaal) of "
+        "'lcps' (landelijk), niet {target!r}."
+    ),
+    "Refusing an offered place needs a reason, which is logged (e.g. 'geen isolatiekamer "
+    "vrij', 'zuurstof niet beschikbaar').": (
+        "Voor het weigeren van een aangeboden plaats is een reden nodig; die wordt vastgelegd "
+        "(bijv. 'geen isolatiekamer vrij', 'zuurstof niet beschikbaar')."
+    ),
+    "The request is closed ('{current}'); no further step is possible. Register a new request "
+    "if the patient still needs a place.": (
+        "Het verzoek is afgesloten ('{current}'); er is geen volgende stap mogelijk. Meld een "
+        "nieuw verzoek aan als de patiënt nog een plaats nodig heeft."
+    ),
+    "Transport cannot be arranged while the request is '{current}': the receiving party must "
+    "have accepted first (ambulance transport goes ahead only when the receiving party is "
+    "arranged). Allowed next states: {allowed}.": (
+        "Vervoer kan niet worden geregeld zolang het verzoek de status '{current}' heeft: de "
+        "ontvangende partij moet eerst hebben geaccepteerd (ambulancevervoer krijgt pas "
+        "doorgang als de ontvangende partij geregeld is). Toegestane volgende statussen: "
+        "{allowed}."
+    ),
+    "none (the request is closed)": "geen (het verzoek is afgesloten)",
+    # logbook.py
+    "'since'": "'since'",
+    "A correction ('correctie') must name the entry it corrects (corrects_id).": (
+        "Een correctie ('correctie') moet de regel noemen die zij corrigeert (corrects_id)."
+    ),
+    "A correction belongs to the same region as the entry it corrects.": (
+        "Een correctie hoort bij dezelfde regio als de regel die zij corrigeert."
+    ),
+    "A decision ('besluit') must say who decided (decided_by), e.g. 'Bestuurlijk ROAZ' or 'DPG "
+    "Twente'.": (
+        "Een besluit ('besluit') moet vermelden wie heeft besloten (decided_by), bijv. "
+        "'Bestuurlijk ROAZ' of 'DPG Twente'."
+    ),
+    "Entries of kind '{kind}' are written by {writer}, which also changes the region. Kinds to "
+    "add directly: {free}.": (
+        "Regels van de soort '{kind}' worden geschreven door {writer}, dat ook de regio "
+        "bijwerkt. Soorten die u direct kunt toevoegen: {free}."
+    ),
+    "No log entry with id {id} to correct.": "Geen logboekregel met id {id} om te corrigeren.",
+    "No log entry with id {id}.": "Geen logboekregel met id {id}.",
+    "Only a 'correctie' entry names an entry it corrects.": (
+        "Alleen een regel van de soort 'correctie' noemt een regel die zij corrigeert."
+    ),
+    "The entry's text": "De tekst van de regel",
+    "The limit must be between 1 and {maximum}, not {limit}.": (
+        "De limiet moet tussen 1 en {maximum} liggen, niet {limit}."
+    ),
+    "The moment of the entry": "Het tijdstip van de regel",
+    "Unknown log kind '{kind}'. Allowed here: {allowed}.": (
+        "Onbekende soort logboekregel '{kind}'. Hier toegestaan: {allowed}."
+    ),
+    "Unknown log kind '{kind}'. Allowed: {allowed}.": (
+        "Onbekende soort logboekregel '{kind}'. Toegestaan: {allowed}."
+    ),
+    "Who recorded the entry (recorded_by)": "Het veld 'vastgelegd door' (recorded_by)",
+    # matching.py
+    "'now' needs a time zone (use datetime.now(UTC)).": (
+        "'now' heeft een tijdzone nodig (gebruik datetime.now(UTC))."
+    ),
+    "COVID status '{covid}': do not place on a COVID+ cohort": (
+        "COVID-status '{covid}': niet op een COVID+-cohort plaatsen"
+    ),
+    "COVID status '{covid}': isolate until the result is known": (
+        "COVID-status '{covid}': isoleren tot de uitslag bekend is"
+    ),
+    "COVID-positive outside a cohort needs isolation rooms": (
+        "COVID-positief buiten een cohort vraagt isolatiekamers"
+    ),
+    "Distance and travel time are not weighed (locations have no coordinates); when places fit "
+    "equally well, choose the nearest location.": (
+        "Afstand en reistijd zijn niet meegewogen (locaties hebben geen coördinaten); kies bij "
+        "gelijke geschiktheid de dichtstbijzijnde locatie."
+    ),
+    "HFNO needed, the location offers no HFNO": "HFNO nodig, locatie biedt geen HFNO",
+    "HFNO possible": "HFNO mogelijk",
+    "Location {id} has no capacity report for category '{category}'; a place can only be "
+    "offered against a reported figure. Run 'placements match' for candidates.": (
+        "Locatie {id} heeft geen capaciteitsmelding voor categorie '{category}'; een plaats "
+        "kan alleen worden aangeboden op basis van een gemeld cijfer. Gebruik 'placements "
+        "match' voor kandidaten."
+    ),
+    "No placement request with id {id}; 'placements list' shows them.": (
+        "Geen plaatsingsverzoek met id {id}; 'placements list' toont de verzoeken."
+    ),
+    "No suitable place in the region: consider escalating to RCPS or LCPS ('placements advance "
+    "ID opgeschaald --to rcps').": (
+        "Geen geschikte plaats in de regio: overweeg opschalen naar RCPS of LCPS ('placements "
+        "advance ID opgeschaald --to rcps')."
+    ),
+    "a COVID cohort fits a COVID-positive patient": "COVID-cohort past bij COVID-positief",
+    "a COVID-negative patient does not belong in {name}": "COVID-negatief hoort niet op {name}",
+    "a COVID-positive patient does not belong in {name}": "COVID-positief hoort niet op {name}",
+    "available {available} according to the report, {allocated} allocated since": (
+        "beschikbaar {available} volgens melding, {allocated} al toegewezen sinds"
+    ),
+    "category {name} does not fit care need '{care}'": (
+        "categorie {name} past niet bij zorgvraag '{care}'"
+    ),
+    "category {name}: alternative for care need '{care}'": (
+        "categorie {name}: alternatief bij zorgvraag '{care}'"
+    ),
+    "category {name}: requested": "categorie {name}: gevraagd",
+    "isolation by COVID+ cohort nursing": "isolatie door cohortverpleging COVID+",
+    "isolation needed, the location has no isolation rooms": (
+        "isolatie nodig, locatie heeft geen isolatiekamers"
+    ),
+    "isolation possible": "isolatie mogelijk",
+    "no free place ({counted})": "geen vrije plaats ({counted})",
+    "oxygen at home with support (module 1)": "zuurstof thuis met ondersteuning (module 1)",
+    "oxygen needed, the location has no wall oxygen": (
+        "zuurstof nodig, locatie heeft geen zuurstof uit de wand"
+    ),
+    "the figure is {hours} hours old (stale): call the location for a current figure": (
+        "cijfer is {hours} uur oud (verouderd): bel de locatie voor een actueel cijfer"
+    ),
+    "treatment wish (ACP): no IC admission": "behandelwens (ACP): geen IC-opname",
+    "treatment wish (ACP): no hospital admission": "behandelwens (ACP): geen ziekenhuisopname",
+    "wall oxygen available": "zuurstof uit de wand aanwezig",
+    "{free} free place(s) ({counted})": "{free} vrije plaats(en) ({counted})",
+    "{location} ({category}) does not fit this request: {failures}. Run 'placements match' for "
+    "suitable places.": (
+        "{location} ({category}) past niet bij dit verzoek: {failures}. Gebruik 'placements "
+        "match' voor geschikte plaatsen."
+    ),
+    "{location} has no free place in {category} any more (available {available} in the report "
+    "of {reported_at}, {allocated} already offered or placed since). Run 'placements match' "
+    "again for the current candidates.": (
+        "{location} heeft geen vrije plaats meer in {category} (beschikbaar {available} in de "
+        "melding van {reported_at}, sindsdien al {allocated} aangeboden of geplaatst). Gebruik "
+        "'placements match' opnieuw voor de actuele kandidaten."
+    ),
+    # measures.py
+    "Measure {code} ({title}) applies from phase {applies_from}; '{region}' is in phase "
+    "{phase}. Raise the phase first, or prepare the measure without switching it on.": (
+        "Maatregel {code} ({title}) geldt vanaf fase {applies_from}; '{region}' is in fase "
+        "{phase}. Verhoog eerst de fase, of bereid de maatregel voor zonder hem in te zetten."
+    ),
+    "Measure {code} ({title}) is already {state} in '{region}'.": (
+        "Maatregel {code} ({title}) staat al {state} in '{region}'."
+    ),
+    "Unknown measure '{code}'. Allowed: {allowed}.": (
+        "Onbekende maatregel '{code}'. Toegestaan: {allowed}."
+    ),
+    "Who decided on the measure (decided_by)": "Het veld 'besloten door' (decided_by)",
+    "active": "aan",
+    "inactive": "uit",
+    # model.py
+    "'capacity locations' lists the locations.": "'capacity locations' toont de locaties.",
+    "'{reference}' is not a pseudonymous reference: use the referrer's form number, 3 to 32 "
+    "letters, digits, '-', '/', '.' or '_' with at least one digit, like TW-2026-0001 (never a "
+    "name or BSN).": (
+        "'{reference}' is geen pseudoniem kenmerk: gebruik het formuliernummer van de "
+        "verwijzer, 3 tot 32 letters, cijfers, '-', '/', '.' of '_' met minstens één cijfer, "
+        "zoals TW-2026-0001 (nooit een naam of BSN)."
+    ),
+    "'{value}' is not an e-mail address.": "'{value}' is geen e-mailadres.",
+    "A MICU cannot carry an HFNO patient (HFNO needs far more oxygen than a MICU has; expert "
+    "team report, module 4B). Choose transport 'ambulance' (an adapted ambulance+) for HFNO, "
+    "or drop HFNO if the patient is ventilated.": (
+        "Een MICU kan geen HFNO-patiënt vervoeren (HFNO vraagt veel meer zuurstof dan een MICU "
+        "aan boord heeft; rapport expertteam, module 4B). Kies vervoer 'ambulance' (een "
+        "aangepaste ambulance+) voor HFNO, of laat HFNO weg als de patiënt beademd wordt."
+    ),
+    "A channel belongs to a {owners}.": "Een kanaal hoort bij een van: {owners}.",
+    "A channel's number or address": "Het nummer of adres van een kanaal",
+    "A function's name": "De naam van een functie",
+    "A location and category are given only when offering a place ('plaats_aangeboden'); later "
+    "steps keep the offered place.": (
+        "Een locatie en categorie geeft u alleen op bij het aanbieden van een plaats "
+        "('plaats_aangeboden'); latere stappen houden de aangeboden plaats."
+    ),
+    "A location needs a name (like 'MST Enschede, IC').": (
+        "Een locatie heeft een naam nodig (zoals 'MST Enschede, IC')."
+    ),
+    "A person's name": "De naam van een persoon",
+    "A shift must end after it starts.": "Een dienst moet eindigen na het begin.",
+    "{name} is already on this rota from {starts} to {ends}. Change or remove that shift first.": (
+        "{name} staat al op dit rooster van {starts} tot {ends}. Wijzig of verwijder eerst "
+        "die dienst."
+    ),
+    "{name} is already on this rota from {starts} to {ends}. Change or remove that "
+    "shift first, or allow double cover.": (
+        "{name} staat al op dit rooster van {starts} tot {ends}. Wijzig of verwijder eerst "
+        "die dienst, of sta dubbele bezetting toe."
+    ),
+    "A step's text": "De tekst van een stap",
+    "An organisation's name": "De naam van een organisatie",
+    "COVID status": "COVID-status",
+    "Category '{category}' does not give the care need '{care_need}'. Categories for "
+    "'{care_need}': {fitting}.": (
+        "Categorie '{category}' biedt niet de zorgvraag '{care_need}'. Categorieën voor "
+        "'{care_need}': {fitting}."
+    ),
+    "No location with id {id}; 'placements match' lists them.": (
+        "Onbekende locatie (id {id}); 'placements match' toont de locaties."
+    ),
+    "No organisation with id {id} (the referrer).": "Geen organisatie met id {id} (de verwijzer).",
+    "No procedure step with id {id}.": "Geen procedurestap met id {id}.",
+    "Offering a place needs the location (--location); 'placements match' lists the candidates.": (
+        "Voor het aanbieden van een plaats is de locatie nodig (--location); 'placements "
+        "match' toont de kandidaten."
+    ),
+    "Reference {reference} is already on the queue (request {request}); update that request "
+    "instead of registering it twice.": (
+        "Kenmerk {reference} staat al in de wachtrij (verzoek {request}); werk dat verzoek bij "
+        "in plaats van het twee keer aan te melden."
+    ),
+    "Say who does this (a name or function, e.g. 'ZCC-coördinator').": (
+        "Vermeld wie dit doet (een naam of functie, bijv. 'ZCC-coördinator')."
+    ),
+    "The current location": "De huidige verblijfplaats",
+    "The current time": "Het huidige tijdstip",
+    "The end": "Het einde",
+    "The fallback order starts at 1 (the first channel to try).": (
+        "De terugvalvolgorde begint bij 1 (het eerste kanaal om te proberen)."
+    ),
+    "The new step number": "Het nieuwe stapnummer",
+    "The procedure already belongs to that organisation; copy it to another one.": (
+        "De procedure hoort al bij die organisatie; kopieer hem naar een andere."
+    ),
+    "The reason": "De reden",
+    "The reference": "Het kenmerk",
+    "The referrer contact": "Het contact bij de verwijzer",
+    "The report time": "Het meldtijdstip",
+    "The report time {at} lies in the future (now is {now}); give the time the figures were "
+    "true, at most 5 minutes ahead.": (
+        "Het meldtijdstip {at} ligt in de toekomst (nu is het {now}); geef het tijdstip waarop "
+        "de cijfers klopten, hooguit 5 minuten vooruit."
+    ),
+    "The start": "Het begin",
+    "The step number": "Het stapnummer",
+    "The treatment limits": "De behandelgrenzen",
+    "The treatment limits say no IC (acp_no_ic), but the care need is 'ic'. Check the wishes "
+    "with the referrer; choose another care need or correct the limits.": (
+        "Volgens de behandelgrenzen geen IC (acp_no_ic), maar de zorgvraag is 'ic'. Controleer "
+        "de wensen met de verwijzer; kies een andere zorgvraag of corrigeer de "
+        "behandelgrenzen."
+    ),
+    "The treatment limits say no hospital admission (acp_no_hospital), but the care need is "
+    "'{care_need}'. Care needs outside hospital: {outside}.": (
+        "Volgens de behandelgrenzen geen ziekenhuisopname (acp_no_hospital), maar de zorgvraag "
+        "is '{care_need}'. Zorgvragen buiten het ziekenhuis: {outside}."
+    ),
+    "The verification time": "Het tijdstip van de controle",
+    "The wishes": "De wensen",
+    "This channel is already the first to try.": "Dit kanaal staat al als eerste in de volgorde.",
+    "This channel is already the last to try.": "Dit kanaal staat al als laatste in de volgorde.",
+    "Unknown location feature '{feature}'. Allowed: {allowed}.": (
+        "Onbekende locatievoorziening '{feature}'. Toegestaan: {allowed}."
+    ),
+    "Unknown source '{source}'. Allowed: {allowed}.": (
+        "Onbekende bron '{source}'. Toegestaan: {allowed}."
+    ),
+    "Unknown status colour '{status}'. Allowed: {allowed}.": (
+        "Onbekende statuskleur '{status}'. Toegestaan: {allowed}."
+    ),
+    "Who verified": "Het veld 'gecontroleerd door'",
+    "age band": "leeftijdsgroep",
+    "availability": "bereikbaarheid",
+    "available ({available}) cannot exceed staffed - occupied ({free}); give at most {free}.": (
+        "beschikbaar ({available}) kan niet meer zijn dan bemand min bezet ({free}); geef "
+        "hooguit {free}."
+    ),
+    "care need": "zorgvraag",
+    "channel": "kanaal",
+    "channel kind": "kanaalsoort",
+    "escalation target": "opschalingsdoel",
+    "expected_24h ({expected}) cannot exceed total ({total}): it counts beds expected free and "
+    "staffed in 24 hours.": (
+        "verwacht over 24 uur ({expected}) kan niet meer zijn dan totaal ({total}): het telt "
+        "de bedden die over 24 uur naar verwachting vrij en bemand zijn."
+    ),
+    "function": "functie",
+    "occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in beds without "
+    "staff, report those beds as staffed.": (
+        "bezet ({occupied}) kan niet meer zijn dan bemand ({staffed}); liggen er patiënten in "
+        "bedden zonder personeel, meld die bedden dan als bemand."
+    ),
+    "organisation": "organisatie",
+    "person": "persoon",
+    "role": "rol",
+    "sector": "sector",
+    "shift": "dienst",
+    "staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of the total.": (
+        "bemand ({staffed}) kan niet meer zijn dan totaal ({total}): bemande bedden horen bij "
+        "het totaal."
+    ),
+    "transport": "vervoer",
+    "urgency": "urgentie",
+    "{what} cannot be negative ({value}); give 0 or more.": (
+        "{what} kan niet negatief zijn ({value}); geef 0 of meer."
+    ),
+    "{what} contains a nine-digit number that looks like a BSN. Never enter a BSN or a name: "
+    "use the referrer's form number (like TW-2026-0001) and describe the care.": (
+        "{what} bevat een getal van negen cijfers dat op een BSN lijkt. Voer nooit een BSN of "
+        "naam in: gebruik het formuliernummer van de verwijzer (zoals TW-2026-0001) en "
+        "beschrijf de zorg."
+    ),
+    "{what} is {length} characters; keep it to {limit} (only what placement needs).": (
+        "{what} telt {length} tekens; houd het bij {limit} (alleen wat nodig is voor de plaatsing)."
+    ),
+    "{what} must be a whole number, not {value!r}.": (
+        "{what} moet een geheel getal zijn, niet {value!r}."
+    ),
+    "{what} must be between 1 and {maximum}, not {at}.": (
+        "{what} moet tussen 1 en {maximum} liggen, niet {at}."
+    ),
+    # phases.py
+    "'{region}' is already in phase {phase} (since {since}); choose another phase: {others}.": (
+        "'{region}' is al in fase {phase} (sinds {since}); kies een andere fase: {others}."
+    ),
+    "A phase change": "Een fasewijziging",
+    "Declaring the noodscenario": "Het afkondigen van het noodscenario",
+    "Ending the noodscenario": "Het beëindigen van het noodscenario",
+    "Phase 3 (crisiszorg, code zwart) is declared and ended only nationally, by the minister. "
+    "Record the national decision with national=True (CLI: --national) and name it in "
+    "decided_by; regionally the choice is a noodscenario or 1a-2d.": (
+        "Fase 3 (crisiszorg, code zwart) wordt alleen landelijk afgekondigd en beëindigd, door "
+        "de minister. Leg het landelijke besluit vast met national=True (CLI: --national) en "
+        "noem het in decided_by; regionaal is de keuze een noodscenario of 1a-2d."
+    ),
+    "The moment of the decision": "Het tijdstip van het besluit",
+    "The moment of the phase change": "Het tijdstip van de fasewijziging",
+    "The noodscenario of '{region}' is already {state}; nothing to change.": (
+        "Het noodscenario van '{region}' staat al {state}; er is niets te wijzigen."
+    ),
+    "The phase change": "De fasewijziging",
+    "Unknown phase '{phase}'. Allowed (LNAZ): {allowed}.": (
+        "Onbekende fase '{phase}'. Toegestaan (LNAZ): {allowed}."
+    ),
+    "off": "uit",
+    "on": "aan",
+    "{what} is dated {at}, before the current state (since {since}); the log is kept as it "
+    "happens: record it with the current time and mention the real time in the text.": (
+        "{what} is gedateerd op {at}, vóór de huidige toestand (sinds {since}); het logboek "
+        "wordt bijgehouden zoals het gebeurt: leg het vast met het huidige tijdstip en vermeld "
+        "het werkelijke tijdstip in de tekst."
+    ),
+    "{what} needs the picture (beeld) it was decided on, e.g. the bed occupancy and the "
+    "pressure reported by the chain partners.": (
+        "{what}: vermeld het beeld waarop is besloten, bijv. de bedbezetting en de druk die de "
+        "ketenpartners melden."
+    ),
+    "{what} needs who decided (decided_by), e.g. 'Bestuurlijk ROAZ Euregio' or 'DPG Twente'.": (
+        "{what}: vermeld wie heeft besloten (decided_by), bijv. 'Bestuurlijk ROAZ Euregio' of "
+        "'DPG Twente'."
+    ),
+    # phones.py
+    "'{text}' is not a valid phone number. Type it as you would dial it in the Netherlands "
+    "(e.g. 06-12345678 or 053-1234567) or with a country code (+32 ...).": (
+        "'{text}' is geen geldig telefoonnummer. Typ het zoals u het in Nederland zou kiezen "
+        "(bijv. 06-12345678 of 053-1234567) of met landnummer (+32 ...)."
+    ),
+    # placements.py
+    "conflict": "conflict",
+    "location": "locatie",
+    "placement request": "plaatsingsverzoek",
+    "region": "regio",
+    # profile.py
+    "'{prefix}' matches several records; give more of the id.": (
+        "'{prefix}' past bij meerdere gegevens; geef meer tekens van het id."
+    ),
+    "No record with id '{prefix}'.": "Geen gegeven met id '{prefix}'.",
+    # queries.py
+    "No contact details for '{function}'.": "Geen bereikbaarheidsgegevens voor '{function}'.",
+    "No contact with id {id}.": "Geen contact met id {id}.",
+    "No function named: assign a function to this step.": (
+        "Geen functie genoemd: wijs een functie toe aan deze stap."
+    ),
+    "No location with id {id}; 'capacity locations' lists them.": (
+        "Onbekende locatie (id {id}); 'capacity locations' toont de locaties."
+    ),
+    "No organisation matches '{text}'; give part of its name or its id.": (
+        "Geen organisatie gevonden voor '{text}'; geef een deel van de naam of het id."
+    ),
+    "No procedure with id {id}.": "Geen procedure met id {id}.",
+    "Nobody holds the function '{function}' now.": "Niemand vervult nu de functie '{function}'.",
+    "Step {number}: {warning}": "Stap {number}: {warning}",
+    "The function named no longer exists: assign another function.": (
+        "De genoemde functie bestaat niet meer: wijs een andere functie toe."
+    ),
+    "Unknown incident type '{value}'. Allowed: {allowed}.": (
+        "Onbekend incidenttype '{value}'. Toegestaan: {allowed}."
+    ),
+    "Unknown state '{state}'. Known states: {known}.": (
+        "Onbekende status '{state}'. Bekende statussen: {known}."
+    ),
+    # regions.py
+    "'{region}' is a {kind}; the LNAZ phase and the noodscenario are set on its ROAZ region "
+    "('{parent}').": (
+        "'{region}' is een {kind}; de LNAZ-fase en het noodscenario worden vastgesteld op de "
+        "bijbehorende ROAZ-regio ('{parent}')."
+    ),
+    "'{region}' is a {kind}; the LNAZ phase and the noodscenario are set on its ROAZ region.": (
+        "'{region}' is een {kind}; de LNAZ-fase en het noodscenario worden vastgesteld op de "
+        "bijbehorende ROAZ-regio."
+    ),
+    "A ROAZ region has no parent; only a veiligheidsregio has one.": (
+        "Een ROAZ-regio valt niet onder een andere regio; alleen een veiligheidsregio heeft "
+        "een bovenliggende regio."
+    ),
+    "A region's name": "De naam van een regio",
+    "A veiligheidsregio belongs to a ROAZ region: give the ROAZ region as parent.": (
+        "Een veiligheidsregio hoort bij een ROAZ-regio: geef de ROAZ-regio op als "
+        "bovenliggende regio."
+    ),
+    "No region with id {id}.": "Geen regio met id {id}.",
+    "Several regions: name one with --region. Regions: {names}.": (
+        "Meerdere regio's: kies er een met --region. Regio's: {names}."
+    ),
+    "The parent of a veiligheidsregio must be a ROAZ region; '{parent}' is a {kind}.": (
+        "De bovenliggende regio van een veiligheidsregio moet een ROAZ-regio zijn; '{parent}' "
+        "is een {kind}."
+    ),
+    "This profile holds no region yet; load the demo or add a region first.": (
+        "Dit profiel bevat nog geen regio; laad de demo of voeg eerst een regio toe."
+    ),
+    "Unknown region kind '{kind}'. Allowed: {allowed}.": (
+        "Onbekende regiosoort '{kind}'. Toegestaan: {allowed}."
+    ),
+    # rhythm.py
+    "'{value}' is not a reporting time; give local time as HH:MM, like 09:00.": (
+        "'{value}' is geen meldtijd; geef de lokale tijd als UU:MM, zoals 09:00."
+    ),
+    "A reporting interval of {hours} hours does not divide a day; allowed: {allowed} hours (or "
+    "none for no rhythm).": (
+        "Een meldinterval van {hours} uur past niet precies in een etmaal; toegestaan: "
+        "{allowed} uur (of geen, voor geen meldritme)."
+    ),
+    "A reporting time needs an interval (like every 24 hours); give both, or neither for no "
+    "rhythm.": (
+        "Een meldtijd heeft een interval nodig (zoals elke 24 uur); geef beide, of geen van "
+        "beide voor geen meldritme."
+    ),
+    # taskcards.py
+    "A task card needs at least one action.": "Een taakkaart heeft minstens één actie nodig.",
+    "Action {n}'s text": "De tekst van actie {n}",
+    "Action {n}: unknown phase '{phase}'. Allowed: {allowed}.": (
+        "Actie {n}: onbekende fase '{phase}'. Toegestaan: {allowed}."
+    ),
+    "No function with code '{code}' in the directory; add the function first (task cards "
+    "belong to a function, e.g. zcc_huisarts, zcc_logger).": (
+        "Geen functie met code '{code}' in de adresgids; voeg eerst de functie toe "
+        "(taakkaarten horen bij een functie, bijv. zcc_huisarts, zcc_logger)."
+    ),
+    "No task card for function code '{code}' in this region. Cards: {cards}.": (
+        "Geen taakkaart voor functiecode '{code}' in deze regio. Kaarten: {cards}."
+    ),
+    "The card's function code": "De functiecode van de kaart",
+    "The card's mandate": "Het mandaat van de kaart",
+    "The card's title": "De titel van de kaart",
+    "none yet": "nog geen",
+}
