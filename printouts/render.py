@@ -1,0 +1,165 @@
+"""Render a sheet or the whole binder to PDF bytes, write it atomically, record the print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+
+from resilient_zcc.atomic import atomic_write
+from resilient_zcc.errors import ValidationError
+from resilient_zcc.printlog import record_print
+
+from .context import PrintContext
+from .layout import Heading, SheetDocument, SheetStart, esc, grid, local, para, rich, toc
+from .sheets import SHEETS, Sheet
+
+BINDER = "binder"
+
+
+@dataclass(frozen=True)
+class Printed:
+    pdf: bytes
+    pages: int
+    sheet: str
+    title: str
+
+
+def _sheet(name: str) -> Sheet:
+    sheet = SHEETS.get(name)
+    if sheet is None:
+        raise ValidationError(
+            f"Unknown sheet '{name}'. Sheets: {', '.join(SHEETS)}, or '{BINDER}' for all."
+        )
+    return sheet
+
+
+def _opening(ctx: PrintContext, sheet: Sheet) -> list[Flowable]:
+    return [SheetStart(sheet.title(ctx.lang)), Heading(sheet.title(ctx.lang), 0, "h1")]
+
+
+def render_sheet(ctx: PrintContext, name: str, options: dict[str, Any] | None = None) -> Printed:
+    sheet = _sheet(name)
+    options = options if options is not None else {}
+    doc = SheetDocument(ctx, sheet.template)
+    story = [SheetStart(sheet.title(ctx.lang)), *sheet.build(ctx, options)]
+    pdf = doc.render(story)
+    return Printed(pdf, doc.page, sheet.name, sheet.title(ctx.lang))
+
+
+def _cover(ctx: PrintContext, sheets: list[Sheet]) -> list[Flowable]:
+    title = ctx.t("Crisismap: papieren terugval", "Crisis binder: paper fallback")
+    facts = [
+        [
+            para(ctx.t("Regio / organisatie", "Region / organisation"), "cell_bold"),
+            para(ctx.scope_label),
+        ],
+        [
+            para(ctx.t("Stand van gegevens", "Data as of"), "cell_bold"),
+            para(local(ctx.version.as_of, ctx.lang)),
+        ],
+        [
+            para(ctx.t("Afgedrukt", "Printed"), "cell_bold"),
+            para(local(ctx.now.isoformat(), ctx.lang)),
+        ],
+        [
+            para(ctx.t("Apparaat", "Device"), "cell_bold"),
+            para(f"{ctx.device} ({ctx.device_short})"),
+        ],
+    ]
+    return [
+        SheetStart(title),
+        Spacer(1, 30),
+        para(title, "tab"),
+        para(ctx.scope_label, "tab_sub"),
+        Spacer(1, 40),
+        grid(facts, [60 * 2.83465, 110 * 2.83465], header=False),
+        Spacer(1, 20),
+        rich(
+            esc(
+                ctx.t(
+                    "Gebruik deze map als computers, telefonie of stroom uitvallen. Controleer "
+                    "vóór een "
+                    "uitval met 'resilient-zcc print status' of de bladen nog actueel zijn en "
+                    "vervang "
+                    "verouderde bladen. De map bevat contact- en patiëntgegevens: vertrouwelijk.",
+                    "Use this binder when computers, phones or power fail. Before an outage, "
+                    "check with "
+                    "'resilient-zcc print status' that the sheets are current and replace outdated "
+                    "ones. The binder holds contact and patient data: confidential.",
+                )
+            ),
+            "body",
+        ),
+        NextPageTemplate("portrait"),
+        PageBreak(),
+        SheetStart(ctx.t("Inhoud", "Contents")),
+        para(ctx.t("Inhoud", "Contents"), "h1"),
+        toc(ctx),
+    ]
+
+
+def _divider(ctx: PrintContext, number: int, sheet: Sheet) -> list[Flowable]:
+    return [
+        NextPageTemplate("portrait"),
+        PageBreak(),
+        SheetStart(sheet.title(ctx.lang)),
+        Spacer(1, 120),
+        para(f"{ctx.t('TAB', 'TAB')} {number}", "tab"),
+        Heading(sheet.title(ctx.lang), 0, "tab_sub"),
+        NextPageTemplate(sheet.template),
+        PageBreak(),
+    ]
+
+
+def binder_sheets() -> list[Sheet]:
+    return [s for s in SHEETS.values() if s.in_binder]
+
+
+def render_binder(ctx: PrintContext, options: dict[str, Any] | None = None) -> Printed:
+    """Cover, table of contents, and every sheet behind its own numbered tab."""
+    options = options if options is not None else {}
+    sheets = binder_sheets()
+    story = _cover(ctx, sheets)
+    for number, sheet in enumerate(sheets, 1):
+        story += _divider(ctx, number, sheet)
+        story += [SheetStart(sheet.title(ctx.lang)), *sheet.build(ctx, options)]
+    doc = SheetDocument(ctx, "portrait")
+    pdf = doc.render(story, multipass=True)
+    return Printed(pdf, doc.page, BINDER, ctx.t("Crisismap", "Crisis binder"))
+
+
+def covers(name: str) -> frozenset[str]:
+    if name == BINDER:
+        return frozenset().union(*(s.covers for s in binder_sheets()))
+    return _sheet(name).covers
+
+
+def print_to_file(
+    ctx: PrintContext, name: str, out: Path, options: dict[str, Any] | None = None
+) -> Printed:
+    """Render, write atomically, and (for data sheets) remember what was printed."""
+    if out.suffix.lower() != ".pdf":
+        raise ValidationError(f"The output file must end in .pdf, not '{out.name}'.")
+    if not out.parent.is_dir():
+        raise ValidationError(
+            f"The folder {out.parent} does not exist; create it or choose another."
+        )
+    printed = render_binder(ctx, options) if name == BINDER else render_sheet(ctx, name, options)
+    atomic_write(out, printed.pdf, mode=0o600)
+    if name == BINDER or _sheet(name).tracked:
+        record_print(
+            ctx.store,
+            sheet=name,
+            scope=ctx.scope,
+            scope_label=ctx.scope_label,
+            lang=ctx.lang,
+            covers=covers(name),
+            version=ctx.version,
+            printed_at=ctx.now,
+            pages=printed.pages,
+            file=str(out),
+        )
+    return printed

@@ -1,0 +1,229 @@
+"""What this device printed, on which data version, and whether that paper is out of date.
+
+Printing writes nothing to the change log: the records live in device-local tables
+(`print_log`, `form_number_blocks`, migration 5). A printed sheet is out of date when the
+change log now holds changes, to the tables the sheet covers, that its data version (the
+version vector at print time) did not include. The count is per table, of distinct rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from .errors import ValidationError
+from .hlc import stamp_ms
+
+if TYPE_CHECKING:
+    from .store import Store
+
+# Per table: how a change to its rows is counted, (Dutch one, Dutch many, English one, many).
+TABLE_NOUNS: dict[str, tuple[str, str, str, str]] = {
+    "organisations": ("organisatie", "organisaties", "organisation", "organisations"),
+    "people": ("contact", "contacten", "contact", "contacts"),
+    "functions": ("functie", "functies", "function", "functions"),
+    "roles": ("functietoewijzing", "functietoewijzingen", "function holder", "function holders"),
+    "rota_shifts": ("dienst", "diensten", "rota shift", "rota shifts"),
+    "channels": ("kanaal", "kanalen", "channel", "channels"),
+    "settings": ("instelling", "instellingen", "setting", "settings"),
+    "regions": ("regio of fase", "regio's of fasen", "region or phase", "regions or phases"),
+    "log_entries": ("logboekregel", "logboekregels", "log entry", "log entries"),
+    "escalation_steps": (
+        "escalatiestap",
+        "escalatiestappen",
+        "escalation step",
+        "escalation steps",
+    ),
+    "task_cards": ("taakkaart", "taakkaarten", "task card", "task cards"),
+    "task_actions": ("taakkaartactie", "taakkaartacties", "task action", "task actions"),
+    "locations": ("locatie", "locaties", "location", "locations"),
+    "capacity_categories": ("categorie", "categorieën", "category", "categories"),
+    "capacity_reports": (
+        "capaciteitsmelding",
+        "capaciteitsmeldingen",
+        "capacity report",
+        "capacity reports",
+    ),
+    "placement_requests": (
+        "plaatsingsaanvraag",
+        "plaatsingsaanvragen",
+        "placement request",
+        "placement requests",
+    ),
+    "placement_events": (
+        "plaatsingsstap",
+        "plaatsingsstappen",
+        "placement step",
+        "placement steps",
+    ),
+    "procedures": ("procedure", "procedures", "procedure", "procedures"),
+    "procedure_steps": ("procedurestap", "procedurestappen", "procedure step", "procedure steps"),
+    "measures": ("maatregel", "maatregelen", "measure", "measures"),
+    "region_measures": (
+        "maatregelbesluit",
+        "maatregelbesluiten",
+        "measure decision",
+        "measure decisions",
+    ),
+}
+MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+FORM_PREFIX = "AF"
+MAX_FORMS = 500
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """The changes a sheet includes: the version vector, and the time of the newest change."""
+
+    vector: dict[str, int]
+    as_of: str | None  # UTC ISO time of the newest change held, None for an empty log
+
+
+def data_version(store: Store) -> DataVersion:
+    row = store.query_one("SELECT max(hlc) AS newest FROM batches")
+    newest = row["newest"] if row else None
+    as_of = (
+        datetime.fromtimestamp(stamp_ms(int(newest)) / 1000, UTC).isoformat(timespec="seconds")
+        if newest
+        else None
+    )
+    return DataVersion(store.log.version_vector(), as_of)
+
+
+def record_print(
+    store: Store,
+    *,
+    sheet: str,
+    scope: str,
+    scope_label: str,
+    lang: str,
+    covers: Iterable[str],
+    version: DataVersion,
+    printed_at: datetime,
+    pages: int,
+    file: str = "",
+) -> int:
+    """Remember that `sheet` for `scope` was printed showing `version`; returns the record id."""
+    unknown = set(covers) - set(TABLE_NOUNS)
+    if unknown:
+        raise ValidationError(f"A sheet cannot cover unknown tables: {', '.join(sorted(unknown))}.")
+    with store.transaction():
+        cursor = store.conn.execute(
+            "INSERT INTO print_log (sheet, scope, scope_label, lang, printed_at, data_as_of, "
+            "version_vector, covers, pages, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                sheet,
+                scope,
+                scope_label,
+                lang,
+                printed_at.astimezone(UTC).isoformat(timespec="seconds"),
+                version.as_of,
+                json.dumps(version.vector, sort_keys=True),
+                json.dumps(sorted(set(covers))),
+                pages,
+                file,
+            ),
+        )
+    return int(cursor.lastrowid or 0)
+
+
+def changes_since(store: Store, vector: dict[str, int], tables: list[str]) -> dict[str, int]:
+    """Per table of `tables`, how many distinct rows changed in changes the vector lacks."""
+    if not tables:
+        return {}
+    counts: dict[str, int] = {}
+    for peer in store.query("SELECT origin, device_id FROM peers"):
+        rows = store.query(
+            "SELECT tbl, count(DISTINCT row_id) AS n FROM changes WHERE origin = ? "
+            "AND counter > ? AND tbl IN (SELECT value FROM json_each(?)) GROUP BY tbl",
+            (peer["origin"], vector.get(peer["device_id"], 0), json.dumps(tables)),
+        )
+        for row in rows:
+            counts[row["tbl"]] = counts.get(row["tbl"], 0) + int(row["n"])
+    return {table: counts[table] for table in tables if table in counts}
+
+
+def short_date(iso: str | None, lang: str = "nl") -> str:
+    if not iso:
+        return "-"
+    moment = datetime.fromisoformat(iso).astimezone()
+    month = (MONTHS_NL if lang == "nl" else MONTHS_EN)[moment.month - 1]
+    return f"{moment.day} {month} {moment.year}" if lang == "nl" else f"{moment.day} {month}"
+
+
+def describe_changes(changed: dict[str, int], since: str | None, lang: str = "nl") -> list[str]:
+    """'3 contacten gewijzigd sinds 12 nov 2026' per table, or the English equivalent."""
+    when = short_date(since, lang)
+    lines = []
+    for table, count in changed.items():
+        one_nl, many_nl, one_en, many_en = TABLE_NOUNS[table]
+        if lang == "nl":
+            lines.append(f"{count} {one_nl if count == 1 else many_nl} gewijzigd sinds {when}")
+        else:
+            lines.append(f"{count} {one_en if count == 1 else many_en} changed since {when}")
+    return lines
+
+
+def print_status(store: Store, lang: str = "nl") -> list[dict[str, Any]]:
+    """The newest print of every (sheet, scope), with what changed since and why it is stale."""
+    rows = store.query(
+        "SELECT p.* FROM print_log p WHERE p.id = (SELECT x.id FROM print_log x "
+        "WHERE x.sheet = p.sheet AND x.scope = p.scope ORDER BY x.printed_at DESC, x.id DESC "
+        "LIMIT 1) ORDER BY p.sheet, p.scope"
+    )
+    result = []
+    for row in rows:
+        vector = json.loads(row["version_vector"])
+        changed = changes_since(store, vector, json.loads(row["covers"]))
+        result.append(
+            {
+                "id": row["id"],
+                "sheet": row["sheet"],
+                "scope": row["scope"],
+                "scope_label": row["scope_label"],
+                "lang": row["lang"],
+                "printed_at": row["printed_at"],
+                "data_as_of": row["data_as_of"],
+                "pages": row["pages"],
+                "file": row["file"],
+                "changed": changed,
+                "outdated": bool(changed),
+                "reasons": describe_changes(changed, row["printed_at"], lang),
+            }
+        )
+    return result
+
+
+def form_prefix(store: Store) -> str:
+    """Form numbers carry this device's short id, so no other device can issue the same."""
+    return f"{FORM_PREFIX}-{store.identity.device_id[:8]}"
+
+
+def reserve_form_numbers(store: Store, count: int, now: datetime) -> list[str]:
+    """Reserve the next `count` form numbers of this device; a number is never handed out twice."""
+    if not 1 <= count <= MAX_FORMS:
+        raise ValidationError(
+            f"Reserve between 1 and {MAX_FORMS} form numbers at a time, not {count}."
+        )
+    with store.transaction():
+        row = store.conn.execute("SELECT max(last) FROM form_number_blocks").fetchone()
+        first = int(row[0] or 0) + 1
+        store.conn.execute(
+            "INSERT INTO form_number_blocks (first, last, reserved_at) VALUES (?, ?, ?)",
+            (first, first + count - 1, now.astimezone(UTC).isoformat(timespec="seconds")),
+        )
+    prefix = form_prefix(store)
+    return [f"{prefix}-{n:05d}" for n in range(first, first + count)]
+
+
+def form_blocks(store: Store) -> list[dict[str, Any]]:
+    """The blocks of form numbers this device reserved, oldest first."""
+    prefix = form_prefix(store)
+    rows = store.query("SELECT first, last, reserved_at FROM form_number_blocks ORDER BY first")
+    for row in rows:
+        row["from"], row["to"] = f"{prefix}-{row['first']:05d}", f"{prefix}-{row['last']:05d}"
+    return rows
