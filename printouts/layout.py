@@ -218,6 +218,8 @@ class SheetDocument(BaseDocTemplate):
             rightMargin=14 * mm,
             topMargin=30 * mm,
             bottomMargin=20 * mm,
+            initialFontName=REGULAR,  # not Helvetica, which covers Latin-1 only
+            initialFontSize=MIN_PT,
         )
         templates = {
             "portrait": self._template("portrait", A4),
