@@ -32,12 +32,13 @@ pytest: $(STAMP)
 test: lint typecheck pytest
 
 screenshots: $(STAMP)
-	sh scripts/system-packages.sh xvfb
+	sh scripts/system-packages.sh xvfb poppler-utils
 	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/resilient-zcc --profile $(DEMO_PROFILE) demo --open >/dev/null
 	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) xvfb-run -a -s "-screen 0 1400x900x24" \
 		$(BIN)/python -m ui.screenshots $(DEMO_PROFILE) screenshots
 	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1800x1100x24" \
 		$(BIN)/python -m ui.screenshots $(DEMO_PROFILE) screenshots
+	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/python -m printouts.screenshots $(DEMO_PROFILE) screenshots/print
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from resilient_zcc.atomic import atomic_write
 from resilient_zcc.errors import ValidationError
@@ -126,9 +127,20 @@ def render_binder(ctx: PrintContext, options: dict[str, Any] | None = None) -> P
     for number, sheet in enumerate(sheets, 1):
         story += _divider(ctx, number, sheet)
         story += [SheetStart(sheet.title(ctx.lang)), *sheet.build(ctx, options)]
+    _size_contents(story)
     doc = SheetDocument(ctx, "portrait")
     pdf = doc.render(story, multipass=True)
     return Printed(pdf, doc.page, BINDER, ctx.t("Crisismap", "Crisis binder"))
+
+
+def _size_contents(story: list[Flowable]) -> None:
+    """Give the table of contents its entries (page numbers still unknown) before the first
+    pass, so it already has its final length: the headings land on their final pages in the
+    first pass and multiBuild needs two passes instead of three."""
+    headings = [f for f in story if isinstance(f, Heading)]
+    for flowable in story:
+        if isinstance(flowable, TableOfContents):
+            flowable._entries = [(h.toc_level, h.toc_text, 999, None) for h in headings]
 
 
 def covers(name: str) -> frozenset[str]:

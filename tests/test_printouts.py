@@ -167,6 +167,13 @@ def test_binder_has_cover_contents_tabs_and_every_sheet(demo_store: Store) -> No
     contents = flat("".join(pages[1:5]))
     assert all(flat(title) in contents for title in titles)
     assert all("Data as of:" in page and "CONFIDENTIAL" in page for page in pages)
+    # The contents give the right page of each tab.
+    for title in titles:
+        # pypdf reads the dot leader and page number of an entry before its text
+        found = re.search(r"\.\s*(\d+)\s*\n" + re.escape(title) + "\n", "".join(pages[1:5]))
+        assert found, title
+        tab_page = pages[int(found.group(1)) - 1]
+        assert re.search(r"TAB \d+", tab_page) and title in tab_page
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")

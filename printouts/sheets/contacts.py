@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from resilient_zcc.contacts.directory import alarm_functions, directory_listing
+from resilient_zcc.contacts.vocabulary import CHANNEL_KINDS, label
 from resilient_zcc.settings import get_setting
 
 from ..context import PrintContext
@@ -30,7 +31,16 @@ def channel_line(ctx: PrintContext, channel: dict[str, Any], number: int | None 
     lead = f"{number}. " if number is not None else ""
     when = f" ({esc(channel['availability_label'])})" if channel["availability_label"] else ""
     note = f" – {esc(channel['note'])}" if channel["note"] else ""
-    return f"{lead}{esc(channel['kind_label'])}: <b>{esc(channel['value'])}</b>{when}{note}"
+    kind = label(CHANNEL_KINDS, channel["kind"], ctx.lang)
+    return f"{lead}{esc(kind)}: <b>{esc(channel['value'])}</b>{when}{note}"
+
+
+def reach(ctx: PrintContext, channels: list[dict[str, Any]]) -> str:
+    """Channels on one line in fallback order: 'Mobile <b>06 ...</b> · E-mail <b>...</b>'."""
+    return " · ".join(
+        f"{esc(label(CHANNEL_KINDS, c['kind'], ctx.lang))} <b>{esc(c['value'])}</b>"
+        for c in channels
+    )
 
 
 def _shift_time(ctx: PrintContext, iso: str) -> str:
@@ -144,26 +154,26 @@ def contact_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             if not function["holders"]:
                 rows.append([first, para(ctx.t("niemand toegewezen", "nobody assigned")), "", rota])
             for n, holder in enumerate(function["holders"]):
-                reach = "<br/>".join(
+                lines = "<br/>".join(
                     channel_line(ctx, c, i) for i, c in enumerate(holder["channels"], 1)
                 ) or ctx.t("geen kanaal bekend", "no channel known")
                 rows.append(
                     [
                         first if n == 0 else "",
                         rich(person_markup(ctx, holder)),
-                        rich(reach),
+                        rich(lines),
                         rota if n == 0 else "",
                     ]
                 )
         for person in org["people"]:
-            reach = "<br/>".join(
+            lines = "<br/>".join(
                 channel_line(ctx, c, i) for i, c in enumerate(person["channels"], 1)
             )
             rows.append(
                 [
                     para(ctx.t("(geen functie)", "(no function)")),
                     rich(person_markup(ctx, person)),
-                    rich(reach),
+                    rich(lines),
                     "",
                 ]
             )
@@ -202,12 +212,12 @@ def alarm_card(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             for h in holders
         ) or ctx.t("niemand", "nobody")
         channels = list(function["channels"]) + (holders[0]["channels"][:2] if holders else [])
-        reach = " · ".join(f"{esc(c['kind_label'])} <b>{esc(c['value'])}</b>" for c in channels[:3])
+        numbers = reach(ctx, channels[:3])
         rows.append(
             [
                 rich(f"<b>{esc(function['name'])}</b>{always} – {esc(function['organisation'])}"),
                 rich(names),
-                rich(reach),
+                rich(numbers),
             ]
         )
     # One page: drop the least important rows until the table fits (never below 20).
@@ -267,8 +277,6 @@ def pocket_cards(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
                 other["holders"][0]["channels"][:1] if other["holders"] else []
             )
             where = f" ({esc(other['organisation'])})" if other["organisation_id"] else ""
-            reach = " · ".join(
-                f"{esc(c['kind_label'])} <b>{esc(c['value'])}</b>" for c in channels[:2]
-            )
-            story.append(KeepTogether([rich(f"<b>{esc(other['name'])}</b>{where}<br/>{reach}")]))
+            numbers = reach(ctx, channels[:2])
+            story.append(KeepTogether([rich(f"<b>{esc(other['name'])}</b>{where}<br/>{numbers}")]))
     return story

@@ -16,6 +16,7 @@ from resilient_zcc.crisis.vocabulary import PHASE_ORDER, phase_label
 from ..context import PrintContext
 from ..layout import Heading, SheetStart, TickBox, esc, grid, local, para, rich
 from .contacts import CONTACT_TABLES
+from .contacts import reach as channel_reach
 
 CRISIS_TABLES = CONTACT_TABLES | {
     "regions",
@@ -73,9 +74,7 @@ def _holders(ctx: PrintContext, holders: list[dict[str, Any]], channels: int = 2
     lines = []
     for h in holders:
         duty = f" <b>({ctx.t('in dienst', 'on duty')})</b>" if h["on_duty"] else ""
-        reach = " · ".join(
-            f"{esc(c['kind_label'])} <b>{esc(c['value'])}</b>" for c in h["channels"][:channels]
-        )
+        reach = channel_reach(ctx, h["channels"][:channels])
         lines.append(f"{esc(h['name'])}{duty}: {reach or ctx.t('geen kanaal', 'no channel')}")
     return "<br/>".join(lines) or ctx.t("niemand vervult deze functie nu", "nobody holds it now")
 

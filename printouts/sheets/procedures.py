@@ -13,6 +13,7 @@ from resilient_zcc.procedures.queries import incident_label, list_procedures, re
 from ..context import PrintContext
 from ..layout import Heading, TickBox, esc, grid, para, rich
 from .contacts import CONTACT_TABLES
+from .contacts import reach as channel_reach
 
 PROCEDURE_TABLES = CONTACT_TABLES | {"procedures", "procedure_steps"}
 
@@ -24,9 +25,7 @@ def _holders(ctx: PrintContext, step: dict[str, Any]) -> str:
     for h in step["holders"][:2]:
         duty = f" ({ctx.t('in dienst', 'on duty')})" if h["on_duty"] else ""
         stale = f" [{ctx.t('VEROUDERD', 'OUT OF DATE')}]" if h["stale"] else ""
-        reach = " · ".join(
-            f"{esc(c['kind_label'])} <b>{esc(c['value'])}</b>" for c in h["channels"][:3]
-        )
+        reach = channel_reach(ctx, h["channels"][:3])
         lines.append(f"{esc(h['name'])}{duty}{stale}: {reach}")
     return "<br/>".join(lines)
 
