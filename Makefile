@@ -32,7 +32,7 @@ pytest: $(STAMP)
 test: lint typecheck pytest
 
 screenshots: $(STAMP)
-	sh scripts/system-packages.sh xvfb poppler-utils
+	sh scripts/system-packages.sh xvfb
 	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/resilient-zcc --profile $(DEMO_PROFILE) demo --open >/dev/null
 	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) xvfb-run -a -s "-screen 0 1400x900x24" \
 		$(BIN)/python -m ui.screenshots $(DEMO_PROFILE) screenshots

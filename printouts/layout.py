@@ -127,10 +127,11 @@ def grid(
 class SheetStart(Flowable):
     """Zero-size marker: from the page it lands on, headers name this sheet."""
 
-    def __init__(self, title: str, confidential: str = "") -> None:
+    def __init__(self, title: str, confidential: str = "", tab: int | None = None) -> None:
         super().__init__()
         self.title = title
         self.confidential = confidential
+        self.tab = tab  # a binder tab: a black thumb mark on the page edge
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         return (0, 0)
@@ -140,6 +141,7 @@ class SheetStart(Flowable):
         if doc is not None:
             doc.sheet_title = self.title
             doc.sheet_confidential = self.confidential
+            doc.page_tab = self.tab
 
 
 class Heading(Paragraph):
@@ -208,6 +210,7 @@ class SheetDocument(BaseDocTemplate):
         self.sheet_title = ""
         self.sheet_confidential = ""
         self.outline_level = -1
+        self.page_tab: int | None = None
         super().__init__(
             self.buffer,
             pagesize=A4,
@@ -306,6 +309,9 @@ class SheetDocument(BaseDocTemplate):
             lines = _wrap(confidential, BOLD, MIN_PT, usable - reserve)[:2]
             for n, line in enumerate(lines):
                 canvas.drawString(side, 14 * mm - 11 - n * 11, line)
+        if self.page_tab:
+            _thumb_tab(canvas, self.page_tab, width, height)
+            self.page_tab = None
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
@@ -332,6 +338,19 @@ def toc(ctx: PrintContext) -> TableOfContents:
     table.levelStyles = [STYLES["toc1"], STYLES["toc2"]]
     table.dotsMinLevel = 0
     return table
+
+
+def _thumb_tab(canvas: Canvas, number: int, width: float, height: float) -> None:
+    """A black block with the tab number on the right edge, lower for each next tab, so the
+    sections of a printed binder can be found by thumbing its edge (no colour needed)."""
+    size = 16 * mm
+    top = height - 35 * mm - (number - 1) * (size + 2 * mm)
+    canvas.setFillColor(colors.black)
+    canvas.rect(width - 12 * mm, top - size, 12 * mm, size, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    canvas.setFont(BOLD, 16)
+    canvas.drawCentredString(width - 6 * mm, top - size / 2 - 5, str(number))
+    canvas.setFillColor(colors.black)
 
 
 def _header_title(text: str, width: float, card: bool) -> Paragraph:

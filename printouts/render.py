@@ -106,7 +106,7 @@ def _divider(ctx: PrintContext, number: int, sheet: Sheet) -> list[Flowable]:
     return [
         NextPageTemplate("portrait"),
         PageBreak(),
-        SheetStart(sheet.title(ctx.lang)),
+        SheetStart(sheet.title(ctx.lang), tab=number),
         Spacer(1, 120),
         para(f"{ctx.t('TAB', 'TAB')} {number}", "tab"),
         Heading(sheet.title(ctx.lang), 0, "tab_sub"),
