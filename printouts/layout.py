@@ -91,6 +91,11 @@ def rich(markup: str, style: str = "cell") -> Paragraph:
     return Paragraph(markup, STYLES[style])
 
 
+def header_row(ctx: PrintContext, nl: str, en: str) -> list[Paragraph]:
+    """A table's header cells from 'A|B|C' in Dutch and English."""
+    return [para(name, "cell_bold") for name in ctx.t(nl, en).split("|")]
+
+
 def esc(text: object) -> str:
     return escape(str(text if text is not None else ""))
 

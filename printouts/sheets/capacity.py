@@ -13,7 +13,7 @@ from resilient_zcc.capacity.queries import latest_reports, locations, regional_o
 from resilient_zcc.settings import get_setting
 
 from ..context import PrintContext
-from ..layout import Heading, SheetStart, TickBox, esc, grid, local, para, rich
+from ..layout import Heading, SheetStart, TickBox, esc, grid, header_row, local, para, rich
 
 CAPACITY_TABLES = frozenset(
     {"locations", "capacity_reports", "capacity_categories", "organisations", "settings"}
@@ -88,15 +88,17 @@ def capacity_overview(ctx: PrintContext, options: dict[str, Any]) -> list[Flowab
         25 * mm,
         30 * mm,
     ]
-    names = ctx.t(
-        "Locatie|Organisatie|Totaal|Bemand|Bezet|Vrij|Verw. 24 u|Status|Gemeld|Leeftijd",
-        "Location|Organisation|Total|Staffed|Occupied|Free|Exp. 24 h|Status|Reported|Age",
-    ).split("|")
     for group in groups:
         known = CATEGORIES.get(group["category"])
         name = (known.name if ctx.lang == "nl" else known.name_en) if known else group["name"]
         story.append(Heading(name, 1, "h2"))
-        rows: list[list[Any]] = [[para(n, "cell_bold") for n in names]]
+        rows: list[list[Any]] = [
+            header_row(
+                ctx,
+                "Locatie|Organisatie|Totaal|Bemand|Bezet|Vrij|Verw. 24 u|Status|Gemeld|Leeftijd",
+                "Location|Organisation|Total|Staffed|Occupied|Free|Exp. 24 h|Status|Reported|Age",
+            )
+        ]
         for r in group["rows"]:
             old = f" <b>[{ctx.t('OUD', 'OLD')}]</b>" if r["stale"] else ""
             rows.append(
@@ -184,11 +186,13 @@ def tally_forms(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
         story.append(Spacer(1, 3 * mm))
         codes = [r["category"] for r in latest_reports(ctx.store, location_id=place["id"])]
         codes = codes or [c for c, cat in known.items() if cat.kind == "bed"]
-        head = ctx.t(
-            "Categorie|Totaal|Bemand|Bezet|Vrij|Verw. 24 u|Status|Ingevoerd",
-            "Category|Total|Staffed|Occupied|Free|Exp. 24 h|Status|Entered",
-        ).split("|")
-        rows: list[list[Any]] = [[para(h, "cell_bold") for h in head]]
+        rows: list[list[Any]] = [
+            header_row(
+                ctx,
+                "Categorie|Totaal|Bemand|Bezet|Vrij|Verw. 24 u|Status|Ingevoerd",
+                "Category|Total|Staffed|Occupied|Free|Exp. 24 h|Status|Entered",
+            )
+        ]
         for code in codes:
             cat = known.get(code)
             label = (cat.name if ctx.lang == "nl" else cat.name_en) if cat else code

@@ -22,7 +22,7 @@ from resilient_zcc.placements.vocabulary import (
 from resilient_zcc.printlog import reserve_form_numbers
 
 from ..context import PrintContext
-from ..layout import SheetStart, esc, grid, local, para, rich
+from ..layout import SheetStart, esc, grid, header_row, local, para, rich
 
 PLACEMENT_TABLES = frozenset(
     {"placement_requests", "placement_events", "locations", "capacity_reports", "organisations"}
@@ -82,11 +82,13 @@ def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
             para(ctx.t("Geen open plaatsingsaanvragen.", "No open placement requests."), "body")
         )
         return story
-    head = ctx.t(
-        "Formuliernr.|Urgentie|Zorgvraag|COVID|Leeftijd|Bijzonderheden|Status (sinds)|Plaatsen",
-        "Form no.|Urgency|Care need|COVID|Age|Particulars|State (since)|Places",
-    ).split("|")
-    rows: list[list[Any]] = [[para(h, "cell_bold") for h in head]]
+    rows: list[list[Any]] = [
+        header_row(
+            ctx,
+            "Formuliernr.|Urgentie|Zorgvraag|COVID|Leeftijd|Bijzonderheden|Status (sinds)|Plaatsen",
+            "Form no.|Urgency|Care need|COVID|Age|Particulars|State (since)|Places",
+        )
+    ]
     for r in rows_data:
         result = match(ctx.store, r["id"], ctx.now)
         places = [c for c in result.candidates if c.suitable][:3]
