@@ -161,6 +161,13 @@ def print_to_file(
         )
     printed = render_binder(ctx, options) if name == BINDER else render_sheet(ctx, name, options)
     atomic_write(out, printed.pdf, mode=0o600)
+    record_printed(ctx, name, printed, str(out))
+    return printed
+
+
+def record_printed(ctx: PrintContext, name: str, printed: Printed, target: str) -> None:
+    """Remember a print of a data sheet (file or printer), so `print status` can tell
+    when the paper is out of date. The recovery key is never recorded."""
     if name == BINDER or _sheet(name).tracked:
         record_print(
             ctx.store,
@@ -172,6 +179,5 @@ def print_to_file(
             version=ctx.version,
             printed_at=ctx.now,
             pages=printed.pages,
-            file=str(out),
+            file=target,
         )
-    return printed

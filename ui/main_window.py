@@ -29,6 +29,7 @@ from .views.crisis import CrisisView
 from .views.logbook import LogbookView
 from .views.overview import OverviewView
 from .views.placements import PlacementsView
+from .views.printing import PrintingView
 from .views.procedures import ProceduresView
 
 DEFAULT_IDLE_LOCK_MIN = 15
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.contacts = ContactsView(session)
         self.overview.navigate.connect(self.open_page)
         for key, title, widget in (
-            # The order coordinators asked for; Ctrl+1 … Ctrl+7 follow it.
+            # The order coordinators asked for; Ctrl+1 … Ctrl+8 follow it.
             ("overview", tr("Overview"), self.overview),
             ("contacts", tr("Contacts"), self.contacts),
             ("crisis", tr("Crisis structure"), CrisisView(session)),
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
             ("placements", tr("Placements"), PlacementsView(session)),
             ("procedures", tr("Fallback procedures"), ProceduresView(session)),
             ("logbook", tr("Logbook"), LogbookView(session)),
+            ("print", tr("Print"), PrintingView(session)),
         ):
             self.keys.append(key)
             self.sidebar.addItem(title)

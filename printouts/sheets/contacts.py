@@ -142,7 +142,7 @@ def contact_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
         where = f" – {org['city']}" if org["city"] else ""
         short = (
             f" ({org['short_name']})"
-            if org["short_name"] and org["short_name"] != org["name"]
+            if org["id"] and org["short_name"] and org["short_name"] != org["name"]
             else ""
         )
         story.append(CondPageBreak(30 * mm))

@@ -203,7 +203,7 @@ def directory_listing(
             {
                 "id": REGIONAL,
                 "name": "Regionale functies" if lang == "nl" else "Regional functions",
-                "short_name": "",
+                "short_name": "Regio (ZCC)" if lang == "nl" else "Region (ZCC)",
                 "sector": "regionaal",
                 "sector_label": "Regionaal (ZCC)" if lang == "nl" else "Regional (ZCC)",
                 "city": "",
