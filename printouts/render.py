@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -37,20 +38,39 @@ def _sheet(name: str) -> Sheet:
     return sheet
 
 
-def _opening(ctx: PrintContext, sheet: Sheet) -> list[Flowable]:
-    return [SheetStart(sheet.title(ctx.lang)), Heading(sheet.title(ctx.lang), 0, "h1")]
+@dataclass
+class Prepared:
+    """A sheet read from the core and laid out as a story. Rendering it needs no database,
+    so the desktop app renders in a worker thread while the window stays responsive."""
+
+    doc: SheetDocument
+    story: list[Flowable]
+    multipass: bool
+    sheet: str
+    title: str
+
+    def render(self) -> Printed:
+        pdf = self.doc.render(self.story, multipass=self.multipass)
+        return Printed(pdf, self.doc.page, self.sheet, self.title)
+
+
+def prepare(ctx: PrintContext, name: str, options: dict[str, Any] | None = None) -> Prepared:
+    """Read what the sheet (or, for 'binder', every sheet) shows; reserve form numbers."""
+    options = options if options is not None else {}
+    if name == BINDER:
+        story = _binder_story(ctx, options)
+        doc = SheetDocument(ctx, "portrait")
+        return Prepared(doc, story, True, BINDER, ctx.t("Crisismap", "Crisis binder"))
+    sheet = _sheet(name)
+    story = [SheetStart(sheet.title(ctx.lang)), *sheet.build(ctx, options)]
+    return Prepared(SheetDocument(ctx, sheet.template), story, False, name, sheet.title(ctx.lang))
 
 
 def render_sheet(ctx: PrintContext, name: str, options: dict[str, Any] | None = None) -> Printed:
-    sheet = _sheet(name)
-    options = options if options is not None else {}
-    doc = SheetDocument(ctx, sheet.template)
-    story = [SheetStart(sheet.title(ctx.lang)), *sheet.build(ctx, options)]
-    pdf = doc.render(story)
-    return Printed(pdf, doc.page, sheet.name, sheet.title(ctx.lang))
+    return prepare(ctx, name, options).render()
 
 
-def _cover(ctx: PrintContext, sheets: list[Sheet]) -> list[Flowable]:
+def _cover(ctx: PrintContext) -> list[Flowable]:
     title = ctx.t("Crisismap: papieren terugval", "Crisis binder: paper fallback")
     facts = [
         [
@@ -76,7 +96,7 @@ def _cover(ctx: PrintContext, sheets: list[Sheet]) -> list[Flowable]:
         para(title, "tab"),
         para(ctx.scope_label, "tab_sub"),
         Spacer(1, 40),
-        grid(facts, [60 * 2.83465, 110 * 2.83465], header=False),
+        grid(facts, [60 * mm, 110 * mm], header=False),
         Spacer(1, 20),
         rich(
             esc(
@@ -119,18 +139,19 @@ def binder_sheets() -> list[Sheet]:
     return [s for s in SHEETS.values() if s.in_binder]
 
 
-def render_binder(ctx: PrintContext, options: dict[str, Any] | None = None) -> Printed:
+def _binder_story(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
     """Cover, table of contents, and every sheet behind its own numbered tab."""
-    options = options if options is not None else {}
     sheets = binder_sheets()
-    story = _cover(ctx, sheets)
+    story = _cover(ctx)
     for number, sheet in enumerate(sheets, 1):
         story += _divider(ctx, number, sheet)
         story += [SheetStart(sheet.title(ctx.lang)), *sheet.build(ctx, options)]
     _size_contents(story)
-    doc = SheetDocument(ctx, "portrait")
-    pdf = doc.render(story, multipass=True)
-    return Printed(pdf, doc.page, BINDER, ctx.t("Crisismap", "Crisis binder"))
+    return story
+
+
+def render_binder(ctx: PrintContext, options: dict[str, Any] | None = None) -> Printed:
+    return prepare(ctx, BINDER, options).render()
 
 
 def _size_contents(story: list[Flowable]) -> None:
@@ -149,20 +170,30 @@ def covers(name: str) -> frozenset[str]:
     return _sheet(name).covers
 
 
-def print_to_file(
-    ctx: PrintContext, name: str, out: Path, options: dict[str, Any] | None = None
-) -> Printed:
-    """Render, write atomically, and (for data sheets) remember what was printed."""
+def check_output(out: Path) -> None:
+    """Refuse a target that cannot be written before anything is rendered."""
     if out.suffix.lower() != ".pdf":
         raise ValidationError(f"The output file must end in .pdf, not '{out.name}'.")
     if not out.parent.is_dir():
         raise ValidationError(
             f"The folder {out.parent} does not exist; create it or choose another."
         )
-    printed = render_binder(ctx, options) if name == BINDER else render_sheet(ctx, name, options)
-    atomic_write(out, printed.pdf, mode=0o600)
-    record_printed(ctx, name, printed, str(out))
+
+
+def print_to_file(
+    ctx: PrintContext, name: str, out: Path, options: dict[str, Any] | None = None
+) -> Printed:
+    """Render, write atomically, and (for data sheets) remember what was printed."""
+    check_output(out)
+    printed = prepare(ctx, name, options).render()
+    save_printed(ctx, printed, out)
     return printed
+
+
+def save_printed(ctx: PrintContext, printed: Printed, out: Path) -> None:
+    """Write the PDF atomically (readable by the owner only) and record the print."""
+    atomic_write(out, printed.pdf, mode=0o600)
+    record_printed(ctx, printed.sheet, printed, str(out))
 
 
 def record_printed(ctx: PrintContext, name: str, printed: Printed, target: str) -> None:

@@ -40,13 +40,16 @@ def test_the_screen_is_in_the_sidebar_in_dutch(window: MainWindow) -> None:
 
 
 def test_save_as_pdf_records_the_print_and_says_plaintext(
-    view: PrintingView, tmp_path: Path
+    qtbot,
+    view: PrintingView,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     assert view.status_model.rowCount() == 0
     assert "Nog niets afgedrukt" in view.status_summary.text()
     choose(view, "alarmkaart")
     out = tmp_path / "alarmkaart.pdf"
-    assert view.save_pdf(out)
+    with qtbot.waitSignal(view.rendered, timeout=30_000):
+        assert view.save_pdf(out)
     assert len(PdfReader(out).pages) == 1
     assert "platte tekst" in view.message.text()
     assert view.status_model.rowCount() == 1
@@ -61,9 +64,11 @@ def test_save_as_pdf_records_the_print_and_says_plaintext(
     assert "1 van de 1" in view.status_summary.text()
 
 
-def test_preview_and_print_through_a_qprinter(view: PrintingView, tmp_path: Path) -> None:
+def test_preview_and_print_through_a_qprinter(qtbot, view: PrintingView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     choose(view, "zakkaarten")
-    view.preview()
+    with qtbot.waitSignal(view.rendered, timeout=30_000):
+        assert view.preview()
+    assert not view.preview_button.isEnabled() or view.job is None
     assert view.printed is not None
     pages = view.printed.pages
     assert view.document.pageCount() == pages > 1
@@ -71,7 +76,8 @@ def test_preview_and_print_through_a_qprinter(view: PrintingView, tmp_path: Path
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printer.pdf"
     printer.setOutputFileName(str(out))
-    assert view.print_to(printer)
+    with qtbot.waitSignal(view.rendered, timeout=30_000):
+        assert view.print_to(printer)
     assert len(PdfReader(out).pages) == pages
     (row,) = print_status(view.session.store)
     assert row["sheet"] == "zakkaarten" and row["file"] == str(out)
@@ -83,7 +89,7 @@ def test_an_unknown_organisation_is_refused_with_a_message(
     shown: list[str] = []
     monkeypatch.setattr("ui.views.printing.show_error", lambda _parent, exc: shown.append(str(exc)))
     view.organisation.setText("Bestaat Niet")
-    view.preview()
+    assert not view.preview()  # refused before any work starts
     assert shown and "No organisation matches 'Bestaat Niet'" in shown[0]
     assert view.printed is None
 
@@ -93,3 +99,18 @@ def test_english_labels(qtbot, session) -> None:  # type: ignore[no-untyped-def]
     main = MainWindow(session, lambda: None)
     qtbot.addWidget(main)
     assert main.sidebar.item(main.sidebar.count() - 1).text() == "Print"
+
+
+def test_the_binder_is_laid_out_in_the_background_and_a_lock_discards_it(
+    qtbot, view: PrintingView, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    choose(view, "binder")
+    out = tmp_path / "map.pdf"
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        assert view.save_pdf(out)
+        # Back in the event loop at once: the buttons wait, a second job is refused.
+        assert view.job is not None and not view.save_button.isEnabled()
+        assert not view.preview()
+        view.session.lock()
+    assert not out.exists()  # locked while it was made: nothing written or recorded
+    assert view.save_button.isEnabled() and view.message.text() == ""

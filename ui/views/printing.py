@@ -3,10 +3,22 @@ or save it as PDF; and the list of sheets printed on this device that are now ou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -29,13 +41,15 @@ from PySide6.QtWidgets import (
 from printouts.context import PrintContext, make_context
 from printouts.render import (
     BINDER,
+    Prepared,
     Printed,
-    print_to_file,
+    check_output,
+    prepare,
     record_printed,
-    render_binder,
-    render_sheet,
+    save_printed,
 )
 from printouts.sheets import SHEETS
+from resilient_zcc.errors import ZccError
 from resilient_zcc.printlog import print_status
 
 from ..errors import show_error
@@ -73,6 +87,9 @@ add_catalogue(
             "verstuur het niet onbeveiligd en verwijder het na het afdrukken."
         ),
         "Sent {pages} pages to {printer}.": "{pages} pagina's naar {printer} gestuurd.",
+        "The printer could not be opened; check it and try again.": (
+            "De printer kon niet worden geopend; controleer hem en probeer het opnieuw."
+        ),
         "Printed on this device": "Afgedrukt op dit apparaat",
         "For": "Voor",
         "Printed": "Afgedrukt",
@@ -91,9 +108,13 @@ add_catalogue(
 
 
 class PrintingView(Page):
+    rendered = Signal()  # a sheet was laid out (or failed): the preview, file or print follows
+
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.printed: Printed | None = None
+        self.job: RenderThread | None = None
+        self.printer: QPrinter | None = None
         self.sheet = QComboBox()
         for name, sheet in SHEETS.items():
             if name != "herstelsleutel":  # needs the key: the command line asks for it
@@ -215,38 +236,71 @@ class PrintingView(Page):
         organisation = self.organisation.text().strip() or None
         return name, organisation, str(self.lang.currentData()), {"forms": self.forms.value()}
 
-    def make_pdf(self) -> tuple[PrintContext, Printed] | None:
-        """The chosen sheet as PDF bytes, or None after showing why it could not be made."""
+    # --- rendering, in a worker thread -----------------------------------------------------
+
+    def start(self, then: Callable[[PrintContext, Printed], None]) -> bool:
+        """Read the sheet here (quick), lay it out in a worker thread (seconds for the
+        binder), then hand the PDF to `then` back on this thread. False if refused."""
+        if self.job is not None:
+            return False
         name, organisation, lang, options = self.choice()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self.message.setText(tr("Preparing the sheet…"))
-        self.message.repaint()
         try:
             ctx = make_context(self.session.store, organisation_text=organisation, lang=lang)
-            printed = (
-                render_binder(ctx, options) if name == BINDER else render_sheet(ctx, name, options)
-            )
+            prepared = prepare(ctx, name, options)
         except Exception as exc:
-            self.message.clear()
             show_error(self, exc)
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.message.setText(
-            tr(
-                "{title}: {pages} pages, data as of {as_of}.",
-                title=printed.title,
-                pages=printed.pages,
-                as_of=local(ctx.version.as_of),
-            )
-        )
-        return ctx, printed
+            return False
+        job = RenderThread(prepared, self)
+        job.finished.connect(lambda: self._finish(job, ctx, then))
+        self.job = job
+        self._busy(True)
+        job.start()
+        return True
 
-    def preview(self) -> None:
-        result = self.make_pdf()
-        if result is None:
-            return
-        self.printed = printed = result[1]
+    def _busy(self, busy: bool) -> None:
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.message.setText(tr("Preparing the sheet…"))
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _finish(
+        self, job: RenderThread, ctx: PrintContext, then: Callable[[PrintContext, Printed], None]
+    ) -> None:
+        self.job = None
+        self._busy(False)
+        try:
+            if not self.session.is_unlocked:
+                self.message.clear()  # locked meanwhile: show and record nothing
+                return
+            if job.error is not None or job.result is None:
+                self.message.clear()
+                show_error(self, job.error or RuntimeError("no result"))
+                return
+            printed = job.result
+            self.message.setText(
+                tr(
+                    "{title}: {pages} pages, data as of {as_of}.",
+                    title=printed.title,
+                    pages=printed.pages,
+                    as_of=local(ctx.version.as_of),
+                )
+            )
+            try:
+                then(ctx, printed)
+            except Exception as exc:
+                show_error(self, exc)
+        finally:
+            job.deleteLater()
+            self.rendered.emit()
+
+    def preview(self) -> bool:
+        return self.start(self._show)
+
+    def _show(self, _ctx: PrintContext, printed: Printed) -> None:
+        self.printed = printed
         self.document.close()
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(printed.pdf))
@@ -255,13 +309,15 @@ class PrintingView(Page):
 
     def save_pdf(self, path: Path) -> bool:
         """Write the chosen sheet (atomically) and record the print; say it is plain text."""
-        name, organisation, lang, options = self.choice()
         try:
-            ctx = make_context(self.session.store, organisation_text=organisation, lang=lang)
-            print_to_file(ctx, name, path, options)
+            check_output(path)
         except Exception as exc:
             show_error(self, exc)
             return False
+        return self.start(lambda ctx, printed: self._save(ctx, printed, path))
+
+    def _save(self, ctx: PrintContext, printed: Printed, path: Path) -> None:
+        save_printed(ctx, printed, path)
         self.reload()
         self.message.setText(
             tr(
@@ -270,7 +326,6 @@ class PrintingView(Page):
                 path=str(path),
             )
         )
-        return True
 
     def ask_save(self) -> None:
         name = str(self.sheet.currentData())
@@ -285,14 +340,14 @@ class PrintingView(Page):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.printer = printer  # kept alive until the job is done
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Render the sheet's pages onto a printer (or any QPrinter, such as a PDF file)."""
-        result = self.make_pdf()
-        if result is None:
-            return False
-        ctx, printed = result
+        """Print the sheet's pages on a printer (or any QPrinter, such as a PDF file)."""
+        return self.start(lambda ctx, printed: self._print(ctx, printed, printer))
+
+    def _print(self, ctx: PrintContext, printed: Printed, printer: QPrinter) -> None:
         document = QPdfDocument(self)
         buffer = QBuffer(self)
         buffer.setData(QByteArray(printed.pdf))
@@ -301,7 +356,7 @@ class PrintingView(Page):
         painter = QPainter()
         _orient(printer, document.pagePointSize(0))
         if not painter.begin(printer):
-            return False
+            raise ZccError(tr("The printer could not be opened; check it and try again."))
         try:
             for number in range(document.pageCount()):
                 size = document.pagePointSize(number)
@@ -318,13 +373,29 @@ class PrintingView(Page):
                 painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
         finally:
             painter.end()
+            document.close()
         target = printer.printerName() or printer.outputFileName()
         record_printed(ctx, printed.sheet, printed, target)
         self.reload()
         self.message.setText(
             tr("Sent {pages} pages to {printer}.", pages=printed.pages, printer=target)
         )
-        return True
+
+
+class RenderThread(QThread):
+    """Lays a prepared sheet out as PDF bytes; it touches no database."""
+
+    def __init__(self, prepared: Prepared, parent: QObject) -> None:
+        super().__init__(parent)
+        self.prepared = prepared
+        self.result: Printed | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.prepared.render()
+        except Exception as exc:  # shown on the GUI thread
+            self.error = exc
 
 
 def _orient(printer: QPrinter, size: QSizeF) -> None:
