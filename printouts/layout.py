@@ -8,6 +8,7 @@ starts on a page names that page; "page x of y" is filled in when the file is sa
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import datetime
 from io import BytesIO
@@ -29,7 +30,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from .context import PrintContext
 from .fonts import BOLD, REGULAR, register_fonts
@@ -68,8 +68,6 @@ STYLES = {
         spaceBefore=6,
         spaceAfter=8,
     ),
-    "toc1": _style("toc1", 12, BOLD, leftIndent=0, spaceBefore=4),
-    "toc2": _style("toc2", 10, REGULAR, leftIndent=14),
 }
 
 
@@ -152,10 +150,13 @@ class SheetStart(Flowable):
 class Heading(Paragraph):
     """A heading that goes into the table of contents (level 0 or 1) and the PDF outline."""
 
+    _numbers = itertools.count(1)
+
     def __init__(self, text: str, level: int = 0, style: str = "h1") -> None:
         super().__init__(esc(text), STYLES[style])
         self.toc_text = text
         self.toc_level = level
+        self.key = f"h{next(self._numbers)}"  # known before layout: the contents refer to it
 
 
 class TickBox(Flowable):
@@ -179,6 +180,9 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
+        # Contents entries whose page number is known only at the end:
+        # (page, heading key, right x, baseline y, font, size).
+        self.number_slots: list[tuple[int, str, float, float, str, float]] = []
 
     def showPage(self) -> None:  # noqa: N802
         self._saved.append(dict(self.__dict__))
@@ -194,6 +198,11 @@ class NumberedCanvas(Canvas):
             self.setFont(BOLD, MIN_PT)
             y = 3 * mm if width < 320 else FOOTER_Y
             self.drawRightString(width - MARGIN_FOR(width), y, pattern.format(x=number, y=total))
+            pages = getattr(getattr(self, "_doctemplate", None), "heading_pages", {})
+            for page, key, right, baseline, font, size in self.number_slots:
+                if page == number:
+                    self.setFont(font, size)
+                    self.drawRightString(right, baseline, str(pages.get(key, "?")))
             Canvas.showPage(self)
         Canvas.save(self)
 
@@ -321,28 +330,20 @@ class SheetDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         if isinstance(flowable, Heading):
-            key = f"h{id(flowable)}"
+            key = flowable.key
+            self.heading_pages[key] = self.page
             self.canv.bookmarkPage(key)
             # The outline may not skip a level (a sheet printed alone has no level 0).
             level = min(flowable.toc_level, self.outline_level + 1)
             self.outline_level = level
             self.canv.addOutlineEntry(flowable.toc_text, key, level=level)
-            self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
 
-    def render(self, story: list[Flowable], multipass: bool = False) -> bytes:
+    def render(self, story: list[Flowable]) -> bytes:
+        """One layout pass: page totals and contents numbers are written at save."""
         self.outline_level = -1
-        if multipass:
-            self.multiBuild(story, canvasmaker=NumberedCanvas)
-        else:
-            self.build(story, canvasmaker=NumberedCanvas)
+        self.heading_pages: dict[str, int] = {}
+        self.build(story, canvasmaker=NumberedCanvas)
         return self.buffer.getvalue()
-
-
-def toc(ctx: PrintContext) -> TableOfContents:
-    table = TableOfContents()
-    table.levelStyles = [STYLES["toc1"], STYLES["toc2"]]
-    table.dotsMinLevel = 0
-    return table
 
 
 def _thumb_tab(canvas: Canvas, number: int, width: float, height: float) -> None:

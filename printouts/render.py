@@ -8,14 +8,14 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from resilient_zcc.atomic import atomic_write
 from resilient_zcc.errors import ValidationError
 from resilient_zcc.printlog import record_print
 
+from .contents import Contents
 from .context import PrintContext
-from .layout import Heading, SheetDocument, SheetStart, esc, grid, local, para, rich, toc
+from .layout import Heading, SheetDocument, SheetStart, esc, grid, local, para, rich
 from .sheets import SHEETS, Sheet
 
 BINDER = "binder"
@@ -45,12 +45,11 @@ class Prepared:
 
     doc: SheetDocument
     story: list[Flowable]
-    multipass: bool
     sheet: str
     title: str
 
     def render(self) -> Printed:
-        pdf = self.doc.render(self.story, multipass=self.multipass)
+        pdf = self.doc.render(self.story)
         return Printed(pdf, self.doc.page, self.sheet, self.title)
 
 
@@ -60,10 +59,10 @@ def prepare(ctx: PrintContext, name: str, options: dict[str, Any] | None = None)
     if name == BINDER:
         story = _binder_story(ctx, options)
         doc = SheetDocument(ctx, "portrait")
-        return Prepared(doc, story, True, BINDER, ctx.t("Crisismap", "Crisis binder"))
+        return Prepared(doc, story, BINDER, ctx.t("Crisismap", "Crisis binder"))
     sheet = _sheet(name)
     story = [SheetStart(sheet.title(ctx.lang)), *sheet.build(ctx, options)]
-    return Prepared(SheetDocument(ctx, sheet.template), story, False, name, sheet.title(ctx.lang))
+    return Prepared(SheetDocument(ctx, sheet.template), story, name, sheet.title(ctx.lang))
 
 
 def render_sheet(ctx: PrintContext, name: str, options: dict[str, Any] | None = None) -> Printed:
@@ -118,7 +117,7 @@ def _cover(ctx: PrintContext) -> list[Flowable]:
         PageBreak(),
         SheetStart(ctx.t("Inhoud", "Contents")),
         para(ctx.t("Inhoud", "Contents"), "h1"),
-        toc(ctx),
+        Contents([]),  # filled in when every heading is known
     ]
 
 
@@ -155,13 +154,11 @@ def render_binder(ctx: PrintContext, options: dict[str, Any] | None = None) -> P
 
 
 def _size_contents(story: list[Flowable]) -> None:
-    """Give the table of contents its entries (page numbers still unknown) before the first
-    pass, so it already has its final length: the headings land on their final pages in the
-    first pass and multiBuild needs two passes instead of three."""
-    headings = [f for f in story if isinstance(f, Heading)]
+    """Give the contents every heading of the binder before layout (see contents.py)."""
+    entries = [(f.toc_level, f.toc_text, f.key) for f in story if isinstance(f, Heading)]
     for flowable in story:
-        if isinstance(flowable, TableOfContents):
-            flowable._entries = [(h.toc_level, h.toc_text, 999, None) for h in headings]
+        if isinstance(flowable, Contents):
+            flowable.entries = entries
 
 
 def covers(name: str) -> frozenset[str]:

@@ -46,3 +46,18 @@ def outside_the_page(pdf: bytes) -> list[str]:
 
         page.extract_text(visitor_text=visit)
     return problems
+
+
+def text_lines(pdf: bytes, page_number: int) -> list[str]:
+    """The page's text as printed lines: runs on the same baseline joined left to right
+    (text drawn at the end, such as page numbers written at save, lands in its line)."""
+    page = PdfReader(io.BytesIO(pdf)).pages[page_number]
+    runs: dict[int, list[tuple[float, str]]] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        if text.strip():
+            y = round(cm[5] + tm[5] * cm[3])
+            runs.setdefault(y, []).append((cm[4] + tm[4] * cm[0], text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return [" ".join(t for _x, t in sorted(runs[y])) for y in sorted(runs, reverse=True)]

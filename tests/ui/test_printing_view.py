@@ -102,7 +102,9 @@ def test_english_labels(qtbot, session) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_binder_is_laid_out_in_the_background_and_a_lock_discards_it(
-    qtbot, view: PrintingView, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    view: PrintingView,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     choose(view, "binder")
     out = tmp_path / "map.pdf"
