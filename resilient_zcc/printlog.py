@@ -131,20 +131,89 @@ def record_print(
     return int(cursor.lastrowid or 0)
 
 
-def changes_since(store: Store, vector: dict[str, int], tables: list[str]) -> dict[str, int]:
-    """Per table of `tables`, how many distinct rows changed in changes the vector lacks."""
+def changes_since(
+    store: Store,
+    vector: dict[str, int],
+    tables: list[str],
+    rows: dict[str, set[str]] | None = None,
+) -> dict[str, int]:
+    """Per table of `tables`, how many distinct rows changed in changes the vector lacks;
+    where `rows` names a table's rows (a sheet for one organisation), only those count."""
     if not tables:
         return {}
-    counts: dict[str, int] = {}
+    changed: dict[str, set[str]] = {}
     for peer in store.query("SELECT origin, device_id FROM peers"):
-        rows = store.query(
-            "SELECT tbl, count(DISTINCT row_id) AS n FROM changes WHERE origin = ? "
-            "AND counter > ? AND tbl IN (SELECT value FROM json_each(?)) GROUP BY tbl",
+        for row in store.query(
+            "SELECT DISTINCT tbl, row_id FROM changes WHERE origin = ? AND counter > ? "
+            "AND tbl IN (SELECT value FROM json_each(?))",
             (peer["origin"], vector.get(peer["device_id"], 0), json.dumps(tables)),
+        ):
+            wanted = None if rows is None else rows.get(row["tbl"])
+            if wanted is None or row["row_id"] in wanted:
+                changed.setdefault(row["tbl"], set()).add(row["row_id"])
+    return {table: len(changed[table]) for table in tables if table in changed}
+
+
+def organisation_rows(
+    store: Store, organisation_id: str, covers: Iterable[str]
+) -> dict[str, set[str]]:
+    """The rows a sheet for one organisation shows, per table (deleted ones included, so a
+    removal counts): its own directory, locations and procedures, and, for a sheet of
+    procedures, the functions they name with their holders wherever those work. Tables not
+    listed (phase, placements, settings) are region-wide and count whole."""
+
+    def ids(sql: str, params: tuple[Any, ...]) -> set[str]:
+        return {r["id"] for r in store.query(sql, params)}
+
+    org = (organisation_id,)
+    procedures = ids("SELECT id FROM procedures WHERE organisation_id = ?", org)
+    steps = ids(
+        "SELECT id FROM procedure_steps WHERE procedure_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(procedures)),),
+    )
+    functions = ids("SELECT id FROM functions WHERE organisation_id = ?", org)
+    if "procedure_steps" in covers:
+        functions |= ids(
+            "SELECT function_id AS id FROM procedure_steps WHERE function_id IS NOT NULL "
+            "AND procedure_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(procedures)),),
         )
-        for row in rows:
-            counts[row["tbl"]] = counts.get(row["tbl"], 0) + int(row["n"])
-    return {table: counts[table] for table in tables if table in counts}
+    in_functions = (json.dumps(sorted(functions)),)
+    roles = ids(
+        "SELECT id FROM roles WHERE function_id IN (SELECT value FROM json_each(?))",
+        in_functions,
+    )
+    shifts = ids(
+        "SELECT id FROM rota_shifts WHERE function_id IN (SELECT value FROM json_each(?))",
+        in_functions,
+    )
+    people = ids("SELECT id FROM people WHERE organisation_id = ?", org) | ids(
+        "SELECT person_id AS id FROM roles WHERE function_id IN (SELECT value FROM json_each(?)) "
+        "UNION SELECT person_id FROM rota_shifts WHERE function_id IN "
+        "(SELECT value FROM json_each(?))",
+        in_functions + in_functions,
+    )
+    owners = json.dumps(sorted(people | functions | {organisation_id}))
+    locations = ids("SELECT id FROM locations WHERE organisation_id = ?", org)
+    return {
+        "organisations": {organisation_id},
+        "people": people,
+        "functions": functions,
+        "roles": roles | ids("SELECT id FROM roles WHERE person_id IN (SELECT value FROM "
+                             "json_each(?))", (json.dumps(sorted(people)),)),
+        "rota_shifts": shifts,
+        "channels": ids(
+            "SELECT id FROM channels WHERE owner_id IN (SELECT value FROM json_each(?))", (owners,)
+        ),
+        "locations": locations,
+        "capacity_reports": ids(
+            "SELECT id FROM capacity_reports WHERE location_id IN "
+            "(SELECT value FROM json_each(?))",
+            (json.dumps(sorted(locations)),),
+        ),
+        "procedures": procedures,
+        "procedure_steps": steps,
+    }  # fmt: skip
 
 
 def short_date(iso: str | None, lang: str = "nl") -> str:
@@ -178,7 +247,9 @@ def print_status(store: Store, lang: str = "nl") -> list[dict[str, Any]]:
     result = []
     for row in rows:
         vector = json.loads(row["version_vector"])
-        changed = changes_since(store, vector, json.loads(row["covers"]))
+        scope, covers = str(row["scope"]), json.loads(row["covers"])
+        rows_of = organisation_rows(store, scope[4:], covers) if scope.startswith("org:") else None
+        changed = changes_since(store, vector, covers, rows_of)
         result.append(
             {
                 "id": row["id"],

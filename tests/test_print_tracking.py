@@ -125,3 +125,33 @@ def test_cli_prints_says_plaintext_and_lists_status(
     for sub in ("binder", "status", "alarmkaart", "herstelsleutel"):
         help_text = runner.invoke(main, [*args, sub, "--help"]).output
         assert "Example:" in help_text
+
+
+def test_a_sheet_for_one_organisation_counts_only_its_own_changes(
+    demo: Store, tmp_path: Path
+) -> None:
+    ctx = make_context(demo, organisation_text="Medisch Spectrum Twente")
+    org = ctx.organisation_id
+    print_to_file(ctx, "bereikbaarheid", tmp_path / "mst.pdf")
+    print_to_file(ctx, "noodprocedures", tmp_path / "mst-procedures.pdf")
+    ours = demo.query("SELECT id FROM people WHERE organisation_id = ? LIMIT 1", (org,))[0]["id"]
+    # Someone elsewhere who holds a function an MST procedure names (e.g. the GHOR's OvD-G).
+    named = demo.query(
+        "SELECT r.person_id FROM procedure_steps s JOIN procedures p ON p.id = s.procedure_id "
+        "JOIN functions f ON f.id = s.function_id JOIN roles r ON r.function_id = f.id "
+        "WHERE p.organisation_id = ? AND f.organisation_id IS NOT ? LIMIT 1",
+        (org, org),
+    )[0]["person_id"]
+    unrelated = demo.query(
+        "SELECT id FROM people WHERE organisation_id IS NOT ? AND id NOT IN "
+        "(SELECT person_id FROM roles WHERE function_id IN (SELECT function_id FROM "
+        "procedure_steps)) LIMIT 1",
+        (org,),
+    )[0]["id"]
+    update_person(demo, unrelated, notes="elders")
+    assert not any(r["outdated"] for r in print_status(demo))
+    update_person(demo, ours, notes="nieuw")
+    update_person(demo, named, notes="nieuw")
+    status = {r["sheet"]: r for r in print_status(demo)}
+    assert status["bereikbaarheid"]["changed"] == {"people": 1}
+    assert status["noodprocedures"]["changed"] == {"people": 2}
