@@ -216,18 +216,21 @@ def _m4_derived_capacity(conn: sqlcipher3.Connection) -> None:
 
 def _m5_print_log(conn: sqlcipher3.Connection) -> None:
     """Device-local, never replicated: which sheets this device printed, on which data
-    version, and the blocks of paper form numbers it reserved (so numbers never repeat)."""
+    version, and the blocks of paper form numbers it reserved (so numbers never repeat).
+    IF NOT EXISTS: a database set back to an older user_version re-runs it harmlessly."""
     conn.execute(
-        "CREATE TABLE print_log (id INTEGER PRIMARY KEY, sheet TEXT NOT NULL, "
+        "CREATE TABLE IF NOT EXISTS print_log (id INTEGER PRIMARY KEY, sheet TEXT NOT NULL, "
         "scope TEXT NOT NULL, scope_label TEXT NOT NULL DEFAULT '', lang TEXT NOT NULL, "
         "printed_at TEXT NOT NULL, data_as_of TEXT, version_vector TEXT NOT NULL, "
         "covers TEXT NOT NULL DEFAULT '[]', "
         "pages INTEGER, file TEXT)"
     )
-    conn.execute("CREATE INDEX print_log_by_sheet ON print_log (sheet, scope, printed_at)")
     conn.execute(
-        "CREATE TABLE form_number_blocks (first INTEGER PRIMARY KEY, last INTEGER NOT NULL, "
-        "reserved_at TEXT NOT NULL, print_id INTEGER)"
+        "CREATE INDEX IF NOT EXISTS print_log_by_sheet ON print_log (sheet, scope, printed_at)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS form_number_blocks (first INTEGER PRIMARY KEY, "
+        "last INTEGER NOT NULL, reserved_at TEXT NOT NULL)"
     )
 
 

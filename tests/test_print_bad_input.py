@@ -172,3 +172,21 @@ def test_bad_output_paths_are_refused_clearly(store: Store, tmp_path: Path) -> N
     with pytest.raises(ValidationError, match="Unknown sheet"):
         print_to_file(ctx, "weekrooster", tmp_path / "a.pdf")
     assert print_status(store) == []  # nothing recorded for a print that was not written
+
+
+def test_cli_recovery_key_sheet_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, key = new_store_with_recovery(tmp_path / "p", "Laptop")
+    store.close()
+    monkeypatch.setenv("RZCC_PASSPHRASE", PASSPHRASE)
+    args = ["--profile", str(tmp_path / "p"), "print", "herstelsleutel"]
+    out = tmp_path / "envelop.pdf"
+    monkeypatch.setenv("RZCC_RECOVERY_KEY", "AAAA-BBBB")
+    result = CliRunner().invoke(main, [*args, "--out", str(out)])
+    assert result.exit_code == 1 and "does not open this profile" in result.output
+    assert not out.exists()
+    monkeypatch.setenv("RZCC_RECOVERY_KEY", key)
+    result = CliRunner().invoke(main, [*args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert key.split("-")[0] in "".join(text_of(out.read_bytes()))
