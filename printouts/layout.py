@@ -298,7 +298,7 @@ class SheetDocument(BaseDocTemplate):
         canvas.setLineWidth(0.8)
         canvas.line(side, line_y, width - side, line_y)
         # Footer: confidentiality (and on the card the metadata), page x of y right.
-        canvas.line(side, 14 * mm if card else 14 * mm, width - side, 14 * mm)
+        canvas.line(side, 14 * mm, width - side, 14 * mm)
         confidential = self.sheet_confidential or t(
             "VERTROUWELIJK: bevat contactgegevens. Alleen voor de crisisorganisatie; "
             "vervang bij een nieuwe afdruk en vernietig de oude.",
@@ -320,7 +320,9 @@ class SheetDocument(BaseDocTemplate):
                 _fit(t("VERTROUWELIJK", "CONFIDENTIAL"), BOLD, MIN_PT, usable - reserve),
             )
         else:
-            lines = _wrap(confidential, BOLD, MIN_PT, usable - reserve)[:2]
+            lines = _wrap(confidential, BOLD, MIN_PT, usable - reserve)
+            if len(lines) > 2:  # two lines at most; the rest shortened, never cut off
+                lines = [lines[0], _fit(" ".join(lines[1:]), BOLD, MIN_PT, usable - reserve)]
             for n, line in enumerate(lines):
                 canvas.drawString(side, 14 * mm - 11 - n * 11, line)
         if self.page_tab:
