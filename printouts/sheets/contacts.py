@@ -49,13 +49,20 @@ def _shift_time(ctx: PrintContext, iso: str) -> str:
     return f"{day} {moment:%d-%m %H:%M}"
 
 
+def _initials(name: str) -> str:
+    """'Gerrit van Oefenen' as 'G. van Oefenen': the rota column fits a day on one line
+    (the full name is in the person column)."""
+    first, _space, rest = name.partition(" ")
+    return f"{first[0]}. {rest}" if rest and first[:1].isalpha() else name
+
+
 def _rota(ctx: PrintContext, function: dict[str, Any]) -> str:
     """One line per day: 'di 01-12: 07–19 A. Name · 19–07 B. Name'; the current shift bold."""
     days: dict[str, list[str]] = {}
     for shift in function["rota"]:
         start = datetime.fromisoformat(shift["starts_at"]).astimezone()
         end = datetime.fromisoformat(shift["ends_at"]).astimezone()
-        text = f"{start:%H}–{end:%H} {esc(shift['person'])}"
+        text = f"{start:%H}–{end:%H} {esc(_initials(shift['person']))}"
         if shift["now"]:
             text = f"<b>{ctx.t('NU', 'NOW')} {text}</b>"
         days.setdefault(_shift_time(ctx, shift["starts_at"])[:-6], []).append(text)
@@ -122,7 +129,7 @@ def contact_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             )
         )
         return story
-    widths = [62 * mm, 50 * mm, 90 * mm, 67 * mm]
+    widths = [55 * mm, 44 * mm, 90 * mm, 80 * mm]
     head = [
         para(ctx.t("Functie", "Function"), "cell_bold"),
         para(ctx.t("Persoon", "Person"), "cell_bold"),
@@ -195,7 +202,7 @@ def alarm_card(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
                 "warning",
             )
         ]
-    widths = [66 * mm, 42 * mm, 74 * mm]
+    widths = [62 * mm, 50 * mm, 70 * mm]
     head = [
         para(ctx.t("Functie – organisatie", "Function – organisation"), "cell_bold"),
         para(ctx.t("Nu bereikbaar", "Reach now"), "cell_bold"),
@@ -205,7 +212,7 @@ def alarm_card(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
     for function in functions:
         always = " <b>[24/7]</b>" if function["always"] else ""
         holders = function["holders"][:2]
-        names = "<br/>".join(
+        names = " · ".join(
             esc(h["name"])
             + (f" <b>({ctx.t('dienst', 'on duty')})</b>" if h.get("on_duty") else "")
             + (f" <b>[{ctx.t('VEROUDERD', 'OUT OF DATE')}]</b>" if h["stale"] else "")
