@@ -285,5 +285,8 @@ def pocket_cards(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             )
             where = f" ({esc(other['organisation'])})" if other["organisation_id"] else ""
             numbers = reach(ctx, channels[:2])
-            story.append(KeepTogether([rich(f"<b>{esc(other['name'])}</b>{where}<br/>{numbers}")]))
+            what = f": {esc(other['description'])}" if other["description"] else ""
+            story.append(
+                KeepTogether([rich(f"<b>{esc(other['name'])}</b>{where}{what}<br/>{numbers}")])
+            )
     return story

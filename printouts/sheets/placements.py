@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from resilient_zcc.capacity.categories import CATEGORIES
 from resilient_zcc.placements.lifecycle import OPEN_STATES, STATES
 from resilient_zcc.placements.matching import match
 from resilient_zcc.placements.queries import queue
@@ -37,6 +38,11 @@ def confidential(ctx: PrintContext) -> str:
         "CONFIDENTIAL – PATIENT DATA (special-category personal data). ZCC only; do not copy, "
         "destroy after use.",
     )
+
+
+def category_name(ctx: PrintContext, code: str, dutch: str) -> str:
+    known = CATEGORIES.get(code)
+    return known.name_en if known and ctx.lang == "en" else dutch
 
 
 def _care(ctx: PrintContext, code: str | None) -> str:
@@ -94,7 +100,8 @@ def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
         places = [c for c in result.candidates if c.suitable][:3]
         place_text = (
             "<br/>".join(
-                f"{esc(c.location_name)} ({esc(c.category_name)}): <b>{c.free} "
+                f"{esc(c.location_name)} ({esc(category_name(ctx, c.category, c.category_name))}): "
+                f"<b>{c.free} "
                 f"{ctx.t('vrij', 'free')}</b>" + (f" [{ctx.t('OUD', 'OLD')}]" if c.stale else "")
                 for c in places
             )
