@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .errors import ValidationError
@@ -72,6 +72,7 @@ TABLE_NOUNS: dict[str, tuple[str, str, str, str]] = {
 MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FORM_PREFIX = "AF"
+ROTA_DAYS = 7  # sheets print the rota of the coming week (contacts.directory)
 MAX_FORMS = 500
 
 
@@ -237,8 +238,23 @@ def describe_changes(changed: dict[str, int], since: str | None, lang: str = "nl
     return lines
 
 
-def print_status(store: Store, lang: str = "nl") -> list[dict[str, Any]]:
+def rota_expired(printed_at: str, now: datetime, lang: str) -> str | None:
+    """A sheet showing the rota covers ROTA_DAYS from printing; after that it is stale
+    even if nothing changed: who is on duty is no longer on the paper."""
+    until = datetime.fromisoformat(printed_at) + timedelta(days=ROTA_DAYS)
+    if now < until:
+        return None
+    when = short_date(until.isoformat(), lang)
+    if lang == "nl":
+        return f"het rooster op dit blad liep tot {when}"
+    return f"the rota on this sheet ran until {when}"
+
+
+def print_status(
+    store: Store, lang: str = "nl", now: datetime | None = None
+) -> list[dict[str, Any]]:
     """The newest print of every (sheet, scope), with what changed since and why it is stale."""
+    now = now or datetime.now(UTC)
     rows = store.query(
         "SELECT p.* FROM print_log p WHERE p.id = (SELECT x.id FROM print_log x "
         "WHERE x.sheet = p.sheet AND x.scope = p.scope ORDER BY x.printed_at DESC, x.id DESC "
@@ -250,6 +266,10 @@ def print_status(store: Store, lang: str = "nl") -> list[dict[str, Any]]:
         scope, covers = str(row["scope"]), json.loads(row["covers"])
         rows_of = organisation_rows(store, scope[4:], covers) if scope.startswith("org:") else None
         changed = changes_since(store, vector, covers, rows_of)
+        reasons = describe_changes(changed, row["printed_at"], lang)
+        expired = rota_expired(row["printed_at"], now, lang) if "rota_shifts" in covers else None
+        if expired:
+            reasons.append(expired)
         result.append(
             {
                 "id": row["id"],
@@ -262,8 +282,8 @@ def print_status(store: Store, lang: str = "nl") -> list[dict[str, Any]]:
                 "pages": row["pages"],
                 "file": row["file"],
                 "changed": changed,
-                "outdated": bool(changed),
-                "reasons": describe_changes(changed, row["printed_at"], lang),
+                "outdated": bool(reasons),
+                "reasons": reasons,
             }
         )
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -155,3 +155,15 @@ def test_a_sheet_for_one_organisation_counts_only_its_own_changes(
     status = {r["sheet"]: r for r in print_status(demo)}
     assert status["bereikbaarheid"]["changed"] == {"people": 1}
     assert status["noodprocedures"]["changed"] == {"people": 2}
+
+
+def test_a_printed_rota_expires_after_a_week(demo: Store, tmp_path: Path) -> None:
+    ctx = make_context(demo)
+    print_to_file(ctx, "bereikbaarheid", tmp_path / "lijst.pdf")
+    print_to_file(ctx, "capaciteit", tmp_path / "capaciteit.pdf")
+    later = datetime.now(UTC) + timedelta(days=8)
+    status = {r["sheet"]: r for r in print_status(demo, "nl", now=later)}
+    assert status["bereikbaarheid"]["outdated"] and status["bereikbaarheid"]["changed"] == {}
+    assert status["bereikbaarheid"]["reasons"][0].startswith("het rooster op dit blad liep tot")
+    assert not status["capaciteit"]["outdated"]  # shows no rota
+    assert not print_status(demo, "nl", now=datetime.now(UTC) + timedelta(days=6))[0]["outdated"]

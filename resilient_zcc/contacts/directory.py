@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound
+from ..printlog import ROTA_DAYS
 from ..settings import get_setting
 from .phones import display_phone
 from .vocabulary import AVAILABILITY, CHANNEL_KINDS, PHONE_KINDS, SECTORS, label
@@ -77,7 +78,7 @@ def directory_listing(
     now: datetime,
     *,
     organisation_id: str | None = None,
-    days: int = 7,
+    days: int = ROTA_DAYS,
     lang: str = "nl",
 ) -> list[dict[str, Any]]:
     """Organisations (regional functions first, then by sector and name), each with its
