@@ -147,7 +147,7 @@ def binder(
     \b
     Example:
       resilient-zcc print binder --out crisismap.pdf
-      resilient-zcc print binder --org "Medisch Spectrum" --lang en
+      resilient-zcc print binder --org MST --lang en
     """
     _run(session, BINDER, region, organisation, out, lang, {"forms": forms})
 
