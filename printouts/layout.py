@@ -208,6 +208,8 @@ class NumberedCanvas(Canvas):
 
 
 FOOTER_Y = 8 * mm
+PAGE_TOP = 27 * mm  # header above the frame on A4
+PAGE_BOTTOM = 18 * mm  # footer below it
 
 
 def MARGIN_FOR(width: float) -> float:  # noqa: N802
@@ -249,8 +251,8 @@ class SheetDocument(BaseDocTemplate):
     def _template(self, name: str, size: tuple[float, float]) -> PageTemplate:
         width, height = size
         side = MARGIN_FOR(width)
-        top = 21 * mm if name == "card" else 27 * mm
-        bottom = 17 * mm if name == "card" else 18 * mm
+        top = 21 * mm if name == "card" else PAGE_TOP
+        bottom = 17 * mm if name == "card" else PAGE_BOTTOM
         frame = Frame(
             side,
             bottom,

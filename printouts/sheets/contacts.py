@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
@@ -13,7 +14,7 @@ from resilient_zcc.contacts.vocabulary import CHANNEL_KINDS, label
 from resilient_zcc.settings import get_setting
 
 from ..context import PrintContext
-from ..layout import Heading, SheetStart, esc, grid, local, para, rich
+from ..layout import PAGE_BOTTOM, PAGE_TOP, Heading, SheetStart, esc, grid, local, para, rich
 
 WEEKDAYS_NL = ("ma", "di", "wo", "do", "vr", "za", "zo")
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -228,8 +229,9 @@ def alarm_card(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             ]
         )
     # One page: drop the least important rows until the table fits (never below 20).
-    story.append(legend(ctx))
-    available = 842 - (27 + 18) * mm - 30
+    key = legend(ctx)
+    story.append(key)
+    available = A4[1] - PAGE_TOP - PAGE_BOTTOM - key.wrap(sum(widths), 1_000)[1] - 6
     while (
         len(rows) > 21 and grid(rows, widths, zebra=True).wrap(sum(widths), 10_000)[1] > available
     ):
