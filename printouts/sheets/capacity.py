@@ -203,7 +203,7 @@ def tally_forms(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             )
         table = grid(
             rows,
-            [46 * mm, 14 * mm, 14 * mm, 14 * mm, 14 * mm, 16 * mm, 46 * mm, 18 * mm],
+            [44 * mm, 16 * mm, 16 * mm, 16 * mm, 16 * mm, 16 * mm, 40 * mm, 18 * mm],
             extra=[
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["white"]),
                 ("BOTTOMPADDING", (0, 1), (-1, -1), 9),
