@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from resilient_zcc.capacity.categories import CATEGORIES, STATUSES, all_categories
 from resilient_zcc.capacity.queries import latest_reports, locations, regional_overview
@@ -91,6 +91,7 @@ def capacity_overview(ctx: PrintContext, options: dict[str, Any]) -> list[Flowab
     for group in groups:
         known = CATEGORIES.get(group["category"])
         name = (known.name if ctx.lang == "nl" else known.name_en) if known else group["name"]
+        story.append(CondPageBreak(35 * mm))  # no heading alone at the foot of a page
         story.append(Heading(name, 1, "h2"))
         rows: list[list[Any]] = [
             header_row(

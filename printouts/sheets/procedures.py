@@ -68,6 +68,7 @@ def procedures(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
                 Heading(organisation or ctx.t("Zonder organisatie", "No organisation"), 1, "h2")
             )
         kind = incident_label(proc["incident_type"], ctx.lang)
+        story.append(CondPageBreak(30 * mm))
         story.append(para(f"{kind}: {proc['title']}", "h3"))
         rows: list[list[Any]] = [
             [
