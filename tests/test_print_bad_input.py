@@ -190,3 +190,21 @@ def test_cli_recovery_key_sheet_from_the_environment(
     result = CliRunner().invoke(main, [*args, "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert key.split("-")[0] in "".join(text_of(out.read_bytes()))
+
+
+def test_a_placement_list_for_one_organisation_holds_only_its_patients(demo: Store) -> None:
+    region_wide = "".join(text_of(render_sheet(make_context(demo), "plaatsingen").pdf))
+    ctx = make_context(demo, organisation_text="MST")
+    own = {
+        r["reference"]
+        for r in demo.query(
+            "SELECT r.reference FROM placement_requests r LEFT JOIN locations l "
+            "ON l.id = r.location_id WHERE r.state IN ('aangemeld', 'in_behandeling', "
+            "'plaats_aangeboden', 'geaccepteerd', 'vervoer_geregeld') "
+            "AND (r.referrer_org_id = ? OR l.organisation_id = ?)",
+            (ctx.organisation_id, ctx.organisation_id),
+        )
+    }
+    text = "".join(text_of(render_sheet(ctx, "plaatsingen").pdf))
+    shown = set(re.findall(r"DEMO-TW-\d+", text))
+    assert own and shown == own and shown < set(re.findall(r"DEMO-TW-\d+", region_wide))

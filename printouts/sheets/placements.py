@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from resilient_zcc.capacity.categories import CATEGORIES
+from resilient_zcc.capacity.queries import locations
 from resilient_zcc.placements.lifecycle import OPEN_STATES, STATES
 from resilient_zcc.placements.matching import match
 from resilient_zcc.placements.queries import queue
@@ -67,18 +68,26 @@ def _needs(ctx: PrintContext, r: dict[str, Any]) -> str:
 
 def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
     rows_data = [r for r in queue(ctx.store) if r["state"] in OPEN_STATES]
+    if ctx.organisation_id:  # patient data only where this organisation is involved
+        own = {p["id"] for p in locations(ctx.store) if p["organisation_id"] == ctx.organisation_id}
+        rows_data = [
+            r
+            for r in rows_data
+            if r["referrer_org_id"] == ctx.organisation_id or r["location_id"] in own
+        ]
     story: list[Flowable] = [
         SheetStart(ctx.t("Plaatsingslijst", "Placement queue"), confidential(ctx)),
         rich(f"<b>{esc(confidential(ctx))}</b>", "warning"),
         para(
             ctx.t(
-                "Open aanvragen, meest urgent en langst wachtend eerst. Alleen het "
-                "formuliernummer, "
-                "nooit naam of BSN. 'Plaatsen' zijn de best passende locaties bij het afdrukken "
-                "(vrij = gemeld vrij min al aangeboden).",
-                "Open requests, most urgent and longest waiting first. Only the form number, never "
-                "a name or BSN. 'Places' are the best matching locations at print time (free = "
-                "reported free minus already offered).",
+                "Open aanvragen, meest urgent en langst wachtend eerst (voor één organisatie: "
+                "die zij aanmeldde of die bij haar een plaats hebben). Alleen het "
+                "formuliernummer, nooit naam of BSN. 'Plaatsen' zijn de best passende locaties "
+                "bij het afdrukken (vrij = gemeld vrij min al aangeboden).",
+                "Open requests, most urgent and longest waiting first (for one organisation: "
+                "those it referred or placed with it). Only the form number, never a name or "
+                "BSN. 'Places' are the best matching locations at print time (free = reported "
+                "free minus already offered).",
             ),
             "small",
         ),
