@@ -81,6 +81,7 @@ class Contents(Flowable):
                     (
                         canvas.getPageNumber(),
                         key,
+                        self.origin[0] + indent,
                         self.origin[0] + self.width,
                         self.origin[1] + y + size * 0.25,
                         font,

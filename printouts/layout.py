@@ -181,8 +181,11 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
         # Contents entries whose page number is known only at the end:
-        # (page, heading key, right x, baseline y, font, size).
-        self.number_slots: list[tuple[int, str, float, float, str, float]] = []
+        # (page, heading key, left x, right x, baseline y, font, size).
+        self.number_slots: list[tuple[int, str, float, float, float, str, float]] = []
+        # Headings (page, key, title, outline level). Bookmarks are made when their page is
+        # really written at save: ReportLab ties a bookmark to the page being written.
+        self.headings: list[tuple[int, str, str, int]] = []
 
     def showPage(self) -> None:  # noqa: N802
         self._saved.append(dict(self.__dict__))
@@ -190,6 +193,8 @@ class NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._saved)
+        for _page, key, title, level in self.headings:
+            self.addOutlineEntry(title, key, level=level)
         for state in self._saved:
             self.__dict__.update(state)
             number = state.get("_pageNumber", 0)
@@ -198,11 +203,17 @@ class NumberedCanvas(Canvas):
             self.setFont(BOLD, MIN_PT)
             y = 3 * mm if width < 320 else FOOTER_Y
             self.drawRightString(width - MARGIN_FOR(width), y, pattern.format(x=number, y=total))
-            pages = getattr(getattr(self, "_doctemplate", None), "heading_pages", {})
-            for page, key, right, baseline, font, size in self.number_slots:
+            for page, key, _title, _level in self.headings:
+                if page == number:
+                    self.bookmarkPage(key)
+            pages = {key: page for page, key, _title, _level in self.headings}
+            for page, key, left, right, baseline, font, size in self.number_slots:
                 if page == number:
                     self.setFont(font, size)
                     self.drawRightString(right, baseline, str(pages.get(key, "?")))
+                    if key in pages:  # on screen, the entry jumps to its page
+                        box = (left, baseline - size * 0.3, right, baseline + size)
+                        self.linkRect("", key, box, relative=0, name=f"contents-{key}")
             Canvas.showPage(self)
         Canvas.save(self)
 
@@ -333,19 +344,15 @@ class SheetDocument(BaseDocTemplate):
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
-        if isinstance(flowable, Heading):
-            key = flowable.key
-            self.heading_pages[key] = self.page
-            self.canv.bookmarkPage(key)
+        if isinstance(flowable, Heading) and isinstance(self.canv, NumberedCanvas):
             # The outline may not skip a level (a sheet printed alone has no level 0).
             level = min(flowable.toc_level, self.outline_level + 1)
             self.outline_level = level
-            self.canv.addOutlineEntry(flowable.toc_text, key, level=level)
+            self.canv.headings.append((self.page, flowable.key, flowable.toc_text, level))
 
     def render(self, story: list[Flowable]) -> bytes:
         """One layout pass: page totals and contents numbers are written at save."""
         self.outline_level = -1
-        self.heading_pages: dict[str, int] = {}
         self.build(story, canvasmaker=NumberedCanvas)
         return self.buffer.getvalue()
 

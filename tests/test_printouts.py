@@ -162,8 +162,17 @@ def test_binder_has_cover_contents_tabs_and_every_sheet(demo_store: Store) -> No
     titles = [s.title("en") for s in SHEETS.values() if s.in_binder]
     tabs = [n for n, page in enumerate(pages) if re.search(r"TAB \d+", page)]
     assert len(tabs) == len(titles)
-    outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert outline == titles
+    outline = [item for item in reader.outline if not isinstance(item, list)]
+    assert [item.title for item in outline] == titles
+    for item in outline:  # each outline entry opens its tab page
+        tab_page = pages[reader.get_destination_page_number(item)]
+        assert re.search(r"TAB \d+", tab_page) and item.title in tab_page
+    # The entries of the contents are links to their pages, too.
+    numbers = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages)}
+    links = [a.get_object()["/Dest"][0].idnum for a in reader.pages[1]["/Annots"]]
+    assert [numbers[link] for link in links[:2]] == [
+        reader.get_destination_page_number(item) for item in outline[:2]
+    ]
     contents = flat("".join(pages[1:5]))
     assert all(flat(title) in contents for title in titles)
     assert all("Data as of:" in page and "CONFIDENTIAL" in page for page in pages)
