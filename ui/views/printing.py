@@ -369,7 +369,12 @@ class PrintingView(Page):
                     QSize(int(size.width() / 72 * PRINT_DPI), int(size.height() / 72 * PRINT_DPI)),
                 )
                 area = painter.viewport()
-                scale = min(area.width() / size.width(), area.height() / size.height())
+                # True size where it fits (an A6 card stays A6, to cut out), else shrunk.
+                scale = min(
+                    area.width() / size.width(),
+                    area.height() / size.height(),
+                    printer.resolution() / 72,
+                )
                 painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
         finally:
             painter.end()
