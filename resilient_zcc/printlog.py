@@ -1,7 +1,7 @@
 """What this device printed, on which data version, and whether that paper is out of date.
 
 Printing writes nothing to the change log: the records live in device-local tables
-(`print_log`, `form_number_blocks`, migration 5). A printed sheet is out of date when the
+(`print_log`, `form_number_blocks`, migration 6). A printed sheet is out of date when the
 change log now holds changes, to the tables the sheet covers, that its data version (the
 version vector at print time) did not include. The count is per table, of distinct rows.
 """

@@ -132,8 +132,8 @@ def test_newer_database_is_refused_by_migrate(tmp_path: Path) -> None:
     conn.close()
 
 
-def test_migration_5_adds_the_device_local_print_log(tmp_path: Path) -> None:
-    """A schema-4 profile gains the print log and form-number blocks; nothing else changes,
+def test_migration_6_adds_the_device_local_print_log(tmp_path: Path) -> None:
+    """A schema-5 profile gains the print log and form-number blocks; nothing else changes,
     and the new tables are not replicated (no `_clock`)."""
     folder = tmp_path / "profile"
     with Store.create(folder, PASSPHRASE, label="Oude laptop", cost=CHEAP)[0] as store:
@@ -141,7 +141,7 @@ def test_migration_5_adds_the_device_local_print_log(tmp_path: Path) -> None:
         vector = store.log.version_vector()
         for table in ("print_log", "form_number_blocks"):
             store.conn.execute(f"DROP TABLE {table}")
-        store.conn.execute("PRAGMA user_version = 4")  # as before migration 5
+        store.conn.execute("PRAGMA user_version = 5")  # as before migration 6
     with reopen(folder) as store:
         assert schema.version(store.conn) == schema.LATEST
         assert {"print_log", "form_number_blocks"} <= _tables(store.conn)

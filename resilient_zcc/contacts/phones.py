@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 from ..errors import ValidationError
 
 DEFAULT_REGION = "NL"
@@ -15,6 +13,8 @@ _TYPED_NUMBER = re.compile(r"^[\d\s+().\-/]+$")
 
 def normalise_phone(text: str) -> str:
     """'06-1234 5678', '053 123 4567', '0031 6 ...', '+31 (0)6 ...' -> '+31612345678'."""
+    import phonenumbers  # here, not at the top: the window's start-up does not need it
+
     cleaned = text.strip().replace("(0)", "")
     if not _TYPED_NUMBER.match(cleaned):
         cleaned = ""
@@ -32,6 +32,8 @@ def normalise_phone(text: str) -> str:
 
 def display_phone(e164: str) -> str:
     """National format for Dutch numbers, international for the rest."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, DEFAULT_REGION)
     except phonenumbers.NumberParseException:

@@ -64,7 +64,6 @@ PRINT_DPI = 200
 
 add_catalogue(
     {
-        "Print": "Afdrukken",
         "Sheet": "Blad",
         "The whole binder": "De hele crisismap",
         "Organisation (empty: the whole region)": "Organisatie (leeg: de hele regio)",
