@@ -54,8 +54,11 @@ def capture(
                     window.contacts.search.setText("piket")
                 if key == "print":
                     page = window.pages.currentWidget()
-                    if isinstance(page, PrintingView):
-                        page.preview()  # the alarm card, with its preview
+                    if isinstance(page, PrintingView) and page.preview():  # the alarm card
+                        until = time.monotonic() + 30  # laid out in a worker thread
+                        while page.job is not None and time.monotonic() < until:
+                            app.processEvents()
+                            time.sleep(0.02)
                 app.processEvents()
                 path = out / f"{index + 1:02d}-{key}-{language}{tag}.png"
                 window.grab().save(str(path))
