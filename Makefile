@@ -38,6 +38,7 @@ screenshots: $(STAMP)
 		$(BIN)/python -m ui.screenshots $(DEMO_PROFILE) screenshots
 	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1800x1100x24" \
 		$(BIN)/python -m ui.screenshots $(DEMO_PROFILE) screenshots
+	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/python -m printouts.screenshots $(DEMO_PROFILE) screenshots/print
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -695,4 +695,15 @@ NL: dict[str, str] = {
     "The card's mandate": "Het mandaat van de kaart",
     "The card's title": "De titel van de kaart",
     "none yet": "nog geen",
+    # contacts/directory.py and printlog.py: what the paper sheets read
+    "'{text}' matches {count} organisations: {names}. Be more precise.": (
+        "'{text}' past bij {count} organisaties: {names}. Geef een preciezere naam."
+    ),
+    "No organisation with id {id}.": "Geen organisatie met id {id}.",
+    "A sheet cannot cover unknown tables: {tables}.": (
+        "Een blad kan geen onbekende tabellen beslaan: {tables}."
+    ),
+    "Reserve between 1 and {most} form numbers at a time, not {count}.": (
+        "Reserveer 1 tot {most} formuliernummers tegelijk, niet {count}."
+    ),
 }

@@ -238,12 +238,33 @@ def _m5_start_up(conn: sqlcipher3.Connection) -> None:
     fill_current(conn, ALL_PAIRS)
 
 
+def _m6_print_log(conn: sqlcipher3.Connection) -> None:
+    """Device-local, never replicated: which sheets this device printed, on which data
+    version, and the blocks of paper form numbers it reserved (so numbers never repeat).
+    IF NOT EXISTS: a database set back to an older user_version re-runs it harmlessly."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS print_log (id INTEGER PRIMARY KEY, sheet TEXT NOT NULL, "
+        "scope TEXT NOT NULL, scope_label TEXT NOT NULL DEFAULT '', lang TEXT NOT NULL, "
+        "printed_at TEXT NOT NULL, data_as_of TEXT, version_vector TEXT NOT NULL, "
+        "covers TEXT NOT NULL DEFAULT '[]', "
+        "pages INTEGER, file TEXT)"
+    )
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS print_log_by_sheet ON print_log (sheet, scope, printed_at)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS form_number_blocks (first INTEGER PRIMARY KEY, "
+        "last INTEGER NOT NULL, reserved_at TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
     _m3_crisis_domain,
     _m4_derived_capacity,
     _m5_start_up,
+    _m6_print_log,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.

@@ -130,3 +130,21 @@ def test_newer_database_is_refused_by_migrate(tmp_path: Path) -> None:
     assert schema.version(conn) == schema.LATEST + 1
     assert not _tables(conn) & CONTACT_TABLES
     conn.close()
+
+
+def test_migration_6_adds_the_device_local_print_log(tmp_path: Path) -> None:
+    """A schema-5 profile gains the print log and form-number blocks; nothing else changes,
+    and the new tables are not replicated (no `_clock`)."""
+    folder = tmp_path / "profile"
+    with Store.create(folder, PASSPHRASE, label="Oude laptop", cost=CHEAP)[0] as store:
+        person = model.add_person(store, "Łukasz Voorbeeld", None)
+        vector = store.log.version_vector()
+        for table in ("print_log", "form_number_blocks"):
+            store.conn.execute(f"DROP TABLE {table}")
+        store.conn.execute("PRAGMA user_version = 5")  # as before migration 6
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST
+        assert {"print_log", "form_number_blocks"} <= _tables(store.conn)
+        assert "print_log" not in schema.replicated_columns(store.conn)
+        assert store.log.version_vector() == vector
+        assert queries.contact_card(store, person).name == "Łukasz Voorbeeld"

@@ -54,6 +54,7 @@ NL: dict[str, str] = {
     "Placements": "Plaatsingen",
     "Fallback procedures": "Noodprocedures",
     "Logbook": "Logboek",
+    "Print": "Afdrukken",
     "Data: newest change from another device {received}; newest capacity report {report}": (
         "Gegevens: laatste wijziging van ander apparaat {received}; nieuwste capaciteitsmelding "
         "{report}"

@@ -29,7 +29,7 @@ from .views.overview import OverviewView
 
 DEFAULT_IDLE_LOCK_MIN = 15
 
-# The screens in the order coordinators asked for (Ctrl+1 … Ctrl+7 follow it), each as
+# The screens in the order coordinators asked for (Ctrl+1 … Ctrl+8 follow it), each as
 # (key, module in ui.views, class). Only the dashboard is built at start; the others are
 # imported and built the first time they are opened, so start-up pays for one screen.
 SCREENS = (
@@ -40,6 +40,7 @@ SCREENS = (
     ("placements", "placements", "PlacementsView"),
     ("procedures", "procedures", "ProceduresView"),
     ("logbook", "logbook", "LogbookView"),
+    ("print", "printing", "PrintingView"),
 )
 
 
@@ -52,6 +53,7 @@ def screen_titles() -> dict[str, str]:
         "placements": tr("Placements"),
         "procedures": tr("Fallback procedures"),
         "logbook": tr("Logbook"),
+        "print": tr("Print"),
     }
 
 

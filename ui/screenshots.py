@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from .i18n import LANGUAGES, set_language
 from .main_window import MainWindow
 from .session import Session
+from .views.printing import PrintingView
 
 
 def capture(
@@ -51,6 +52,13 @@ def capture(
                 window.open_index(index)
                 if key == "contacts":
                     window.contacts.search.setText("piket")
+                if key == "print":
+                    page = window.pages.currentWidget()
+                    if isinstance(page, PrintingView) and page.preview():  # the alarm card
+                        until = time.monotonic() + 30  # laid out in a worker thread
+                        while page.job is not None and time.monotonic() < until:
+                            app.processEvents()
+                            time.sleep(0.02)
                 app.processEvents()
                 path = out / f"{index + 1:02d}-{key}-{language}{tag}.png"
                 window.grab().save(str(path))

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from printouts.cli import print_group
+
 from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
 from . import capacity, contacts, crisis, placements, profile
@@ -62,5 +64,6 @@ for command in (
     crisis.escalation_group,
     crisis.taskcards_group,
     crisis.procedures_group,
+    print_group,
 ):
     main.add_command(command)

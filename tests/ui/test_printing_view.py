@@ -1,0 +1,118 @@
+"""Afdrukken: preview, save as PDF, print through a QPrinter, and the out-of-date list."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from resilient_zcc.contacts.model import verify_person
+from resilient_zcc.printlog import print_status
+from ui.i18n import set_language
+from ui.main_window import MainWindow
+from ui.views.printing import PrintingView
+
+from ..conftest import PASSPHRASE
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture
+def view(qtbot, window: MainWindow) -> PrintingView:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
+        window.session.unlock(PASSPHRASE)
+    window.open_page("print")
+    page = window.pages.currentWidget()
+    assert isinstance(page, PrintingView)
+    return page
+
+
+def choose(view: PrintingView, sheet: str) -> None:
+    view.sheet.setCurrentIndex(view.sheet.findData(sheet))
+
+
+def test_the_screen_is_in_the_sidebar_in_dutch(window: MainWindow) -> None:
+    titles = [window.sidebar.item(n).text() for n in range(window.sidebar.count())]
+    assert titles[-1] == "Afdrukken" and window.keys[-1] == "print"
+
+
+def test_save_as_pdf_records_the_print_and_says_plaintext(
+    qtbot,
+    view: PrintingView,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    assert view.status_model.rowCount() == 0
+    assert "Nog niets afgedrukt" in view.status_summary.text()
+    choose(view, "alarmkaart")
+    out = tmp_path / "alarmkaart.pdf"
+    with qtbot.waitSignal(view.rendered, timeout=30_000):
+        assert view.save_pdf(out)
+    assert len(PdfReader(out).pages) == 1
+    assert "platte tekst" in view.message.text()
+    assert view.status_model.rowCount() == 1
+    assert view.status_model.data(view.status_model.index(0, 1)) == "actueel"
+    # A change elsewhere in the app makes the printed sheet out of date, with the reason.
+    store = view.session.store
+    person = store.query("SELECT id FROM people LIMIT 1")[0]["id"]
+    verify_person(store, person, "test", datetime.now(UTC))
+    view.session.changed()
+    state = view.status_model.data(view.status_model.index(0, 1))
+    assert state.startswith("VEROUDERD: 1 contact gewijzigd sinds")
+    assert "1 van de 1" in view.status_summary.text()
+
+
+def test_preview_and_print_through_a_qprinter(qtbot, view: PrintingView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    choose(view, "zakkaarten")
+    with qtbot.waitSignal(view.rendered, timeout=30_000):
+        assert view.preview()
+    assert not view.preview_button.isEnabled() or view.job is None
+    assert view.printed is not None
+    pages = view.printed.pages
+    assert view.document.pageCount() == pages > 1
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printer.pdf"
+    printer.setOutputFileName(str(out))
+    with qtbot.waitSignal(view.rendered, timeout=30_000):
+        assert view.print_to(printer)
+    assert len(PdfReader(out).pages) == pages
+    (row,) = print_status(view.session.store)
+    assert row["sheet"] == "zakkaarten" and row["file"] == str(out)
+
+
+def test_an_unknown_organisation_is_refused_with_a_message(
+    view: PrintingView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("ui.views.printing.show_error", lambda _parent, exc: shown.append(str(exc)))
+    view.organisation.setText("Bestaat Niet")
+    assert not view.preview()  # refused before any work starts
+    assert shown and "Geen organisatie gevonden voor 'Bestaat Niet'" in shown[0]
+    assert view.printed is None
+
+
+def test_english_labels(qtbot, session) -> None:  # type: ignore[no-untyped-def]
+    set_language("en")
+    main = MainWindow(session, lambda: None)
+    qtbot.addWidget(main)
+    assert main.sidebar.item(main.sidebar.count() - 1).text() == "Print"
+
+
+def test_the_binder_is_laid_out_in_the_background_and_a_lock_discards_it(
+    qtbot,
+    view: PrintingView,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    choose(view, "binder")
+    out = tmp_path / "map.pdf"
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        assert view.save_pdf(out)
+        # Back in the event loop at once: the buttons wait, a second job is refused.
+        assert view.job is not None and not view.save_button.isEnabled()
+        assert not view.preview()
+        view.session.lock()
+    assert not out.exists()  # locked while it was made: nothing written or recorded
+    assert view.save_button.isEnabled() and view.message.text() == ""
