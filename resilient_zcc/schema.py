@@ -214,11 +214,20 @@ def _m4_derived_capacity(conn: sqlcipher3.Connection) -> None:
     )
 
 
+def _m5_import_mappings(conn: sqlcipher3.Connection) -> None:
+    """How the columns of an imported spreadsheet map onto fields, remembered per source
+    (recognised by its header row); replicated, so a colleague's laptop knows it too."""
+    conn.execute(
+        _replicated("import_mappings", "signature TEXT, source TEXT, mapping TEXT, updated_at TEXT")
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
     _m3_crisis_domain,
     _m4_derived_capacity,
+    _m5_import_mappings,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.
