@@ -1,0 +1,203 @@
+"""Contact import from lists as GHOR staff keep them: real files, a real encrypted profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resilient_zcc.errors import ValidationError
+from resilient_zcc.exchange.contact_import import (
+    ImportRefused,
+    apply_import,
+    open_source,
+    plan_import,
+)
+from resilient_zcc.exchange.mapping import guess_mapping
+from resilient_zcc.exchange.tables import UnreadableFile
+from resilient_zcc.store import Store
+
+from .exchange_fixtures import HEADERS_NL, ROWS, write_csv, write_xlsx
+
+
+def _counts(store: Store) -> dict[str, int]:
+    return {
+        t: store.query_one(f"SELECT count(*) AS n FROM {t} WHERE deleted = 0")["n"]
+        for t in ("organisations", "people", "functions", "roles", "channels")
+    }
+
+
+def _import(store: Store, path: Path, **kwargs: object) -> object:
+    mapping = kwargs.pop("mapping", None)
+    source = open_source(store, path, mapping)  # type: ignore[arg-type]
+    plan = plan_import(store, source)
+    return apply_import(store, plan, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "bom", "title"),
+    [("utf-8", ";", True, True), ("utf-8", ",", False, False), ("cp1252", ";", False, True)],
+)
+def test_csv_in_any_encoding_and_separator(
+    store: Store, tmp_path: Path, encoding: str, delimiter: str, bom: bool, title: bool
+) -> None:
+    path = write_csv(tmp_path / "lijst.csv", HEADERS_NL, ROWS, encoding=encoding,
+                     delimiter=delimiter, bom=bom, title=title)  # fmt: skip
+    source = open_source(store, path)
+    assert source.table.header_index == (2 if title else 0)
+    assert source.mapping["Mobiel"] == "mobile" and source.mapping["Piket"] == "piket"
+    plan = plan_import(store, source)
+    assert plan.summary.created == 4 and not plan.problems
+    assert _counts(store)["people"] == 0  # a plan writes nothing
+    apply_import(store, plan)
+    card = store.query_one("SELECT id FROM people WHERE name = 'Anna Voorbeeld'")
+    channels = store.query(
+        "SELECT kind, value, availability FROM channels WHERE owner_id = ? ORDER BY fallback_order",
+        (card["id"],),
+    )
+    # Two numbers in one cell, a landline, an e-mail, all 24/7, in fallback order.
+    assert [(c["kind"], c["value"]) for c in channels] == [
+        ("direct", "+31531234567"), ("mobile", "+31612345678"), ("mobile", "+31687654321"),
+        ("email", "anna@voorbeeld.invalid"),
+    ]  # fmt: skip
+    assert {c["availability"] for c in channels} == {"24/7"}
+    henk = store.query_one(
+        "SELECT c.availability FROM channels c JOIN people p ON p.id = c.owner_id "
+        "WHERE p.name = 'Henk de Proef' AND c.kind = 'piket'"
+    )
+    assert henk["availability"] == "office_hours"
+    sectors = {
+        r["name"]: r["sector"] for r in store.query("SELECT name, sector FROM organisations")
+    }
+    assert sectors == {
+        "Ziekenhuisgroep Twente": "ziekenhuis", "Huisartsenpost Almelo": "huisartsen",
+        "Thuiszorg Oefenstad": "vvt",
+    }  # fmt: skip
+    # "Piket medisch specialist; Crisiscoördinator": two functions, one shared with Anna.
+    assert _counts(store)["functions"] == 4
+
+
+def test_english_headers_in_another_order(store: Store, tmp_path: Path) -> None:
+    headers = ["E-mail address", "Mobile phone", "Organization", "Full name", "Role", "Notes"]
+    rows = [
+        ["x@voorbeeld.invalid", "06-11112222", "GHOR Twente", "Iris Oefenink", "Officier", "nb"]
+    ]
+    path = write_csv(tmp_path / "list.csv", headers, rows, delimiter=",")
+    source = open_source(store, path)
+    assert source.mapping == {
+        "E-mail address": "email", "Mobile phone": "mobile", "Organization": "organisation",
+        "Full name": "name", "Role": "function", "Notes": "notes",
+    }  # fmt: skip
+    apply_import(store, plan_import(store, source))
+    assert store.query_one("SELECT sector FROM organisations")["sector"] == "coordinatie"
+
+
+def test_xlsx_with_title_rows_and_merged_organisation(store: Store, tmp_path: Path) -> None:
+    rows = [list(r) for r in ROWS[:3]]
+    rows[2][2] = ""  # Sanne's organisation cell lies under the merge of Anna's
+    rows[1], rows[2] = rows[2], rows[1]
+    rows[1][2] = ""
+    path = write_xlsx(tmp_path / "lijst.xlsx", HEADERS_NL, rows, title_rows=2,
+                      merges=("C4:C5",))  # fmt: skip
+    source = open_source(store, path)
+    assert source.table.kind == "xlsx" and source.table.header_index == 2
+    plan = plan_import(store, source)
+    assert not plan.problems, [p.text() for p in plan.problems]
+    assert [r.organisation for r in plan.rows] == [
+        "Ziekenhuisgroep Twente", "Ziekenhuisgroep Twente", "Huisartsenpost Almelo",
+    ]  # fmt: skip
+
+
+def test_mapping_override_and_remembered(store: Store, tmp_path: Path) -> None:
+    headers = ["Naam", "Organisatie", "Buiten kantoortijd", "Sector"]
+    rows = [["Koen Testerink", "Apotheek Voorbeeld", "06-55556666", "Apotheken"]]
+    path = write_csv(tmp_path / "a.csv", headers, rows)
+    assert guess_mapping(headers)["Buiten kantoortijd"] == "ignore"
+    source = open_source(store, path, "Buiten kantoortijd=mobile")
+    assert source.mapping["Buiten kantoortijd"] == "mobile" and source.mapping_origin == "given"
+    apply_import(store, plan_import(store, source))
+    again = open_source(store, write_csv(tmp_path / "b.csv", headers, rows))
+    assert again.mapping_origin == "remembered" and again.mapping["Buiten kantoortijd"] == "mobile"
+    with pytest.raises(ValidationError, match="no column 'Tel9'"):
+        open_source(store, path, "Tel9=mobile")
+    with pytest.raises(ValidationError, match="Unknown field 'mobiel'"):
+        open_source(store, path, "Buiten kantoortijd=mobiel")
+
+
+def test_problems_reported_by_row_and_nothing_written(store: Store, tmp_path: Path) -> None:
+    rows = [
+        ROWS[0],
+        ["", "Arts", "Ziekenhuisgroep Twente", "", "06-22223333", "", "", ""],
+        ["Gijs Nepveld", "Arts", "Bureau Onbekend", "", "12345", "", "geen-mail", "soms"],
+        ROWS[0],
+    ]
+    path = write_csv(tmp_path / "fout.csv", HEADERS_NL, rows)
+    plan = plan_import(store, open_source(store, path))
+    codes = {(p.row, p.code) for p in plan.problems}
+    assert codes == {
+        (3, "missing_name"), (4, "unknown_sector"), (4, "invalid_number"),
+        (4, "invalid_email"), (4, "unknown_availability"), (5, "duplicate_person"),
+    }  # fmt: skip
+    assert "rij 4: ongeldig telefoonnummer in 'Mobiel': '12345'" in [
+        p.text() for p in plan.problems
+    ]
+    with pytest.raises(ImportRefused, match="3 rows have problems"):
+        apply_import(store, plan)
+    assert _counts(store)["people"] == 0
+    result = apply_import(store, plan, skip_bad_rows=True)
+    assert result.skipped_rows == [3, 4, 5]
+    assert _counts(store)["people"] == 1
+
+
+def test_reimport_updates_instead_of_duplicating(store: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "lijst.csv", HEADERS_NL, ROWS)
+    _import(store, path)
+    before = _counts(store)
+    changed = [list(r) for r in ROWS]
+    changed[1][4] = "06-9876 1234"  # Henk has a new mobile
+    changed[0][2] = "ziekenhuisgroep  twente"  # spelling differs, same organisation
+    plan = plan_import(
+        store, open_source(store, write_csv(tmp_path / "v2.csv", HEADERS_NL, changed))
+    )
+    assert (plan.summary.created, plan.summary.updated, plan.summary.unchanged) == (0, 1, 3)
+    henk = next(r for r in plan.rows if r.name == "Henk de Proef")
+    assert henk.changes == ["mobile +31623456789 -> +31698761234"]
+    apply_import(store, plan)
+    assert _counts(store) == before
+    assert store.query_one("SELECT count(*) AS n FROM channels WHERE value = '+31623456789' "
+                           "AND deleted = 0")["n"] == 0  # fmt: skip
+
+
+def test_apply_replans_when_the_store_changed(store: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "lijst.csv", HEADERS_NL, ROWS)
+    plan = plan_import(store, open_source(store, path))
+    _import(store, path)  # someone else imported it meanwhile
+    result = apply_import(store, plan)
+    assert result.summary.created == 0 and _counts(store)["people"] == 4
+
+
+def test_progress_is_reported(store: Store, tmp_path: Path) -> None:
+    rows = [[f"Persoon {n} Voorbeeld", "Arts", "Ziekenhuisgroep Twente", "", f"06-1234{n:04d}",
+             "", "", "24/7"] for n in range(1200)]  # fmt: skip
+    path = write_csv(tmp_path / "groot.csv", HEADERS_NL, rows)
+    seen: list[tuple[int, int]] = []
+    apply_import(store, plan_import(store, open_source(store, path)),
+                 progress=lambda done, total: seen.append((done, total)))  # fmt: skip
+    assert seen == [(500, 1200), (1000, 1200), (1200, 1200)]
+
+
+def test_sector_from_option_when_the_name_says_nothing(store: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "a.csv", ["Naam", "Organisatie"], [["Tess Proef", "De Linde"]])
+    source = open_source(store, path)
+    assert [p.code for p in plan_import(store, source).problems] == ["unknown_sector"]
+    plan = plan_import(store, source, default_sector="VVT")
+    assert not plan.problems
+    apply_import(store, plan)
+    assert store.query_one("SELECT sector FROM organisations")["sector"] == "vvt"
+
+
+def test_unknown_format_is_refused(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "lijst.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
+    with pytest.raises(UnreadableFile, match=r"old Excel file \(.xls\)"):
+        open_source(store, path)
