@@ -154,14 +154,14 @@ def test_reimport_updates_instead_of_duplicating(store: Store, tmp_path: Path) -
     _import(store, path)
     before = _counts(store)
     changed = [list(r) for r in ROWS]
-    changed[1][4] = "06-9876 1234"  # Henk has a new mobile
+    changed[1][4] = "06-5432 1098"  # Henk has a new mobile
     changed[0][2] = "ziekenhuisgroep  twente"  # spelling differs, same organisation
     plan = plan_import(
         store, open_source(store, write_csv(tmp_path / "v2.csv", HEADERS_NL, changed))
     )
     assert (plan.summary.created, plan.summary.updated, plan.summary.unchanged) == (0, 1, 3)
     henk = next(r for r in plan.rows if r.name == "Henk de Proef")
-    assert henk.changes == ["mobile +31623456789 -> +31698761234"]
+    assert henk.changes == ["mobile +31623456789 -> +31654321098"]
     apply_import(store, plan)
     assert _counts(store) == before
     assert store.query_one("SELECT count(*) AS n FROM channels WHERE value = '+31623456789' "
