@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..profile import default_profile_dir
-from . import capacity, contacts, crisis, placements, profile
+from . import capacity, contacts, crisis, exchange, placements, profile
 from .common import Session, ZccGroup
 
 
@@ -51,5 +51,9 @@ for command in (
     crisis.escalation_group,
     crisis.taskcards_group,
     crisis.procedures_group,
+    exchange.import_group,
+    exchange.export_group,
+    exchange.backup_cmd,
+    exchange.restore_cmd,
 ):
     main.add_command(command)

@@ -37,8 +37,14 @@ def read_figures(path: Path) -> list[FigureRow]:
         raise UnreadableFile(f"Cannot read {path}: {exc.strerror}.") from exc
     if not data.strip():
         raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"<"):
         return parse_have(data)
+    if start.startswith((b"{", b"[")):
+        raise UnreadableFile(
+            f"{path.name} is JSON (perhaps FHIR); capacity is imported from EDXL-HAVE (XML) or "
+            "a CSV/XLSX with location, category, total, staffed, occupied and time."
+        )
     return parse_capacity_csv(path)
 
 
@@ -68,10 +74,10 @@ def import_capacity(
         raise ZccError(f"{path.name} holds no capacity figures; nothing was imported.")
     locations = _locations(store)
     known = {}
-    for code, category in all_categories(store).items():
+    for code, info in all_categories(store).items():
         known[code] = code
-        known[normalise_header(category.name)] = code
-        known[normalise_header(category.name_en)] = code
+        known[normalise_header(info.name)] = code
+        known[normalise_header(info.name_en)] = code
     result = CapacityImportResult()
     planned = []
     for row in rows:
