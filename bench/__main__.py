@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import crisis, desktop, foundation, placements
+from . import crisis, desktop, exchange, foundation, placements
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,6 +24,7 @@ TARGETS: dict[str, tuple[str, Any]] = {
     "startup_ratio": ("≤ 3", lambda v: v <= 3),
     "search_keystroke_ms": ("< 50 ms (p95)", lambda v: v < 50),
     "idle_cpu_pct": ("< 1 %", lambda v: v < 1),
+    "import_rows_per_s": ("≥ 2,000 rows/s", lambda v: v >= 2000),
 }
 
 
@@ -55,6 +56,7 @@ def main() -> None:
             desktop.startup,
             desktop.search_keystroke,
             desktop.idle_cpu,
+            exchange.import_rows_per_s,
         ):
             print(f"running {run.__name__} ...", flush=True)
             results[run.__name__] = run(workdir)
@@ -118,6 +120,10 @@ def markdown(report: dict[str, Any]) -> str:
         "  updated result list (real widgets, offscreen), over 40 names and 2 numbers.",
         "- `idle_cpu_pct`: CPU time of the unlocked app over 60 s without input, as a share",
         "  of one core (from /proc).",
+        "- `import_rows_per_s`: rows per second importing a 20,000-row contact XLSX (title",
+        "  row, headers on row 3, 400 organisations, two numbers in some cells) from reading",
+        "  the file to the committed transaction: read-only openpyxl, mapping, plan with every",
+        "  phone number validated, one transaction through the change log.",
         "",
     ]
     return "\n".join(lines)

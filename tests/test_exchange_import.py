@@ -201,3 +201,14 @@ def test_unknown_format_is_refused(store: Store, tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
     with pytest.raises(UnreadableFile, match=r"old Excel file \(.xls\)"):
         open_source(store, path)
+
+
+def test_derived_ids_are_uuid5() -> None:
+    import uuid
+
+    from resilient_zcc.exchange.contact_import import NAMESPACE, derived_id
+
+    for parts in (("a",), ("Anna Voorbeeld", "org-1"), ("é", "x|y", "")):
+        assert derived_id("person", *parts) == str(
+            uuid.uuid5(NAMESPACE, "person:" + "|".join(parts))
+        )

@@ -12,9 +12,11 @@ same list create the same rows and merge instead of doubling.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,8 +54,18 @@ Progress = Callable[[int, int], None]
 Key = tuple[str, str]
 
 
+_NAMESPACE_BYTES = NAMESPACE.bytes
+
+
 def derived_id(kind: str, *parts: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, kind + ":" + "|".join(parts)))
+    """uuid5(NAMESPACE, 'kind:part|part'), computed without building UUID objects (an
+    import derives a hundred thousand of them)."""
+    name = (kind + ":" + "|".join(parts)).encode("utf-8")
+    raw = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name, usedforsecurity=False).digest()[:16])
+    raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @dataclass
@@ -514,6 +526,22 @@ class ImportResult:
     skipped_rows: list[int]
 
 
+IMPORT_CACHE_KIB = 128 * 1024
+
+
+@contextlib.contextmanager
+def _import_cache(store: Store) -> Iterator[None]:
+    """A larger page cache while one transaction writes a whole list: without it SQLite
+    spills dirty pages to the WAL mid-transaction (each encrypted, later read back), which
+    measured about a third of the import's time. Restored afterwards."""
+    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    store.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
 class ImportRefused(ZccError):
     """Rows have problems and the user did not agree to skip them; nothing was written."""
 
@@ -527,7 +555,7 @@ def apply_import(
 ) -> ImportResult:
     """Write every good row in one transaction; refuse if a row has a problem, unless the
     user agreed to skip those rows. Remembers the mapping for this source."""
-    with store.transaction() as tx:
+    with _import_cache(store), store.transaction() as tx:
         if store.log.version_vector() != plan.vector:  # changed since the dry run: plan again
             plan = _Planner(store, plan.source, plan.default_sector).plan()
         bad = [row.row for row in plan.rows if row.problems]

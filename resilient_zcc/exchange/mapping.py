@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ValidationError
@@ -226,6 +227,7 @@ CHANNEL_FIELDS = (*PHONE_FIELDS, "c2000", "ncv", "email", "meeting_point")
 Mapping = dict[str, str]
 
 
+@lru_cache(maxsize=65536)
 def normalise_header(text: str) -> str:
     """'E-mailadres ' -> 'e mailadres'; 'Telefoon (werk)' -> 'telefoon werk'."""
     text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
