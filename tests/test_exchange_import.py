@@ -212,3 +212,20 @@ def test_derived_ids_are_uuid5() -> None:
         assert derived_id("person", *parts) == str(
             uuid.uuid5(NAMESPACE, "person:" + "|".join(parts))
         )
+
+
+def test_a_wizard_drives_the_same_steps(store: Store, tmp_path: Path) -> None:
+    """open -> show mapping -> change a column -> dry run -> apply with progress."""
+    headers = ["Naam", "Organisatie", "Sector", "Buiten kantoortijd"]
+    rows = [["Fleur Demokamp", "GGD Twente", "GHOR", "06-23456781"]]
+    source = open_source(store, write_csv(tmp_path / "w.csv", headers, rows))
+    shown = {r["column"]: (r["field"], r["example"]) for r in source.mapping_rows()}
+    assert shown["Buiten kantoortijd"] == ("ignore", "06-23456781")
+    source.set_field("Buiten kantoortijd", "piket")
+    with pytest.raises(ValidationError):
+        source.set_field("Buiten kantoortijd", "fax")
+    plan = plan_import(store, source)
+    assert plan.as_dict()["rows"][0]["changes"] == ["piket +31623456781"]
+    steps: list[tuple[int, int]] = []
+    apply_import(store, plan, progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(1, 1)]

@@ -130,3 +130,31 @@ def test_newer_database_is_refused_by_migrate(tmp_path: Path) -> None:
     assert schema.version(conn) == schema.LATEST + 1
     assert not _tables(conn) & CONTACT_TABLES
     conn.close()
+
+
+def test_version_4_profile_gains_import_mappings_and_keeps_its_data(tmp_path: Path) -> None:
+    """Migration 5 adds the replicated table that remembers spreadsheet mappings."""
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    header, db_key, _recovery = KeyHeader.create(PASSPHRASE, CHEAP)
+    header.save(header_path(folder))
+    conn = _connect(folder, db_key)
+    schema.migrate(conn, target=4)
+    identity = DeviceIdentity.generate()
+    conn.execute(
+        "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
+        (identity.private_bytes(),),
+    )
+    store = Store(conn, folder)
+    org = model.add_organisation(store, "GHOR Twente", "coordinatie")
+    assert "import_mappings" not in _tables(conn)
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 5
+        assert "import_mappings" in schema.replicated_columns(store.conn)
+        assert store.query_one("SELECT name FROM organisations WHERE id = ?", (org,))["name"] == (
+            "GHOR Twente"
+        )
+        with store.transaction() as tx:
+            tx.put("import_mappings", "m-1", {"signature": "s", "mapping": "{}", "source": "x"})
+        assert store.log.audit("m-1")[0].table == "import_mappings"

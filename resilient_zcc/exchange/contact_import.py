@@ -35,6 +35,7 @@ from .contact_values import (
 from .import_report import ImportSummary, Problem, RowPlan
 from .mapping import (
     CHANNEL_FIELDS,
+    FIELDS,
     IGNORE,
     PHONE_FIELDS,
     Mapping,
@@ -76,6 +77,15 @@ class ImportSource:
     mapping: Mapping
     mapping_origin: str  # 'guessed', 'remembered' or 'given'
     signature: str
+
+    def set_field(self, header: str, field_name: str) -> None:
+        """Map one column to a field (a wizard's drop-down); IGNORE leaves it unread."""
+        if header not in self.table.headers:
+            raise ValidationError(f"The file has no column '{header}'.")
+        if field_name not in FIELDS:
+            raise ValidationError(f"Unknown field '{field_name}'. Fields: {', '.join(FIELDS)}.")
+        self.mapping[header] = field_name
+        self.mapping_origin = "given"
 
     def mapping_rows(self) -> list[dict[str, str]]:
         """For showing: each column with its field and an example value."""
