@@ -229,3 +229,14 @@ def test_a_wizard_drives_the_same_steps(store: Store, tmp_path: Path) -> None:
     steps: list[tuple[int, int]] = []
     apply_import(store, plan, progress=lambda done, total: steps.append((done, total)))
     assert steps == [(1, 1)]
+
+
+def test_a_quoted_cell_with_two_lines_holds_two_numbers(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "meerregelig.csv"
+    path.write_text(
+        "Naam;Organisatie;Mobiel\r\n"
+        '"Evi Verzinsel";"GGZ Oefenoord";"06-12345678\r\n06-23456789"\r\n',
+        encoding="utf-8",
+    )
+    plan = plan_import(store, open_source(store, path))
+    assert plan.rows[0].changes == ["mobile +31612345678", "mobile +31623456789"]

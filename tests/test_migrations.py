@@ -25,18 +25,24 @@ def _tables(conn: sqlcipher3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def _version_1_profile(folder: Path, *, with_data: bool = True) -> tuple[bytes, str]:
-    """A profile as the first release left it: schema 1, a device key, maybe a setting."""
+def _profile_at(folder: Path, version: int) -> tuple[bytes, DeviceIdentity, sqlcipher3.Connection]:
+    """A profile folder whose database stops at schema `version`, with a device key; open."""
     folder.mkdir()
     header, db_key, _recovery = KeyHeader.create(PASSPHRASE, CHEAP)
     header.save(header_path(folder))
     conn = _connect(folder, db_key)
-    schema.migrate(conn, target=1)
+    schema.migrate(conn, target=version)
     identity = DeviceIdentity.generate()
     conn.execute(
         "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
         (identity.private_bytes(),),
     )
+    return db_key, identity, conn
+
+
+def _version_1_profile(folder: Path, *, with_data: bool = True) -> tuple[bytes, str]:
+    """A profile as the first release left it: schema 1, a device key, maybe a setting."""
+    db_key, identity, conn = _profile_at(folder, 1)
     if with_data:  # written by the code of that time: only schema 1's tables exist
         store = Store(conn, folder)
         with store.transaction() as tx:
@@ -135,16 +141,7 @@ def test_newer_database_is_refused_by_migrate(tmp_path: Path) -> None:
 def test_version_4_profile_gains_import_mappings_and_keeps_its_data(tmp_path: Path) -> None:
     """Migration 5 adds the replicated table that remembers spreadsheet mappings."""
     folder = tmp_path / "profile"
-    folder.mkdir()
-    header, db_key, _recovery = KeyHeader.create(PASSPHRASE, CHEAP)
-    header.save(header_path(folder))
-    conn = _connect(folder, db_key)
-    schema.migrate(conn, target=4)
-    identity = DeviceIdentity.generate()
-    conn.execute(
-        "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
-        (identity.private_bytes(),),
-    )
+    _db_key, _identity, conn = _profile_at(folder, 4)
     store = Store(conn, folder)
     org = model.add_organisation(store, "GHOR Twente", "coordinatie")
     assert "import_mappings" not in _tables(conn)

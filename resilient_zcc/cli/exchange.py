@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -162,26 +163,29 @@ def import_capacity_cmd(session: Session, file: Path, dry_run: bool, as_json: bo
     click.echo(f"{result.added} meldingen {verb}, {result.unchanged} al bekend.")
 
 
+def _format_and_out(choices: list[str], default_name: str, help_text: str) -> Any:
+    """The --format and --out options every export shares."""
+
+    def decorate(command: Any) -> Any:
+        command = click.option(
+            "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+            help=f"File to write (default: {default_name}-DATUM.EXT here).",
+        )(command)  # fmt: skip
+        return click.option(
+            "--format", "fmt", type=click.Choice(choices), default=choices[0],
+            show_default=True, help=help_text,
+        )(command)  # fmt: skip
+
+    return decorate
+
+
 @click.group("export")
 def export_group() -> None:
     """Export contacts (CSV, XLSX, vCard) or the capacity picture (EDXL-HAVE, FHIR, CSV)."""
 
 
 @export_group.command("contacts")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["csv", "xlsx", "vcf"]),
-    default="csv",
-    show_default=True,
-    help="csv (Excel, ';'), xlsx, or vcf (vCard 4.0).",
-)
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File to write (default: contacten-DATUM.EXT here).",
-)
+@_format_and_out(["csv", "xlsx", "vcf"], "contacten", "csv (Excel, ';'), xlsx, or vcf (vCard 4.0).")
 @pass_session
 def export_contacts(session: Session, fmt: str, out: Path | None) -> None:
     """Export every contact; the file is plaintext.
@@ -200,19 +204,8 @@ def export_contacts(session: Session, fmt: str, out: Path | None) -> None:
 
 
 @export_group.command("capacity")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["have", "fhir", "csv"]),
-    default="have",
-    show_default=True,
-    help="have (EDXL-HAVE 1.0 XML), fhir (R4 JSON, SANER), csv.",
-)
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File to write (default: capaciteit-DATUM.EXT here).",
+@_format_and_out(
+    ["have", "fhir", "csv"], "capaciteit", "have (EDXL-HAVE 1.0 XML), fhir (R4 JSON, SANER), csv."
 )
 @click.option(
     "--reporter",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from .tables import MAX_COLUMNS, MAX_ROWS, Table, UnreadableFile, clean_cell
@@ -50,7 +51,7 @@ def read_csv(path: Path) -> Table:
     rows: list[list[str]] = []
     wide: dict[int, int] = {}
     try:
-        for number, raw in enumerate(csv.reader(text.splitlines(), dialect), start=1):
+        for number, raw in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
             if number > MAX_ROWS + 50:
                 raise UnreadableFile(
                     f"{path.name} has more than {MAX_ROWS} rows; split it into smaller lists."
