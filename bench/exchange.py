@@ -47,13 +47,10 @@ def write_workbook(path: Path, rows: int, seed: int = 7) -> None:
     workbook.save(path)
 
 
-def import_rows_per_s(workdir: Path, rows: int = 20_000) -> dict[str, Any]:
-    """Rows per second from reading a 20,000-row XLSX to the committed transaction
-    (read, map, plan with every phone number validated, apply through the change log)."""
-    path = workdir / "contacten.xlsx"
-    write_workbook(path, rows)
-    store, _ = Store.create(workdir / "import", PASSPHRASE, cost=CHEAP)
+def _import_once(workdir: Path, path: Path, run: int) -> dict[str, float]:
+    store, _ = Store.create(workdir / f"import-{run}", PASSPHRASE, cost=CHEAP)
     with store:
+        cpu_began = time.process_time()
         began = time.perf_counter()
         source = open_source(store, path)
         read_s = time.perf_counter() - began
@@ -61,19 +58,41 @@ def import_rows_per_s(workdir: Path, rows: int = 20_000) -> dict[str, Any]:
         planned_s = time.perf_counter() - began
         apply_import(store, plan)
         total_s = time.perf_counter() - began
+        cpu_s = time.process_time() - cpu_began
         people = store.query_one("SELECT count(*) AS n FROM people")["n"]
         channels = store.query_one("SELECT count(*) AS n FROM channels")["n"]
         began = time.perf_counter()
         again = plan_import(store, open_source(store, path))
         reimport_s = time.perf_counter() - began
-    assert people == rows and not plan.problems and again.summary.unchanged == rows
+    assert not plan.problems and again.summary.unchanged == people
     return {
-        "import_rows_per_s": round(rows / total_s),
-        "rows": rows,
-        "people": people,
+        "total_s": total_s, "cpu_s": cpu_s, "read_s": read_s, "plan_s": planned_s - read_s,
+        "apply_s": total_s - planned_s, "reimport_s": reimport_s, "people": people,
         "channels": channels,
-        "read_s": round(read_s, 2),
-        "plan_s": round(planned_s - read_s, 2),
-        "apply_s": round(total_s - planned_s, 2),
-        "reimport_dry_run_s": round(reimport_s, 2),
+    }  # fmt: skip
+
+
+def import_rows_per_s(workdir: Path, rows: int = 20_000, runs: int = 3) -> dict[str, Any]:
+    """Rows per second from reading a 20,000-row XLSX to the committed transaction
+    (read, map, plan with every phone number validated, apply through the change log),
+    each run into a fresh profile; the median run (the machine is shared, so the range
+    and the CPU seconds are shown too)."""
+    path = workdir / "contacten.xlsx"
+    write_workbook(path, rows)
+    results = sorted(
+        (_import_once(workdir, path, n) for n in range(runs)), key=lambda r: r["total_s"]
+    )
+    median = results[len(results) // 2]
+    assert median["people"] == rows
+    return {
+        "import_rows_per_s": round(rows / median["total_s"]),
+        "range_rows_per_s": f"{round(rows / results[-1]['total_s'])}-{round(rows / results[0]['total_s'])}",
+        "rows_per_cpu_s": round(rows / median["cpu_s"]),
+        "rows": rows,
+        "channels": int(median["channels"]),
+        "runs": runs,
+        "read_s": round(median["read_s"], 2),
+        "plan_s": round(median["plan_s"], 2),
+        "apply_s": round(median["apply_s"], 2),
+        "reimport_dry_run_s": round(median["reimport_s"], 2),
     }

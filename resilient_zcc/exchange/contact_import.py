@@ -537,6 +537,7 @@ class ImportResult:
 
 
 IMPORT_CACHE_KIB = 128 * 1024
+PROGRESS_EVERY = 2000  # writes between two progress calls
 
 
 @contextlib.contextmanager
@@ -581,12 +582,19 @@ def apply_import(
             shared_needed |= plan.needs[row.row]
         for key in sorted(shared_needed, key=lambda k: k[0] != "organisations"):
             tx.put(key[0], key[1], plan.shared[key])
-        total = len(good)
-        for done, row in enumerate(good, start=1):
-            for table, row_id, values in row.writes:
-                tx.put(table, row_id, values)
-            if progress is not None and (done % 500 == 0 or done == total):
-                progress(done, total)
+        # In key order: inserting into each table's B-tree in order touches far fewer pages
+        # than the file's order (measured about a fifth of the writing time). The rows are
+        # independent, so the order within the one transaction changes nothing else.
+        writes = sorted(
+            (w for row in good for w in row.writes), key=lambda w: (w[0], w[1])
+        )  # fmt: skip
+        total, count = len(good), len(writes)
+        for done, (table, row_id, values) in enumerate(writes, start=1):
+            tx.put(table, row_id, values)
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(total * done // count, total)
+        if progress is not None:
+            progress(total, total)
         sig = plan.source.signature
         tx.put(
             "import_mappings",
