@@ -83,10 +83,11 @@ def import_rows_per_s(workdir: Path, rows: int = 20_000, runs: int = 3) -> dict[
         (_import_once(workdir, path, n) for n in range(runs)), key=lambda r: r["total_s"]
     )
     median = results[len(results) // 2]
+    slowest, fastest = (round(rows / r["total_s"]) for r in (results[-1], results[0]))
     assert median["people"] == rows
     return {
         "import_rows_per_s": round(rows / median["total_s"]),
-        "range_rows_per_s": f"{round(rows / results[-1]['total_s'])}-{round(rows / results[0]['total_s'])}",
+        "range_rows_per_s": f"{slowest}-{fastest}",
         "rows_per_cpu_s": round(rows / median["cpu_s"]),
         "rows": rows,
         "channels": int(median["channels"]),
