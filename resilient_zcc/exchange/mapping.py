@@ -29,8 +29,6 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "sleutel",
             "key",
             "uid",
-            "nr",
-            "nummer",
             "personeelsnummer",
             "relatienummer",
             "contactid",
@@ -82,6 +80,9 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Organisation",
         (
             "organisatie",
+            "naam organisatie",
+            "organisatienaam",
+            "naam instelling",
             "instelling",
             "zorgaanbieder",
             "ketenpartner",
@@ -245,15 +246,28 @@ for _field, (_nl, _en, _spellings) in FIELDS.items():
     _SPELLINGS.setdefault(_field, _field)
 
 
+# Words around a field's name that say nothing more: 'GSM-nummer', 'Telefoon piket'.
+_FILLER = frozenset({"nummer", "nr", "no", "adres", "telefoon", "telefoonnummer", "tel",
+                     "werk", "zakelijk", "algemeen", "van", "de", "het"})  # fmt: skip
+
+
 def field_for_header(header: str) -> str | None:
-    """The field a header names, if it is a known spelling (or one plus a number, 'Tel 2')."""
+    """The field a header names: a known spelling, optionally with a number ('Tel 2') or
+    with filler words before or after it ('GSM-nummer', 'Telefoon piket')."""
     key = normalise_header(header)
     if not key:
         return None
+    key = re.sub(r"(?<=[a-z])\s*\d+$", "", key)  # 'telefoon 2', 'mobiel2' (not '06')
     if key in _SPELLINGS:
         return _SPELLINGS[key]
-    stripped = re.sub(r"\s*\d+$", "", key)  # 'telefoon 2', 'mobiel2'
-    return _SPELLINGS.get(stripped)
+    words = key.split()
+    while words and words[-1] in _FILLER and " ".join(words[:-1]) not in _SPELLINGS:
+        words.pop()
+    if len(words) > 1 and " ".join(words[:-1]) in _SPELLINGS and words[-1] in _FILLER:
+        words.pop()
+    while len(words) > 1 and words[0] in _FILLER and " ".join(words) not in _SPELLINGS:
+        words.pop(0)
+    return _SPELLINGS.get(" ".join(words))
 
 
 def guess_mapping(headers: list[str]) -> Mapping:
