@@ -241,3 +241,21 @@ def test_a_quoted_cell_with_two_lines_holds_two_numbers(store: Store, tmp_path: 
     )
     plan = plan_import(store, open_source(store, path))
     assert plan.rows[0].changes == ["mobile +31612345678", "mobile +31623456789"]
+
+
+def test_a_workbook_sheet_can_be_chosen(store: Store, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Uitleg"
+    workbook.active.append(["Deze lijst is verzonnen (oefening)."])
+    vvt = workbook.create_sheet("VVT")
+    vvt.append(["Naam", "Organisatie", "Mobiel"])
+    vvt.append(["Marloes Oefenink", "Zorggroep Oefenstad", "06-12345678"])
+    path = tmp_path / "regio.xlsx"
+    workbook.save(path)
+    source = open_source(store, path, sheet="VVT")
+    assert "choose with --sheet" in source.table.notes[0]
+    assert [r.name for r in plan_import(store, source).rows] == ["Marloes Oefenink"]
+    with pytest.raises(UnreadableFile, match="no sheet 'GGZ'. Its sheets: Uitleg, VVT"):
+        open_source(store, path, sheet="GGZ")

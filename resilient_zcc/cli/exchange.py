@@ -88,6 +88,7 @@ def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
     default=None,
     help='Column mapping: \'KOLOM=veld,...\' or a JSON file {"kolom": "veld"}.',
 )
+@click.option("--sheet", default=None, help="Of a workbook, this sheet (default: the first).")
 @click.option("--dry-run", is_flag=True, help="Show what would happen; change nothing.")
 @click.option(
     "--skip-bad-rows", is_flag=True, help="Import the good rows, skip rows with problems."
@@ -98,8 +99,8 @@ def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @pass_session
 def import_contacts(
-    session: Session, file: Path, mapping: str | None, dry_run: bool, skip_bad_rows: bool,
-    sector: str | None, as_json: bool,
+    session: Session, file: Path, mapping: str | None, sheet: str | None, dry_run: bool,
+    skip_bad_rows: bool, sector: str | None, as_json: bool,
 ) -> None:  # fmt: skip
     """Import a key-contact list (CSV or XLSX) as GHOR staff keep it.
 
@@ -111,9 +112,10 @@ def import_contacts(
     Example:
       resilient-zcc import contacts sleutelfunctionarissen.xlsx --dry-run
       resilient-zcc import contacts lijst.csv --mapping "Tel2=mobile,Dienst=piket"
+      resilient-zcc import contacts regio.xlsx --sheet "VVT" --sector vvt
     """
     with session.store() as store:
-        source = open_source(store, file, mapping)
+        source = open_source(store, file, mapping, sheet)
         plan = plan_import(store, source, default_sector=sector)
         if as_json:
             emit_json(plan.as_dict())

@@ -115,10 +115,12 @@ def remembered_mapping(store: Store, sig: str) -> Mapping | None:
     return mapping if isinstance(mapping, dict) else None
 
 
-def open_source(store: Store, path: Path, mapping_option: str | None = None) -> ImportSource:
+def open_source(
+    store: Store, path: Path, mapping_option: str | None = None, sheet: str | None = None
+) -> ImportSource:
     """Read the file; the mapping is the remembered one for this header row, else guessed;
     `mapping_option` (HEADER=field,... or a JSON file) overrides single columns."""
-    table = read_table(path)
+    table = read_table(path, sheet)
     headers = table.headers
     sig = signature(headers)
     mapping = guess_mapping(headers)

@@ -71,8 +71,9 @@ def find_header_row(rows: list[list[str]]) -> int:
     return best
 
 
-def read_table(path: Path) -> Table:
-    """Read a CSV or XLSX file (recognised by content, not by name) into a Table."""
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """Read a CSV or XLSX file (recognised by content, not by name) into a Table; of a
+    workbook the named sheet, else the first."""
     from .csv_reader import read_csv
     from .xlsx_reader import is_xlsx, read_xlsx
 
@@ -94,7 +95,7 @@ def read_table(path: Path) -> Table:
     with path.open("rb") as handle:
         head = handle.read(8)
     if is_xlsx(path, head):
-        table = read_xlsx(path)
+        table = read_xlsx(path, sheet)
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile(
             f"{path.name} is an old Excel file (.xls). Save it as .xlsx or .csv in Excel and "
@@ -105,6 +106,8 @@ def read_table(path: Path) -> Table:
             f"{path.name} is a zip archive but not an Excel workbook; give a .xlsx or .csv file."
         )
     else:
+        if sheet is not None:
+            raise UnreadableFile(f"{path.name} is not a workbook, so it has no sheet '{sheet}'.")
         table = read_csv(path)
     if not any(any(cell for cell in row) for row in table.rows):
         raise UnreadableFile(f"{path.name} holds no filled cells: there is nothing to import.")

@@ -29,7 +29,7 @@ def is_xlsx(path: Path, head: bytes) -> bool:
         return False
 
 
-def read_xlsx(path: Path) -> Table:
+def read_xlsx(path: Path, sheet_name: str | None = None) -> Table:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
@@ -38,7 +38,12 @@ def read_xlsx(path: Path) -> Table:
             "in Excel or LibreOffice and save it again as .xlsx."
         ) from exc
     try:
-        sheet = workbook.worksheets[0]
+        names = workbook.sheetnames
+        if sheet_name is not None and sheet_name not in names:
+            raise UnreadableFile(
+                f"{path.name} has no sheet '{sheet_name}'. Its sheets: {', '.join(names)}."
+            )
+        sheet = workbook[sheet_name] if sheet_name is not None else workbook.worksheets[0]
         sheet.reset_dimensions()  # some writers store a wrong size; read what is there
         rows: list[list[str]] = []
         wide: dict[int, int] = {}
@@ -59,7 +64,8 @@ def read_xlsx(path: Path) -> Table:
     width = max((len(r) for r in rows), default=0)
     for row in rows:
         row.extend([""] * (width - len(row)))
-    notes = [f"Excel, sheet '{title}'" + (f" (first of {sheets})" if sheets > 1 else "")]
+    others = f" (of {sheets}: {', '.join(names)}; choose with --sheet)" if sheets > 1 else ""
+    notes = [f"Excel, sheet '{title}'{others}"]
     return Table(path.name, "xlsx", rows, notes=notes, wide_rows=wide)
 
 
