@@ -216,10 +216,12 @@ def _m4_derived_capacity(conn: sqlcipher3.Connection) -> None:
 
 def _m5_import_mappings(conn: sqlcipher3.Connection) -> None:
     """How the columns of an imported spreadsheet map onto fields, remembered per source
-    (recognised by its header row); replicated, so a colleague's laptop knows it too."""
-    conn.execute(
-        _replicated("import_mappings", "signature TEXT, source TEXT, mapping TEXT, updated_at TEXT")
+    (recognised by its header row); replicated, so a colleague's laptop knows it too.
+    Idempotent, so a test that winds `user_version` back re-runs it safely."""
+    table = _replicated(
+        "import_mappings", "signature TEXT, source TEXT, mapping TEXT, updated_at TEXT"
     )
+    conn.execute(table.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
 
 
 MIGRATIONS: list[Migration] = [
