@@ -259,3 +259,18 @@ def test_a_workbook_sheet_can_be_chosen(store: Store, tmp_path: Path) -> None:
     assert [r.name for r in plan_import(store, source).rows] == ["Marloes Oefenink"]
     with pytest.raises(UnreadableFile, match="no sheet 'GGZ'. Its sheets: Uitleg, VVT"):
         open_source(store, path, sheet="GGZ")
+
+
+def test_a_workbook_that_would_unpack_to_gigabytes_is_refused(store: Store, tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            block = b"\0" * (1 << 20)
+            for _ in range(1100):
+                member.write(block)
+    assert path.stat().st_size < 5_000_000
+    with pytest.raises(UnreadableFile, match="would unpack to more than 1 GB"):
+        open_source(store, path)

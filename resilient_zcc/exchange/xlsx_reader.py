@@ -1,5 +1,8 @@
 """XLSX with openpyxl in read-only mode: stored values only, formulas never evaluated.
 
+openpyxl parses the workbook's XML through defusedxml when it is installed (it is one of
+our dependencies), so entity tricks inside an .xlsx are refused as well.
+
 `data_only=True` gives the value Excel saved with the file for a formula cell (openpyxl
 computes nothing). Merged cells are filled from their top-left cell, so an organisation
 name merged over five rows applies to all five.
@@ -19,14 +22,26 @@ from .tables import MAX_COLUMNS, MAX_ROWS, Table, UnreadableFile, clean_cell
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
+MAX_UNPACKED = 1024 * 1024 * 1024  # a workbook that unpacks to more is refused (zip bomb)
+
+
 def is_xlsx(path: Path, head: bytes) -> bool:
+    """A zip holding a workbook; one that would unpack to more than 1 GiB is refused."""
     if not head.startswith(b"PK"):
         return False
     try:
         with zipfile.ZipFile(path) as archive:
-            return "xl/workbook.xml" in archive.namelist()
+            entries = archive.infolist()
     except zipfile.BadZipFile:
         return False
+    if not any(e.filename == "xl/workbook.xml" for e in entries):
+        return False
+    if sum(e.file_size for e in entries) > MAX_UNPACKED:
+        raise UnreadableFile(
+            f"{path.name} would unpack to more than {MAX_UNPACKED // 1024**3} GB; it is refused. "
+            "Save the list again from Excel or LibreOffice."
+        )
+    return True
 
 
 def read_xlsx(path: Path, sheet_name: str | None = None) -> Table:
