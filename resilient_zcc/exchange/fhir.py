@@ -3,9 +3,10 @@
 One Bundle (type collection) holds a MeasureReport per location, conforming to SANER's
 PublicHealthMeasureReport rules: status complete, type summary, a measure, a subject Location
 with an identifier, a date and period precise to the second with a time zone, a reporter,
-and per group a code and per population a code and a count. A group per category; its
-populations are SANER's numTotBeds (total), numBeds (staffed), numBedsOcc (occupied), and
-available, for which SANER has no code, under our own code system. See docs/EXCHANGE.md.
+and per group a code and per population a code from SANER's value set and a count. A group
+per category; its populations are SANER's numTotBeds (total), numBeds (staffed) and
+numBedsOcc (occupied); the available beds, for which SANER has no population code, are the
+group's measureScore. See docs/EXCHANGE.md.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ POPULATION_SYSTEM = f"{SANER}/CodeSystem/MeasurePopulationSystem"
 ROLE_CODES = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
 OUR_MEASURE = "urn:uuid:5d1e0a3c-7b42-5c1e-9f3a-1c2b3d4e5f60"  # our measure: beds per category
 OUR_CATEGORIES = "urn:resilient-zcc:capacity-category"
-OUR_POPULATIONS = "urn:resilient-zcc:capacity-population"
+UCUM = "http://unitsofmeasure.org"
 LOCATION_IDS = "urn:resilient-zcc:location"
 _NS = uuid.UUID("7a0c2d4e-1f3b-4c5d-8e6f-9a0b1c2d3e4f")
 
@@ -38,7 +39,6 @@ POPULATIONS: tuple[tuple[str, str, str, str], ...] = (
     ("total", POPULATION_SYSTEM, "numTotBeds", "All Hospital Beds"),
     ("staffed", POPULATION_SYSTEM, "numBeds", "Hospital Inpatient Beds"),
     ("occupied", POPULATION_SYSTEM, "numBedsOcc", "Hospital Inpatient Bed Occupancy"),
-    ("available", OUR_POPULATIONS, "available", "Available beds (free and staffed)"),
 )
 
 
@@ -71,6 +71,12 @@ def _report(facility: Any, reporter: str, generated: str, names: dict[str, str])
                     }
                     for name, system, code, display in POPULATIONS
                 ],
+                "measureScore": {
+                    "value": int(r["available"] or 0),
+                    "unit": "beds available",
+                    "system": UCUM,
+                    "code": "{beds}",
+                },
             }  # fmt: skip
         )
     start = _fhir_time(min(r["reported_at"] for r in reports))
