@@ -205,3 +205,25 @@ def test_capacity_csv_export_reads_back_unchanged(demo: Store, tmp_path: Path) -
     result = import_capacity(demo, path)
     assert result.added == 0 and result.unchanged == len(latest_reports(demo))
     assert _reports_count(demo) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (bytes(range(256)) * 20, "not a text file"),
+        (b'{"resourceType": "Bundle"}', "is JSON"),
+        (b"<rss><channel/></rss>", "not EDXL-HAVE 1.0"),
+        (b"<HospitalStatus", "not well-formed XML"),
+        (b"locatie;aantal\nMST;3\n", "lacks the column"),
+    ],
+)
+def test_bad_capacity_files_are_refused_and_change_nothing(
+    demo: Store, tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "capaciteit.csv"
+    path.write_bytes(content)
+    before = _reports_count(demo)
+    with pytest.raises(ZccError, match=message):
+        import_capacity(demo, path)
+    assert _reports_count(demo) == before
