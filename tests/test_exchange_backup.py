@@ -45,12 +45,16 @@ def _all_rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_round_trip_restores_every_row_and_the_device(demo: Store, tmp_path: Path) -> None:
-    backup = tmp_path / "zcc.rzccbak"
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup = usb / "zcc.rzccbak"
     info = create_backup(demo, backup, BACKUP_PASSPHRASE, cost=CHEAP)
+    assert [p.name for p in usb.iterdir()] == ["zcc.rzccbak"]  # no snapshot left behind
     assert info.schema == schema.LATEST and info.device_id == demo.identity.device_id
     data = backup.read_bytes()
-    for plain in (b"Voorbeeld", b"Testman", b"MST Enschede", b"SQLite format 3"):
-        assert plain not in data  # the database part is encrypted
+    for plain in ("Voorbeeld", "Testman", "MST Enschede", "SQLite format 3", PASSPHRASE):
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+            assert plain.encode(encoding) not in data  # the database part is encrypted
     assert backup_info(backup)["device_id"] == demo.identity.device_id
     recovery = restore_backup(backup, tmp_path / "nieuw", BACKUP_PASSPHRASE, NEW_PASSPHRASE,
                               cost=CHEAP)  # fmt: skip
