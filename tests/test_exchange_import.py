@@ -274,3 +274,11 @@ def test_a_workbook_that_would_unpack_to_gigabytes_is_refused(store: Store, tmp_
     assert path.stat().st_size < 5_000_000
     with pytest.raises(UnreadableFile, match="would unpack to more than 1 GB"):
         open_source(store, path)
+
+
+def test_excel_unicode_text_utf16_with_tabs(store: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "unicode.txt", HEADERS_NL, ROWS, encoding="utf-16", delimiter="\t")
+    source = open_source(store, path)
+    assert source.table.notes == ["CSV, encoding utf-16, separator '\t'"]
+    plan = plan_import(store, source)
+    assert plan.summary.created == 4 and not plan.problems

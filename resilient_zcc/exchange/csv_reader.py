@@ -1,4 +1,5 @@
-"""CSV as GHOR staff save it: ; or , (sniffed), UTF-8 with or without BOM, or Windows-1252."""
+"""CSV as GHOR staff save it: ; , or tab (sniffed), UTF-8 with or without BOM, Windows-1252,
+or UTF-16 (Excel's "Unicode text")."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ ENCODINGS = ("utf-8-sig", "cp1252")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """The text and the encoding it was in; binary data is refused."""
+    """The text and the encoding it was in; binary data is refused. Excel's "Unicode text"
+    is UTF-16 with a byte-order mark (and tabs)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     sample = data[:65536]
     if b"\x00" in sample or _control_share(sample) > 0.05:
         raise UnreadableFile(
