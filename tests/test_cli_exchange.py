@@ -60,6 +60,15 @@ def test_rows_with_problems_stop_the_import_unless_skipped(profile: Path, tmp_pa
     assert refused.exit_code == 1
     assert "rij 6: ongeldig telefoonnummer in 'Mobiel': '12345'" in refused.output
     assert "nothing was imported" in refused.output and _people(profile) == 0
+    report = tmp_path / "problemen.csv"
+    checked = run(profile, "import", "contacts", str(path), "--dry-run", "--report", str(report))
+    assert checked.exit_code == 0
+    assert report.read_text(encoding="utf-8-sig").splitlines() == [
+        "Rij;Kolom;Waarde;Probleem;Toelichting",
+        "6;Mobiel;12345;ongeldig telefoonnummer;'12345' is not a valid phone number. Type it as "
+        "you would dial it in the Netherlands (e.g. 06-12345678 or 053-1234567) or with a "
+        "country code (+32 ...).",
+    ]
     skipped = run(profile, "import", "contacts", str(path), "--skip-bad-rows")
     assert skipped.exit_code == 0 and "1 rijen overgeslagen" in skipped.output
     assert _people(profile) == 4

@@ -16,12 +16,13 @@ from ..exchange.contact_export import contacts_csv, contacts_xlsx
 from ..exchange.contact_import import ImportPlan, apply_import, open_source, plan_import
 from ..exchange.edxl_have import export_have
 from ..exchange.fhir import export_fhir
-from ..exchange.import_report import ACTIONS
+from ..exchange.import_report import ACTIONS, problems_csv
 from ..exchange.mapping import field_label
 from ..exchange.vcard import contacts_vcf
 from .common import NEW_PASSPHRASE_ENV, Session, emit_json, pass_session, read_passphrase
 
 BACKUP_PASSPHRASE_ENV = "RZCC_BACKUP_PASSPHRASE"
+SHOWN_LINES = 100  # rows and problems listed on screen; --report and --json give all
 PLAINTEXT_WARNING = (
     "Let op: dit bestand is NIET versleuteld (plaintext). Bewaar en deel het alleen "
     "waar dat mag, en verwijder het als het niet meer nodig is."
@@ -70,15 +71,18 @@ def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
         f"{s.unchanged} ongewijzigd, {s.problem_rows} met problemen; "
         f"{s.organisations_created} nieuwe organisaties, {s.functions_created} nieuwe functies."
     )
-    for row in plan.rows:
-        if row.problems:
-            for problem in row.problems:
-                click.echo(
-                    f"  {problem.text()}" + (f" ({problem.detail})" if problem.detail else "")
-                )
-        elif dry_run and row.action in ("create", "update"):
+    problems = plan.problems
+    for problem in problems[:SHOWN_LINES]:
+        click.echo(f"  {problem.text()}" + (f" ({problem.detail})" if problem.detail else ""))
+    if len(problems) > SHOWN_LINES:
+        click.echo(f"  ... en nog {len(problems) - SHOWN_LINES} problemen (alle: --report FILE).")
+    if dry_run:
+        changed = [row for row in plan.rows if row.action in ("create", "update")]
+        for row in changed[:SHOWN_LINES]:
             changes = "; ".join(row.changes[:4]) + (" ..." if len(row.changes) > 4 else "")
             click.echo(f"  rij {row.row}: {ACTIONS[row.action][0]}: {row.name} — {changes}")
+        if len(changed) > SHOWN_LINES:
+            click.echo(f"  ... en nog {len(changed) - SHOWN_LINES} rijen (alle: --json).")
 
 
 @import_group.command("contacts")
@@ -96,11 +100,17 @@ def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
 @click.option(
     "--sector", default=None, help="Sector for new organisations the file gives none for."
 )
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write every problem to this CSV (row, column, value, problem) to work through.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @pass_session
 def import_contacts(
     session: Session, file: Path, mapping: str | None, sheet: str | None, dry_run: bool,
-    skip_bad_rows: bool, sector: str | None, as_json: bool,
+    skip_bad_rows: bool, sector: str | None, report: Path | None, as_json: bool,
 ) -> None:  # fmt: skip
     """Import a key-contact list (CSV or XLSX) as GHOR staff keep it.
 
@@ -113,6 +123,7 @@ def import_contacts(
       resilient-zcc import contacts sleutelfunctionarissen.xlsx --dry-run
       resilient-zcc import contacts lijst.csv --mapping "Tel2=mobile,Dienst=piket"
       resilient-zcc import contacts regio.xlsx --sheet "VVT" --sector vvt
+      resilient-zcc import contacts lijst.xlsx --dry-run --report problemen.csv
     """
     with session.store() as store:
         source = open_source(store, file, mapping, sheet)
@@ -121,6 +132,8 @@ def import_contacts(
             emit_json(plan.as_dict())
         else:
             _show_plan(plan, dry_run)
+        if report is not None:
+            write_export(problems_csv(plan.problems), report, "problemen.csv")
         if dry_run:
             if not as_json:
                 click.echo("Proefdraai: er is niets gewijzigd.")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from .sheet_safety import guard_cell
 
 # problem code: (Dutch, English)
 PROBLEMS: dict[str, tuple[str, str]] = {
@@ -81,3 +86,19 @@ class ImportSummary:
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
+
+
+def problems_csv(problems: Iterable[Problem], lang: str = "nl") -> bytes:
+    """The problems as a sheet to work through: row, column, value, problem, rule."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    if lang == "nl":
+        writer.writerow(["Rij", "Kolom", "Waarde", "Probleem", "Toelichting"])
+    else:
+        writer.writerow(["Row", "Column", "Value", "Problem", "Detail"])
+    for p in problems:
+        label = PROBLEMS[p.code][0 if lang == "nl" else 1]
+        writer.writerow(
+            [str(p.row), *(guard_cell(t) for t in (p.column, p.value, label, p.detail))]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
