@@ -282,3 +282,12 @@ def test_excel_unicode_text_utf16_with_tabs(store: Store, tmp_path: Path) -> Non
     assert source.table.notes == ["CSV, encoding utf-16, separator '\t'"]
     plan = plan_import(store, source)
     assert plan.summary.created == 4 and not plan.problems
+
+
+def test_excel_sep_line_and_numbers_stored_as_numbers(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "sep.csv"
+    path.write_text("sep=,\nNaam,Organisatie,Mobiel\nIlse Testhorst,GGD Twente,612345678\n")
+    source = open_source(store, path)
+    assert source.table.headers == ["Naam", "Organisatie", "Mobiel"]
+    # Excel shows a phone typed into a number cell without its 0: still the same number.
+    assert plan_import(store, source).rows[0].changes == ["mobile +31612345678"]

@@ -42,6 +42,11 @@ def _control_share(sample: bytes) -> float:
 
 
 def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    hint = text[:6].lower()
+    if hint.startswith("sep=") and len(text) > 4:  # Excel's "sep=;" line names the separator
+        dialect = csv.excel()
+        dialect.delimiter = text[4]
+        return dialect
     sample = "\n".join(text.splitlines()[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters=";,\t|")
@@ -55,6 +60,8 @@ def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
 def read_csv(path: Path) -> Table:
     text, encoding = decode(path.read_bytes(), path.name)
     dialect = sniff_dialect(text)
+    if text[:4].lower() == "sep=":
+        text = text.split("\n", 1)[1] if "\n" in text else ""
     rows: list[list[str]] = []
     wide: dict[int, int] = {}
     try:
