@@ -15,6 +15,7 @@ from resilient_zcc.exchange.contact_import import apply_import, open_source, pla
 from resilient_zcc.exchange.vcard import contacts_vcf
 from resilient_zcc.store import Store
 
+from .conftest import PASSPHRASE
 from .exchange_fixtures import HEADERS_NL, ROWS, write_csv
 
 
@@ -116,3 +117,17 @@ def test_vcard_40_parsed_back_by_vobject(store: Store, tmp_path: Path) -> None:
     assert anna.email.value == "anna@voorbeeld.invalid"
     assert anna.uid.value.startswith("urn:uuid:")
     assert anna.kind.value == "individual"
+
+
+def test_the_demo_regions_export_reads_back_into_it_unchanged(
+    demo_profile: Path, tmp_path: Path
+) -> None:
+    """Per-channel availability, notes on meeting points and region-wide functions survive."""
+    with Store.open(demo_profile, PASSPHRASE) as demo:
+        before = _state(demo)
+        path = tmp_path / "demo.xlsx"
+        path.write_bytes(contacts_xlsx(demo))
+        plan = plan_import(demo, open_source(demo, path))
+        assert (plan.summary.created, plan.summary.updated, plan.summary.problem_rows) == (0, 0, 0)
+        apply_import(demo, plan)
+        assert _state(demo) == before

@@ -47,3 +47,8 @@ def test_guess_maps_two_phone_columns_and_one_name() -> None:
 def test_a_source_is_recognised_by_its_headers_not_their_case() -> None:
     assert signature(["Naam", "E-mail"]) == signature(["naam ", "E-MAIL"])
     assert signature(["Naam", "E-mail"]) != signature(["E-mail", "Naam"])
+
+
+def test_headers_that_are_numbers_keep_their_digits() -> None:
+    assert field_for_header("C2000") == "c2000"
+    assert field_for_header("06") == "mobile"

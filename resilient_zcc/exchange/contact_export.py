@@ -89,7 +89,14 @@ def people_for_export(store: Store) -> list[ExportPerson]:
 
 
 def _channel_text(channel: dict[str, Any]) -> str:
+    """A number or address with its note in brackets, as people write it ("06 ... (privé)").
+
+    Free text (C2000 group, NCV, meeting point) is written without its note: it may hold
+    brackets of its own, so a note could not be told apart when the file is read back.
+    """
     value = channel["value"]
+    if channel["kind"] not in PHONE_KINDS and channel["kind"] != "email":
+        return str(value)
     if channel["kind"] in PHONE_KINDS:
         value = dialled_from_nl(value)
     note = (channel["note"] or "").replace("(", "").replace(")", "")
@@ -100,7 +107,10 @@ def person_row(person: ExportPerson) -> list[str]:
     by_kind: dict[str, list[str]] = {}
     for channel in person.channels:
         by_kind.setdefault(channel["kind"], []).append(_channel_text(channel))
-    availability = person.channels[0]["availability"] if person.channels else ""
+    # One availability per row: written only when all the person's channels share it, so
+    # reading the file back never changes a channel's own availability.
+    kinds = {channel["availability"] for channel in person.channels}
+    availability = kinds.pop() if len(kinds) == 1 else ""
     values = {
         "key": person.id,
         "name": person.name,

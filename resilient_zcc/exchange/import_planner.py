@@ -89,12 +89,16 @@ class _Directory:
             key = (normalise_header(r["name"]), r["organisation_id"] or "")
             self.people_by_name.setdefault(key, r["id"])
         self.functions: dict[tuple[str, str], str] = {}
+        by_name: dict[str, set[str]] = {}
         for r in store.query(
             "SELECT id, name, organisation_id FROM functions WHERE deleted = 0 ORDER BY id"
         ):
-            self.functions.setdefault(
-                (normalise_header(r["name"]), r["organisation_id"] or ""), r["id"]
-            )
+            name = normalise_header(r["name"])
+            self.functions.setdefault((name, r["organisation_id"] or ""), r["id"])
+            by_name.setdefault(name, set()).add(r["id"])
+        # A function named once in the whole directory (a region-wide 'ZCC voorzitter')
+        # is that function, whichever organisation the person works for.
+        self.unique_functions = {n: next(iter(ids)) for n, ids in by_name.items() if len(ids) == 1}
         self.roles = {
             (r["person_id"], r["function_id"])
             for r in store.query("SELECT person_id, function_id FROM roles WHERE deleted = 0")
@@ -332,7 +336,11 @@ class _Planner:
             names += [n.strip() for n in text.replace("\n", ";").split(";") if n.strip()]
         for function_name in dict.fromkeys(names):
             key = (normalise_header(function_name), org_id or "")
-            function_id = self.dir.functions.get(key)
+            function_id = (
+                self.dir.functions.get(key)
+                or self.dir.functions.get((key[0], ""))
+                or self.dir.unique_functions.get(key[0])
+            )
             if function_id is None:
                 function_id = derived_id("function", *key)
                 if ("functions", function_id) not in self.shared:

@@ -257,7 +257,9 @@ def field_for_header(header: str) -> str | None:
     key = normalise_header(header)
     if not key:
         return None
-    key = re.sub(r"(?<=[a-z])\s*\d+$", "", key)  # 'telefoon 2', 'mobiel2' (not '06')
+    if key in _SPELLINGS:  # 'c2000', '06'
+        return _SPELLINGS[key]
+    key = re.sub(r"(?<=[a-z])\s*\d+$", "", key)  # 'telefoon 2', 'mobiel2'
     if key in _SPELLINGS:
         return _SPELLINGS[key]
     words = key.split()
