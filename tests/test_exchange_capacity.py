@@ -227,3 +227,19 @@ def test_bad_capacity_files_are_refused_and_change_nothing(
     with pytest.raises(ZccError, match=message):
         import_capacity(demo, path)
     assert _reports_count(demo) == before
+
+
+def test_capacity_from_a_workbook(demo: Store, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Bedden per locatie (oefening)"])
+    sheet.append(["Locatie", "Categorie", "Totaal", "Bemand", "Bezet", "Vrij", "Tijd"])
+    at = (datetime.now(UTC) - timedelta(minutes=30)).isoformat(timespec="seconds")
+    sheet.append(["ZGT Hengelo", "IC", 10, 8, 6, 1, at])
+    path = tmp_path / "bedden.xlsx"
+    workbook.save(path)
+    assert import_capacity(demo, path).added == 1
+    ic = next(r for r in latest_reports(demo, category="ic") if r["location_name"] == "ZGT Hengelo")
+    assert (ic["total"], ic["staffed"], ic["occupied"], ic["available"]) == (10, 8, 6, 1)
