@@ -98,8 +98,8 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         table = read_xlsx(path, sheet)
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile(
-            f"{path.name} is an old Excel file (.xls). Save it as .xlsx or .csv in Excel and "
-            "import that."
+            f"{path.name} is an old Excel file (.xls) or a password-protected workbook. Save it "
+            "in Excel as .xlsx without a password, or as .csv, and import that."
         )
     elif head.startswith(b"PK"):
         raise UnreadableFile(
