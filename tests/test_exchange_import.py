@@ -291,3 +291,22 @@ def test_excel_sep_line_and_numbers_stored_as_numbers(store: Store, tmp_path: Pa
     assert source.table.headers == ["Naam", "Organisatie", "Mobiel"]
     # Excel shows a phone typed into a number cell without its 0: still the same number.
     assert plan_import(store, source).rows[0].changes == ["mobile +31612345678"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "parts"),
+    [
+        ("06-12345678", [("06-12345678", "")]),
+        ("+31 6 1234 5678", [("+31 6 1234 5678", "")]),
+        ("06-12345678 / 053-1234567", [("06-12345678", ""), ("053-1234567", "")]),
+        ("06-12345678 (privé); tel: 053-1234567", [("06-12345678", "privé"), ("053-1234567", "")]),
+        ("mob. 06-12345678 of 06-87654321", [("06-12345678", ""), ("06-87654321", "")]),
+        ("mailto:a@voorbeeld.invalid, b@voorbeeld.invalid",
+         [("a@voorbeeld.invalid", ""), ("b@voorbeeld.invalid", "")]),
+        ("053/1234567", [("053/1234567", "")]),
+    ],
+)  # fmt: skip
+def test_several_values_in_one_cell(cell: str, parts: list[tuple[str, str]]) -> None:
+    from resilient_zcc.exchange.contact_values import split_values
+
+    assert split_values(cell) == parts

@@ -22,8 +22,13 @@ def unescape_formula_guard(text: str) -> str:
     return text
 
 
+_PLAIN_NUMBER = re.compile(r"^[\d +.\-]+$")  # one number, nothing else: most cells
+
+
 def split_values(cell: str) -> list[tuple[str, str]]:
     """'06-1234 5678 (privé) / 053-123 4567' -> [('06-1234 5678', 'privé'), ('053-...', '')]."""
+    if _PLAIN_NUMBER.match(cell):
+        return [(cell.strip(), "")]
     parts = []
     for part in _SEPARATORS.split(cell):
         part = part.strip()
