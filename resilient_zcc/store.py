@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import sqlcipher3
-import sqlite_utils
 
 from . import keyheader, schema
 from .changelog import ChangeLog, Transaction
@@ -28,6 +28,9 @@ from .identity import DeviceIdentity
 from .keyheader import KdfCost, KeyHeader, calibrate
 from .profile import db_path, header_path
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 # Derived indexes (full-text search) refresh themselves from the rows a transaction touched,
 # whether the change was made here or arrived from a peer.
 DerivedIndex = Callable[["Store", set[tuple[str, str]]], None]
@@ -42,8 +45,6 @@ class Store:
 
     def __init__(self, conn: sqlcipher3.Connection, profile_dir: Path) -> None:
         self.conn = conn
-        # sqlite-utils is typed for the standard library's connection; SQLCipher's is a twin.
-        self.db = sqlite_utils.Database(cast(Any, conn))
         self.profile_dir = profile_dir
         self.db_file = str(db_path(profile_dir))
         self.identity = DeviceIdentity.from_private_bytes(self._meta("device_private_key"))
@@ -137,10 +138,22 @@ class Store:
 
     # --- reading and writing -------------------------------------------------------------
 
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for table helpers (imported when first used:
+        it costs a tenth of the window's start-up)."""
+        import sqlite_utils
+
+        # sqlite-utils is typed for the standard library's connection; SQLCipher's is a twin.
+        return sqlite_utils.Database(cast(Any, self.conn))
+
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        """Rows as dicts (column name to value), reading this transaction's own writes."""
         with _translated(self.profile_dir):
             self.log.refresh_derived()
-            return list(self.db.query(sql, params))
+            cursor = self.conn.execute(sql, params)
+            names = [column[0] for column in cursor.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def query_one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)

@@ -48,6 +48,26 @@ def test_demo_locations_belong_to_demo_organisations_with_fictional_addresses(
     assert {r["region_id"] for r in rows} == {expected_region}
 
 
+@pytest.mark.parametrize("hours_later", [0, 24 * 9])  # some figures stale, then all
+def test_the_dashboard_sums_equal_the_sums_over_every_location(
+    demo: Store, hours_later: int
+) -> None:
+    now = NOW + timedelta(hours=hours_later)
+    full = regional_overview(demo, now=now)
+    assert [dict(group, rows=[]) for group in full] == regional_overview(
+        demo, now=now, per_location=False
+    )
+    for group in full:
+        rows = group["rows"]
+        assert group["locations"] == len(rows)
+        for key in ("total", "staffed", "occupied", "available"):
+            assert group[key] == sum(row[key] or 0 for row in rows)
+        assert group["stale"] == sum(row["stale"] for row in rows)
+        assert group["oldest_age_minutes"] == max(row["age_minutes"] for row in rows)
+    stale, figures = sum(g["stale"] for g in full), sum(g["locations"] for g in full)
+    assert (0 < stale < figures) if hours_later == 0 else stale == figures
+
+
 def test_demo_covers_every_builtin_category_with_valid_figures(demo: Store) -> None:
     groups = regional_overview(demo, now=NOW)
     assert {g["category"] for g in groups} == set(CATEGORIES)

@@ -151,12 +151,14 @@ def test_verification_and_staleness(directory: Directory) -> None:
     stale = queries.stale_people(store, now=NOW)
     assert [row["name"] for row in stale] == ["Pieter Bakker", "Janneke Müller"]
     assert stale[1]["organisation"] == "Medisch Spectrum Twente"
+    assert queries.stale_count(store, now=NOW) == 2  # the dashboard's count, from the index
     # The limit is a setting (90 days by default).
     set_setting(store, "contacts.stale_after_days", 120)
     assert [row["name"] for row in queries.stale_people(store, now=NOW)] == ["Pieter Bakker"]
     assert not queries.contact_card(store, directory.janneke, now=NOW).stale
     set_setting(store, "contacts.stale_after_days", 5)
     assert len(queries.stale_people(store, now=NOW)) == 3
+    assert queries.stale_count(store, now=NOW) == 3
     with pytest.raises(ValidationError):
         set_setting(store, "contacts.stale_after_days", 0)
 

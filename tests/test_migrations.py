@@ -138,16 +138,16 @@ def test_newer_database_is_refused_by_migrate(tmp_path: Path) -> None:
     conn.close()
 
 
-def test_version_4_profile_gains_import_mappings_and_keeps_its_data(tmp_path: Path) -> None:
-    """Migration 5 adds the replicated table that remembers spreadsheet mappings."""
+def test_version_5_profile_gains_import_mappings_and_keeps_its_data(tmp_path: Path) -> None:
+    """Migration 6 adds the replicated table that remembers spreadsheet mappings."""
     folder = tmp_path / "profile"
-    _db_key, _identity, conn = _profile_at(folder, 4)
+    _db_key, _identity, conn = _profile_at(folder, 5)
     store = Store(conn, folder)
     org = model.add_organisation(store, "GHOR Twente", "coordinatie")
     assert "import_mappings" not in _tables(conn)
     conn.close()
     with reopen(folder) as store:
-        assert schema.version(store.conn) == schema.LATEST >= 5
+        assert schema.version(store.conn) == schema.LATEST >= 6
         assert "import_mappings" in schema.replicated_columns(store.conn)
         assert store.query_one("SELECT name FROM organisations WHERE id = ?", (org,))["name"] == (
             "GHOR Twente"

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from resilient_zcc.profile import default_profile_dir, header_path
 
-from .dialogs.create import CreateProfileDialog
 from .dialogs.unlock import UnlockDialog
 from .errors import install_excepthook
 from .i18n import LANGUAGES, set_language, tr
@@ -54,6 +53,8 @@ class DesktopApp:
         """Unlock (or create) the profile, then show the window; False when the user gives up."""
         passphrase = os.environ.get("RZCC_PASSPHRASE")  # scripts and `make run` on the demo
         if not header_path(self.session.profile).exists():
+            from .dialogs.create import CreateProfileDialog  # first start only
+
             if CreateProfileDialog(self.session).exec() != QDialog.DialogCode.Accepted:
                 return False
         elif passphrase is not None:

@@ -47,6 +47,11 @@ NL: dict[str, str] = {
     # main window
     "Overview": "Overzicht",
     "Contacts": "Contacten",
+    "Crisis structure": "Crisisstructuur",
+    "Capacity": "Capaciteit",
+    "Placements": "Plaatsingen",
+    "Fallback procedures": "Noodprocedures",
+    "Logbook": "Logboek",
     "Data: newest change from another device {received}; newest capacity report {report}": (
         "Gegevens: laatste wijziging van ander apparaat {received}; nieuwste capaciteitsmelding "
         "{report}"
@@ -59,7 +64,6 @@ NL: dict[str, str] = {
     "No phase recorded yet": "Nog geen fase vastgelegd",
     "Noodscenario: ON since {since}": "Noodscenario: AAN sinds {since}",
     "Noodscenario: off": "Noodscenario: uit",
-    "Capacity": "Capaciteit",
     "Category": "Categorie",
     "Staffed": "Bemand",
     "Occupied": "Bezet",

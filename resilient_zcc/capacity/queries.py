@@ -37,20 +37,18 @@ REPORT_COLUMNS = (
     "reported_at",
 )
 
-# For each (location, category) present, the id of its newest report: the correlated
-# subquery walks the index reports_latest backwards, so it reads a handful of rows per pair
-# instead of every report (measured in bench/crisis.py). Ties on reported_at: highest id.
+# For each (location, category) present, its newest report, as copied into the derived
+# table capacity_current (see capacity/current.py; measured in bench/crisis.py).
 _LATEST_SQL = """
-    SELECT r.id AS report_id, r.location_id, l.name AS location_name,
+    SELECT c.report_id, c.location_id, l.name AS location_name,
            l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') AS organisation,
-           l.region_id, r.category, r.total, r.staffed, r.occupied, r.available,
-           r.expected_24h, r.status, r.reporter, r.source, r.reported_at
+           l.region_id, c.category, c.total, c.staffed, c.occupied, c.available,
+           c.expected_24h, c.status, c.reporter, c.source, c.reported_at
     FROM capacity_current c
-    JOIN capacity_reports r ON r.id = c.report_id
-    JOIN locations l ON l.id = r.location_id AND l.deleted = 0
+    JOIN locations l ON l.id = c.location_id AND l.deleted = 0
     LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0
     WHERE 1 {pairs} {places}
-    ORDER BY r.category, l.name, r.location_id
+    ORDER BY c.category, l.name, c.location_id
 """
 
 
@@ -76,10 +74,12 @@ def latest_reports(
 
 
 def newest_report_at(store: Store) -> str | None:
-    """When the newest current capacity figure was reported (UTC ISO), if any."""
+    """When the newest capacity report was made (UTC ISO), if any.
+
+    Reports are never changed, so the newest report is also the newest current figure.
+    """
     row = store.query_one(
-        "SELECT max(r.reported_at) AS newest FROM capacity_current c "
-        "JOIN capacity_reports r ON r.id = c.report_id"
+        "SELECT max(reported_at) AS newest FROM capacity_reports WHERE deleted = 0"
     )
     return row["newest"] if row else None
 
@@ -98,55 +98,62 @@ def _aware(now: datetime) -> datetime:
     return now.astimezone(UTC)
 
 
+_SUMS_SQL = """
+    SELECT c.category, count(*) AS locations, coalesce(sum(c.total), 0) AS total,
+           coalesce(sum(c.staffed), 0) AS staffed, coalesce(sum(c.occupied), 0) AS occupied,
+           coalesce(sum(c.available), 0) AS available, sum(c.expected_24h) AS expected_24h,
+           sum(c.reported_at < :stale_before) AS stale, min(c.reported_at) AS oldest
+    FROM capacity_current c
+    JOIN locations l ON l.id = c.location_id AND l.deleted = 0
+    WHERE 1 {where}
+    GROUP BY c.category
+"""
+
+
 def regional_overview(
     store: Store,
     region_id: str | None = None,
     *,
     now: datetime,
     category: str | None = None,
+    per_location: bool = True,
 ) -> list[dict[str, Any]]:
     """Per category: sums over the current figures, and per location each figure's age.
 
     A figure is stale when older than the setting `capacity.stale_after_hours`. Sums add the
     current figure of every location, stale or not: `stale` and `oldest_age_minutes` say how
     far to trust them. `expected_24h` sums only the locations that gave an expectation.
+    The sums come from SQLite; `per_location=False` leaves out the rows (the dashboard needs
+    only the sums, and reading thousands of rows is most of the cost).
     """
     now = _aware(now)
     if category is not None:
         check_category(store, category)
     stale_after = timedelta(hours=get_setting(store, "capacity.stale_after_hours"))
+    stale_before = (now - stale_after).isoformat(timespec="seconds")
+    where, params = "", {"stale_before": stale_before}
+    if category is not None:
+        where += " AND c.category = :category"
+        params["category"] = category
+    if region_id is not None:
+        where += " AND l.region_id = :region"
+        params["region"] = region_id
     known = all_categories(store)
     groups: dict[str, dict[str, Any]] = {}
-    for row in latest_reports(store, category=category, region_id=region_id):
-        code = row["category"]
-        group = groups.get(code)
-        if group is None:
-            info = known.get(code)
-            group = groups[code] = {
-                "category": code,
-                "name": info.name if info else code,
-                "kind": info.kind if info else "bed",
-                "locations": 0,
-                "total": 0,
-                "staffed": 0,
-                "occupied": 0,
-                "available": 0,
-                "expected_24h": None,
-                "stale": 0,
-                "oldest_age_minutes": 0,
-                "rows": [],
-            }
-        age = now - _parse(row["reported_at"])
-        stale = age > stale_after
-        group["locations"] += 1
-        for key in ("total", "staffed", "occupied", "available"):
-            group[key] += row[key] or 0
-        if row["expected_24h"] is not None:
-            group["expected_24h"] = (group["expected_24h"] or 0) + row["expected_24h"]
-        group["stale"] += stale
-        group["oldest_age_minutes"] = max(group["oldest_age_minutes"], _minutes(age))
-        row["age_minutes"], row["stale"] = _minutes(age), stale  # rows are fresh dicts
-        group["rows"].append(row)
+    for sums in store.query(_SUMS_SQL.format(where=where), params):
+        info = known.get(sums["category"])
+        oldest = _minutes(now - _parse(sums.pop("oldest")))
+        groups[sums["category"]] = sums | {
+            "name": info.name if info else sums["category"],
+            "kind": info.kind if info else "bed",
+            "oldest_age_minutes": max(0, oldest),
+            "rows": [],
+        }
+    if per_location:
+        for row in latest_reports(store, category=category, region_id=region_id):
+            age = now - _parse(row["reported_at"])
+            row["age_minutes"], row["stale"] = _minutes(age), age > stale_after
+            groups[row["category"]]["rows"].append(row)
     order = {code: n for n, code in enumerate(known)}
     return sorted(
         groups.values(), key=lambda g: (order.get(g["category"], len(order)), g["category"])
@@ -158,9 +165,8 @@ def locations(store: Store, region_id: str | None = None) -> list[dict[str, Any]
     sql = (
         "SELECT l.id, l.name, l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') "
         "AS organisation, l.region_id, l.address, l.city, l.features, l.report_time, "
-        "l.report_every_hours, (SELECT max(r.reported_at) FROM capacity_current c "
-        "JOIN capacity_reports r ON r.id = c.report_id WHERE c.location_id = l.id) "
-        "AS last_reported_at "
+        "l.report_every_hours, (SELECT max(c.reported_at) FROM capacity_current c "
+        "WHERE c.location_id = l.id) AS last_reported_at "
         "FROM locations l LEFT JOIN organisations o ON o.id = l.organisation_id "
         "WHERE l.deleted = 0"
     )

@@ -10,6 +10,7 @@ report from yesterday afternoon does not count for today's 09:00.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -49,23 +50,29 @@ def check_time(value: str) -> str:
     return value
 
 
-def _wall_times(report_time: str, every_hours: int) -> list[time]:
+@functools.lru_cache(maxsize=64)
+def _wall_times(report_time: str, every_hours: int) -> tuple[time, ...]:
     hours, minutes = (int(part) for part in report_time.split(":"))
     start = hours * 60 + minutes
     marks = sorted((start + k * every_hours * 60) % 1440 for k in range(24 // every_hours))
-    return [time(m // 60, m % 60) for m in marks]
+    return tuple(time(m // 60, m % 60) for m in marks)
 
 
-def _expected_times(report_time: str, every_hours: int, around: datetime) -> list[datetime]:
+def _expected_times(report_time: str, every_hours: int, around: datetime) -> tuple[datetime, ...]:
     """Expected times (UTC) on the local days from two before to two after `around`."""
-    day = around.astimezone(AMSTERDAM).date()
+    return _expected_times_near(report_time, every_hours, around.astimezone(AMSTERDAM).date())
+
+
+# Cached: the overdue list asks this for thousands of locations that share a few rhythms.
+@functools.lru_cache(maxsize=256)
+def _expected_times_near(report_time: str, every_hours: int, day: date) -> tuple[datetime, ...]:
     walls = _wall_times(report_time, every_hours)
     found = []
     for offset in range(-2, 3):
         local_day = date.fromordinal(day.toordinal() + offset)
         for wall in walls:
             found.append(datetime.combine(local_day, wall, tzinfo=AMSTERDAM).astimezone(UTC))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def next_expected_after(report_time: str, every_hours: int, moment: datetime) -> datetime:

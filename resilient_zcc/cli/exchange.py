@@ -1,25 +1,22 @@
-"""`import ...`, `export ...`, `backup`, `restore`: getting data in and out."""
+"""`import ...`, `export ...`, `backup`, `restore`: getting data in and out.
+
+The exchange modules (openpyxl, vobject, defusedxml) are imported inside the commands, so
+every other command starts as fast as before.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..atomic import atomic_write
-from ..exchange import backup as backups
-from ..exchange.capacity_csv import export_capacity_csv
-from ..exchange.capacity_import import check_capacity_file, import_capacity
-from ..exchange.contact_export import contacts_csv, contacts_xlsx
-from ..exchange.contact_import import ImportPlan, apply_import, open_source, plan_import
-from ..exchange.edxl_have import export_have
-from ..exchange.fhir import export_fhir
-from ..exchange.import_report import ACTIONS, problems_csv
-from ..exchange.mapping import field_label
-from ..exchange.vcard import contacts_vcf
 from .common import NEW_PASSPHRASE_ENV, Session, emit_json, pass_session, read_passphrase
+
+if TYPE_CHECKING:
+    from ..exchange.contact_import import ImportPlan
 
 BACKUP_PASSPHRASE_ENV = "RZCC_BACKUP_PASSPHRASE"
 SHOWN_LINES = 100  # rows and problems listed on screen; --report and --json give all
@@ -52,6 +49,9 @@ def import_group() -> None:
 
 
 def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
+    from ..exchange.import_report import ACTIONS
+    from ..exchange.mapping import field_label
+
     source = plan.source
     table = source.table
     origin = {"guessed": "geraden", "remembered": "onthouden van vorige keer", "given": "opgegeven"}
@@ -125,6 +125,9 @@ def import_contacts(
       resilient-zcc import contacts regio.xlsx --sheet "VVT" --sector vvt
       resilient-zcc import contacts lijst.xlsx --dry-run --report problemen.csv
     """
+    from ..exchange.contact_import import apply_import, open_source, plan_import
+    from ..exchange.import_report import problems_csv
+
     with session.store() as store:
         source = open_source(store, file, mapping, sheet)
         plan = plan_import(store, source, default_sector=sector)
@@ -168,6 +171,8 @@ def import_capacity_cmd(session: Session, file: Path, dry_run: bool, as_json: bo
       resilient-zcc import capacity beeld-buurregio.xml
       resilient-zcc import capacity bedden.csv --dry-run
     """
+    from ..exchange.capacity_import import check_capacity_file, import_capacity
+
     with session.store() as store:
         run = check_capacity_file if dry_run else import_capacity
         result = run(store, file)
@@ -213,6 +218,9 @@ def export_contacts(session: Session, fmt: str, out: Path | None) -> None:
       resilient-zcc export contacts --format xlsx --out contacten.xlsx
       resilient-zcc export contacts --format vcf
     """
+    from ..exchange.contact_export import contacts_csv, contacts_xlsx
+    from ..exchange.vcard import contacts_vcf
+
     with session.store() as store:
         data = {"csv": contacts_csv, "xlsx": contacts_xlsx, "vcf": contacts_vcf}[fmt](store)
     write_export(data, out, f"contacten-{_stamp()}.{fmt}")
@@ -237,6 +245,10 @@ def export_capacity(session: Session, fmt: str, out: Path | None, reporter: str)
       resilient-zcc export capacity --format have --out beeld.xml
       resilient-zcc export capacity --format fhir --reporter "GHOR Twente"
     """
+    from ..exchange.capacity_csv import export_capacity_csv
+    from ..exchange.edxl_have import export_have
+    from ..exchange.fhir import export_fhir
+
     with session.store() as store:
         if fmt == "have":
             data = export_have(store)
@@ -261,6 +273,8 @@ def backup_cmd(session: Session, file: Path) -> None:
     Example:
       resilient-zcc backup /media/usb/zcc-laptop1.rzccbak
     """
+    from ..exchange import backup as backups
+
     with session.store() as store:
         phrase = read_passphrase("Backup passphrase", env=BACKUP_PASSPHRASE_ENV, confirm=True)
         info = backups.create_backup(store, file, phrase)
@@ -284,6 +298,8 @@ def restore_cmd(session: Session, file: Path) -> None:
     Example:
       resilient-zcc --profile ~/zcc restore /media/usb/zcc-laptop1.rzccbak
     """
+    from ..exchange import backup as backups
+
     info = backups.backup_info(file)
     click.echo(
         f"Back-up van {info['created_at']}, apparaat {info['device_id'][:12]} {info['label']}."

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-
-import phonenumbers
+from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 DEFAULT_REGION = "NL"
 # What people type around digits; letters are refused (the library would drop or map them).
@@ -20,6 +22,8 @@ _TYPING = str.maketrans("", "", " \t-./()")
 
 def normalise_phone(text: str) -> str:
     """'06-1234 5678', '053 123 4567', '0031 6 ...', '+31 (0)6 ...' -> '+31612345678'."""
+    import phonenumbers  # here, not at the top: the window's start-up does not need it
+
     cleaned = text.strip().replace("(0)", "")
     if not _TYPED_NUMBER.match(cleaned):
         cleaned = ""
@@ -33,6 +37,8 @@ def normalise_phone(text: str) -> str:
 
 
 def _parse(cleaned: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+
     dutch = _DUTCH_FULL.match(cleaned.translate(_TYPING))
     if dutch:
         return phonenumbers.PhoneNumber(country_code=31, national_number=int(dutch.group(1)))
@@ -44,6 +50,8 @@ def _parse(cleaned: str) -> phonenumbers.PhoneNumber | None:
 
 def display_phone(e164: str) -> str:
     """National format for Dutch numbers, international for the rest."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, DEFAULT_REGION)
     except phonenumbers.NumberParseException:

@@ -178,11 +178,29 @@ def holders_now(store: Store, function_id: str, now: datetime | None = None) -> 
     return [r["person_id"] for r in standing]
 
 
+def _stale_cutoff(store: Store, now: datetime | None) -> str:
+    limit = get_setting(store, "contacts.stale_after_days")
+    return (
+        ((now or datetime.now(UTC)) - timedelta(days=limit))
+        .astimezone(UTC)
+        .isoformat(timespec="seconds")
+    )
+
+
+def stale_count(store: Store, now: datetime | None = None) -> int:
+    """How many people were not verified within the staleness limit (from an index)."""
+    # Two index ranges; with an OR, SQLite would read every entry of the index.
+    row = store.query_one(
+        "SELECT (SELECT count(*) FROM people WHERE deleted = 0 AND last_verified_at IS NULL) "
+        "+ (SELECT count(*) FROM people WHERE deleted = 0 AND last_verified_at < ?) AS n",
+        (_stale_cutoff(store, now),),
+    )
+    return int(row["n"]) if row else 0
+
+
 def stale_people(store: Store, now: datetime | None = None) -> list[dict[str, Any]]:
     """People not verified within the staleness limit, least recently verified first."""
-    now = now or datetime.now(UTC)
-    limit = get_setting(store, "contacts.stale_after_days")
-    cutoff = (now - timedelta(days=limit)).astimezone(UTC).isoformat(timespec="seconds")
+    cutoff = _stale_cutoff(store, now)
     return store.query(
         "SELECT p.id, p.name, o.name AS organisation, p.last_verified_at, p.last_verified_by "
         "FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id "

@@ -23,8 +23,7 @@ def open_pages(qtbot, window: MainWindow) -> tuple[CrisisView, LogbookView]:  # 
     with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
         window.session.unlock(PASSPHRASE)
     window.open_page("crisis")  # a screen reads from the core when it comes to the front
-    crisis = window.pages.widget(window.keys.index("crisis"))
-    logbook = window.pages.widget(window.keys.index("logbook"))
+    crisis, logbook = window.page("crisis"), window.page("logbook")
     assert isinstance(crisis, CrisisView) and isinstance(logbook, LogbookView)
     return crisis, logbook
 

@@ -3,29 +3,70 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import ui.app  # noqa: F401 - imports every view, so each has added its strings
-from ui.i18n import NL, set_language, tr
+import pytest
 
-UI = Path(__file__).resolve().parents[2] / "ui"
+from ui.i18n import NL, set_language, tr
+from ui.main_window import SCREENS
+
+ROOT = Path(__file__).resolve().parents[2]
+UI = ROOT / "ui"
+
+for _, _module, _ in SCREENS:  # screens are imported when first opened; the test needs all
+    importlib.import_module(f"ui.views.{_module}")
+
+
+def literals_in(path: Path) -> set[str]:
+    """Each literal passed to tr() in one file."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "tr"
+            and node.args
+        ):
+            first = node.args[0]
+            assert isinstance(first, ast.Constant), f"tr() needs a literal in {path.name}"
+            found.add(first.value)
+    return found
 
 
 def translated_strings() -> dict[str, str]:
     """Each literal passed to tr() in ui/, with the file it is in."""
-    found: dict[str, str] = {}
-    for path in UI.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "tr"
-                and node.args
-            ):
-                first = node.args[0]
-                assert isinstance(first, ast.Constant), f"tr() needs a literal in {path.name}"
-                found[first.value] = path.name
-    return found
+    return {text: path.name for path in UI.rglob("*.py") for text in literals_in(path)}
+
+
+def _catalogue_after_importing(module: str) -> set[str]:
+    code = f"import json, {module}; from ui.i18n import NL; print(json.dumps(sorted(NL)))"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    return set(json.loads(out.stdout))
+
+
+@pytest.mark.slow
+def test_each_module_has_its_dutch_texts_once_imported_on_its_own() -> None:
+    """Screens load lazily: a module must not rely on another screen having been opened."""
+    files = [p for p in sorted(UI.rglob("*.py")) if literals_in(p)]
+    modules = [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in files]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        catalogues = list(pool.map(_catalogue_after_importing, modules))
+    missing = {
+        module: sorted(literals_in(path) - catalogue)
+        for module, path, catalogue in zip(modules, files, catalogues, strict=True)
+        if literals_in(path) - catalogue
+    }
+    assert not missing, f"strings without Dutch text until another module is imported: {missing}"
 
 
 def test_every_visible_string_has_a_dutch_text() -> None:

@@ -40,7 +40,6 @@ from .tables import row_table
 
 add_catalogue(
     {
-        "Crisis structure": "Crisisstructuur",
         "Region: {region}": "Regio: {region}",
         "since {since}": "sinds {since}",
         "decided by {by}": "besloten door {by}",

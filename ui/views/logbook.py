@@ -43,7 +43,6 @@ SINCE_HOURS: tuple[int | None, ...] = (None, 8, 24, 24 * 7)
 
 add_catalogue(
     {
-        "Logbook": "Logboek",
         "New entry": "Nieuwe regel",
         "&Kind:": "&Soort:",
         "Decided b&y:": "Besloten &door:",

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from resilient_zcc.capacity.categories import all_categories
 from resilient_zcc.capacity.queries import overdue_locations, regional_overview
-from resilient_zcc.contacts.queries import stale_people
+from resilient_zcc.contacts.queries import stale_count
 from resilient_zcc.crisis.phases import phase_state
 from resilient_zcc.crisis.regions import default_region
 from resilient_zcc.errors import ZccError
@@ -107,7 +107,7 @@ class OverviewView(Page):
     def reload(self) -> None:
         store, now = self.session.store, datetime.now(UTC)
         self._phase(store)
-        rows = regional_overview(store, now=now)
+        rows = regional_overview(store, now=now, per_location=False)
         names = all_categories(store)
         for row in rows:
             row["oldest_age"] = duration(int(row["oldest_age_minutes"]))
@@ -128,9 +128,7 @@ class OverviewView(Page):
         )
         self.queue.setText(f"{tr('Placement queue')}: {queue or '0'}")
         self.conflicts.setText(tr("{n} open conflicts", n=len(open_conflicts(store))))
-        self.stale_contacts.setText(
-            tr("{n} contacts not verified recently", n=len(stale_people(store)))
-        )
+        self.stale_contacts.setText(tr("{n} contacts not verified recently", n=stale_count(store)))
 
     def _phase(self, store: Any) -> None:
         try:

@@ -55,7 +55,6 @@ from .tables import row_table
 
 add_catalogue(
     {
-        "Placements": "Plaatsingen",
         "Queue": "Wachtrij",
         "Conflicts ({n})": "Conflicten ({n})",
         "All states ({n})": "Alle statussen ({n})",

@@ -37,7 +37,6 @@ from .tables import row_table
 
 add_catalogue(
     {
-        "Fallback procedures": "Noodprocedures",
         "Organisation": "Organisatie",
         "Incident type": "Soort uitval",
         "All incident types": "Alle soorten uitval",
