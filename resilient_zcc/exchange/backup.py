@@ -24,7 +24,7 @@ import secrets
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlcipher3
 
@@ -34,9 +34,6 @@ from ..errors import DatabaseCorrupt, ProfileExists, ZccError, translate_os_erro
 from ..keyheader import KdfCost, KeyHeader, calibrate
 from ..profile import db_path, header_path
 from ..store import Store, now_iso
-
-if TYPE_CHECKING:
-    pass
 
 MAGIC = b"RESILIENT-ZCC-BACKUP v1\n"
 KEY_BYTES = 32
