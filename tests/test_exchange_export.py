@@ -131,3 +131,16 @@ def test_the_demo_regions_export_reads_back_into_it_unchanged(
         assert (plan.summary.created, plan.summary.updated, plan.summary.problem_rows) == (0, 0, 0)
         apply_import(demo, plan)
         assert _state(demo) == before
+
+
+def test_an_english_export_reads_back_unchanged(store: Store, tmp_path: Path) -> None:
+    _import(store, write_csv(tmp_path / "lijst.csv", HEADERS_NL, ROWS))
+    before = _state(store)
+    exported = tmp_path / "contacts.csv"
+    exported.write_bytes(contacts_csv(store, "en"))
+    header = exported.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("Key;Name;Function;Organisation;Sector;City;Phone;Mobile;On-call")
+    plan = plan_import(store, open_source(store, exported))
+    assert plan.summary.unchanged == 4 and not plan.problems
+    apply_import(store, plan)
+    assert _state(store) == before

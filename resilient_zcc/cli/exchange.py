@@ -206,8 +206,10 @@ def export_group() -> None:
 
 @export_group.command("contacts")
 @_format_and_out(["csv", "xlsx", "vcf"], "contacten", "csv (Excel, ';'), xlsx, or vcf (vCard 4.0).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the column headings and labels (csv, xlsx).")  # fmt: skip
 @pass_session
-def export_contacts(session: Session, fmt: str, out: Path | None) -> None:
+def export_contacts(session: Session, fmt: str, out: Path | None, lang: str) -> None:
     """Export every contact; the file is plaintext.
 
     CSV and XLSX read back with `import contacts` unchanged; cells that a spreadsheet would
@@ -217,12 +219,16 @@ def export_contacts(session: Session, fmt: str, out: Path | None) -> None:
     Example:
       resilient-zcc export contacts --format xlsx --out contacten.xlsx
       resilient-zcc export contacts --format vcf
+      resilient-zcc export contacts --format csv --lang en --out contacts.csv
     """
     from ..exchange.contact_export import contacts_csv, contacts_xlsx
     from ..exchange.vcard import contacts_vcf
 
     with session.store() as store:
-        data = {"csv": contacts_csv, "xlsx": contacts_xlsx, "vcf": contacts_vcf}[fmt](store)
+        if fmt == "vcf":
+            data = contacts_vcf(store)
+        else:
+            data = (contacts_csv if fmt == "csv" else contacts_xlsx)(store, lang)
     write_export(data, out, f"contacten-{_stamp()}.{fmt}")
 
 

@@ -22,7 +22,10 @@ COLUMNS = (
     "key", "name", "function", "organisation", "sector", "city",
     *CHANNEL_FIELDS, "availability", "notes",
 )  # fmt: skip
-EXTRA_COLUMNS = ("Laatst geverifieerd", "Geverifieerd door")
+EXTRA_COLUMNS = {
+    "nl": ("Laatst geverifieerd", "Geverifieerd door"),
+    "en": ("Last verified", "Verified by"),
+}
 
 
 @dataclass
@@ -103,7 +106,7 @@ def _channel_text(channel: dict[str, Any]) -> str:
     return f"{value} ({note})" if note else value
 
 
-def person_row(person: ExportPerson) -> list[str]:
+def person_row(person: ExportPerson, lang: str = "nl") -> list[str]:
     by_kind: dict[str, list[str]] = {}
     for channel in person.channels:
         by_kind.setdefault(channel["kind"], []).append(_channel_text(channel))
@@ -116,9 +119,9 @@ def person_row(person: ExportPerson) -> list[str]:
         "name": person.name,
         "function": "; ".join(person.functions),
         "organisation": person.organisation,
-        "sector": label(SECTORS, person.sector) if person.sector else "",
+        "sector": label(SECTORS, person.sector, lang) if person.sector else "",
         "city": person.city,
-        "availability": label(AVAILABILITY, availability) if availability else "",
+        "availability": label(AVAILABILITY, availability, lang) if availability else "",
         "notes": person.notes,
         **{kind: "; ".join(by_kind.get(kind, [])) for kind in CHANNEL_FIELDS},
     }
@@ -127,25 +130,25 @@ def person_row(person: ExportPerson) -> list[str]:
 
 
 def header_row(lang: str = "nl") -> list[str]:
-    return [field_label(c, lang) for c in COLUMNS] + list(EXTRA_COLUMNS)
+    return [field_label(c, lang) for c in COLUMNS] + list(EXTRA_COLUMNS[lang])
 
 
-def contacts_csv(store: Store) -> bytes:
+def contacts_csv(store: Store, lang: str = "nl") -> bytes:
     """UTF-8 with BOM and ';' (what Dutch Excel opens directly), CRLF line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header_row())
+    writer.writerow(header_row(lang))
     for person in people_for_export(store):
-        writer.writerow(person_row(person))
+        writer.writerow(person_row(person, lang))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def contacts_xlsx(store: Store) -> bytes:
+def contacts_xlsx(store: Store, lang: str = "nl") -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Contacten")
-    sheet.append(header_row())
+    sheet = workbook.create_sheet("Contacten" if lang == "nl" else "Contacts")
+    sheet.append(header_row(lang))
     for person in people_for_export(store):
-        sheet.append(person_row(person))
+        sheet.append(person_row(person, lang))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
