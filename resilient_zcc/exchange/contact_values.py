@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..contacts.vocabulary import SECTORS
 from .mapping import normalise_header
@@ -105,6 +106,7 @@ _AVAILABILITY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)  # a list repeats a handful of spellings thousands of times
 def parse_availability(text: str) -> str | None:
     """'24/7', 'ma-vr 8-17', 'volgens rooster' -> '24/7', 'office_hours', 'rota'; else None."""
     key = normalise_header(text)
@@ -156,6 +158,7 @@ _SECTOR_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def parse_sector(text: str) -> str | None:
     """A sector code from a code, a label (Dutch or English) or a common word for it."""
     key = normalise_header(text)
@@ -170,6 +173,7 @@ def parse_sector(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def guess_sector(organisation: str) -> str | None:
     """A sector from words in an organisation's name ('Huisartsenpost Almelo')."""
     key = f" {normalise_header(organisation)} "
