@@ -258,6 +258,16 @@ def _m6_print_log(conn: sqlcipher3.Connection) -> None:
     )
 
 
+def _m7_import_mappings(conn: sqlcipher3.Connection) -> None:
+    """How the columns of an imported spreadsheet map onto fields, remembered per source
+    (recognised by its header row); replicated, so a colleague's laptop knows it too.
+    Idempotent, so a test that winds `user_version` back re-runs it safely."""
+    table = _replicated(
+        "import_mappings", "signature TEXT, source TEXT, mapping TEXT, updated_at TEXT"
+    )
+    conn.execute(table.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
@@ -265,6 +275,7 @@ MIGRATIONS: list[Migration] = [
     _m4_derived_capacity,
     _m5_start_up,
     _m6_print_log,
+    _m7_import_mappings,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.

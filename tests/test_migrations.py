@@ -25,18 +25,24 @@ def _tables(conn: sqlcipher3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def _version_1_profile(folder: Path, *, with_data: bool = True) -> tuple[bytes, str]:
-    """A profile as the first release left it: schema 1, a device key, maybe a setting."""
+def _profile_at(folder: Path, version: int) -> tuple[bytes, DeviceIdentity, sqlcipher3.Connection]:
+    """A profile folder whose database stops at schema `version`, with a device key; open."""
     folder.mkdir()
     header, db_key, _recovery = KeyHeader.create(PASSPHRASE, CHEAP)
     header.save(header_path(folder))
     conn = _connect(folder, db_key)
-    schema.migrate(conn, target=1)
+    schema.migrate(conn, target=version)
     identity = DeviceIdentity.generate()
     conn.execute(
         "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
         (identity.private_bytes(),),
     )
+    return db_key, identity, conn
+
+
+def _version_1_profile(folder: Path, *, with_data: bool = True) -> tuple[bytes, str]:
+    """A profile as the first release left it: schema 1, a device key, maybe a setting."""
+    db_key, identity, conn = _profile_at(folder, 1)
     if with_data:  # written by the code of that time: only schema 1's tables exist
         store = Store(conn, folder)
         with store.transaction() as tx:
@@ -148,3 +154,22 @@ def test_migration_6_adds_the_device_local_print_log(tmp_path: Path) -> None:
         assert "print_log" not in schema.replicated_columns(store.conn)
         assert store.log.version_vector() == vector
         assert queries.contact_card(store, person).name == "Łukasz Voorbeeld"
+
+
+def test_version_6_profile_gains_import_mappings_and_keeps_its_data(tmp_path: Path) -> None:
+    """Migration 7 adds the replicated table that remembers spreadsheet mappings."""
+    folder = tmp_path / "profile"
+    _db_key, _identity, conn = _profile_at(folder, 6)
+    store = Store(conn, folder)
+    org = model.add_organisation(store, "GHOR Twente", "coordinatie")
+    assert "import_mappings" not in _tables(conn)
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 7
+        assert "import_mappings" in schema.replicated_columns(store.conn)
+        assert store.query_one("SELECT name FROM organisations WHERE id = ?", (org,))["name"] == (
+            "GHOR Twente"
+        )
+        with store.transaction() as tx:
+            tx.put("import_mappings", "m-1", {"signature": "s", "mapping": "{}", "source": "x"})
+        assert store.log.audit("m-1")[0].table == "import_mappings"

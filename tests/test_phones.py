@@ -107,3 +107,27 @@ def test_display_of_something_that_is_not_a_number_is_left_alone() -> None:
 )
 def test_digit_variants_for_search(typed: str, variants: list[str]) -> None:
     assert digits_variants(typed) == variants
+
+
+def test_the_fast_dutch_path_gives_what_the_general_parser_gives() -> None:
+    import random
+
+    import phonenumbers
+
+    from resilient_zcc.contacts.phones import _parse
+
+    rng = random.Random(5)
+    typed = []
+    for _ in range(3000):
+        digits = "".join(rng.choice("0123456789") for _ in range(9))
+        typed += [f"0{digits}", f"0{digits[:2]}-{digits[2:]}", f"+31 {digits}", f"0031{digits}"]
+        typed += [f"0{digits[0]} {digits[1:5]} {digits[5:]}", f"0{digits[:3]}/{digits[3:]}"]
+    for text in typed:
+        try:
+            general = phonenumbers.parse(text, "NL")
+        except phonenumbers.NumberParseException:
+            general = None
+        fast = _parse(text)
+        assert fast == general, text
+        if general is not None:
+            assert phonenumbers.is_valid_number(fast) == phonenumbers.is_valid_number(general)

@@ -73,6 +73,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "papier": ("papier / fax", "paper / fax"),
     "radio": ("C2000 / NCV", "C2000 / NCV radio"),
     "mondeling": ("mondeling (ter plaatse)", "in person"),
+    "bestand": ("bestand (EDXL-HAVE / CSV)", "file (EDXL-HAVE / CSV)"),
 }
 
 # What a location offers, stored comma-separated on the location.

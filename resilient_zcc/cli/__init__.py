@@ -10,7 +10,7 @@ from printouts.cli import print_group
 
 from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
-from . import capacity, contacts, crisis, placements, profile
+from . import capacity, contacts, crisis, exchange, placements, profile
 from .common import Session, ZccGroup
 
 
@@ -65,5 +65,9 @@ for command in (
     crisis.taskcards_group,
     crisis.procedures_group,
     print_group,
+    exchange.import_group,
+    exchange.export_group,
+    exchange.backup_cmd,
+    exchange.restore_cmd,
 ):
     main.add_command(command)

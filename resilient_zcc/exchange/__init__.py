@@ -1,0 +1,1 @@
+"""Getting data in and out: spreadsheets, vCard, capacity standards, full backups."""

@@ -1,0 +1,119 @@
+"""A spreadsheet as a list of text rows, whatever it came as; finds the header row.
+
+Limits keep a hostile or mistaken file from taking the machine: the sizes below are far
+beyond any real key-contact list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ZccError
+from .mapping import score_header_row
+
+MAX_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_COLUMNS = 100  # cells beyond this are reported, never read
+MAX_CELL = 10_000  # characters
+HEADER_SEARCH_ROWS = 30
+
+
+class UnreadableFile(ZccError):
+    """The file is not a spreadsheet we can read; the message says what to do."""
+
+
+@dataclass
+class Table:
+    """The rows of a sheet as text; `header_index` points at the header row."""
+
+    source: str  # file name, shown in reports
+    kind: str  # 'csv' or 'xlsx'
+    rows: list[list[str]]
+    header_index: int = 0
+    notes: list[str] = field(default_factory=list)  # how it was read (encoding, delimiter)
+    wide_rows: dict[int, int] = field(default_factory=dict)  # row number -> cells beyond limit
+
+    @property
+    def headers(self) -> list[str]:
+        return self.rows[self.header_index] if self.rows else []
+
+    def data_rows(self) -> list[tuple[int, list[str]]]:
+        """(row number as the user sees it, 1-based, cells) after the header row."""
+        return [
+            (index + 1, row)
+            for index, row in enumerate(self.rows)
+            if index > self.header_index and any(cell for cell in row)
+        ]
+
+
+def clean_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\r\n", "\n").replace("\xa0", " ").strip()
+    return text[:MAX_CELL]
+
+
+def find_header_row(rows: list[list[str]]) -> int:
+    """The row among the first few with the most known header spellings (title rows above)."""
+    best, best_score = 0, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = score_header_row(row)
+        if score > best_score:
+            best, best_score = index, score
+    if best_score == 0:
+        # No known header: take the first row with at least two filled cells.
+        for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+            if sum(1 for cell in row if cell) >= 2:
+                return index
+    return best
+
+
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """Read a CSV or XLSX file (recognised by content, not by name) into a Table; of a
+    workbook the named sheet, else the first."""
+    from .csv_reader import read_csv
+    from .xlsx_reader import is_xlsx, read_xlsx
+
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UnreadableFile(f"{path} does not exist.") from None
+    except OSError as exc:
+        raise UnreadableFile(f"Cannot read {path}: {exc.strerror}.") from exc
+    if path.is_dir():
+        raise UnreadableFile(f"{path} is a folder; give a .csv or .xlsx file.")
+    if size == 0:
+        raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
+    if size > MAX_BYTES:
+        raise UnreadableFile(
+            f"{path.name} is {size // (1024 * 1024)} MB; at most {MAX_BYTES // (1024 * 1024)} "
+            "MB is read. Split the list."
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if is_xlsx(path, head):
+        table = read_xlsx(path, sheet)
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableFile(
+            f"{path.name} is an old Excel file (.xls) or a password-protected workbook. Save it "
+            "in Excel as .xlsx without a password, or as .csv, and import that."
+        )
+    elif head.startswith(b"PK"):
+        raise UnreadableFile(
+            f"{path.name} is a zip archive but not an Excel workbook; give a .xlsx or .csv file."
+        )
+    else:
+        if sheet is not None:
+            raise UnreadableFile(f"{path.name} is not a workbook, so it has no sheet '{sheet}'.")
+        table = read_csv(path)
+    if not any(any(cell for cell in row) for row in table.rows):
+        raise UnreadableFile(f"{path.name} holds no filled cells: there is nothing to import.")
+    table.header_index = find_header_row(table.rows)
+    if len(table.rows) - table.header_index - 1 > MAX_ROWS:
+        raise UnreadableFile(
+            f"{path.name} has more than {MAX_ROWS} rows; split it into smaller lists."
+        )
+    return table
