@@ -214,11 +214,40 @@ def _m4_derived_capacity(conn: sqlcipher3.Connection) -> None:
     )
 
 
+def _m5_region_network(conn: sqlcipher3.Connection) -> None:
+    """The region network: members and revocations travel; invitations and peer status are
+    this device's own (the network key itself is kept in `local_meta`)."""
+    for statement in (
+        _replicated("networks", "name TEXT, created_at TEXT, created_by TEXT"),
+        # id = device id (SHA-256 of its Ed25519 key); certificate: base64 DER, self-signed.
+        _replicated(
+            "network_members",
+            "network_id TEXT, label TEXT, public_key TEXT, certificate TEXT, "
+            "added_by TEXT, added_at TEXT",
+        ),
+        # id = "<revoked device>:<witness device>"; the highest counter of the revoked device
+        # the witness held when it learned of the revocation (see network/trust.py).
+        _replicated(
+            "revocations",
+            "device_id TEXT, witness TEXT, counter INTEGER, revoked_at TEXT, revoked_by TEXT",
+        ),
+        "CREATE INDEX revocations_by_device ON revocations (device_id)",
+        "CREATE TABLE invitations (id TEXT PRIMARY KEY, secret BLOB NOT NULL, "
+        "created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_by TEXT, used_at TEXT)",
+        "CREATE TABLE sync_peers (device_id TEXT PRIMARY KEY, address TEXT, last_seen TEXT, "
+        "last_synced TEXT, last_result TEXT, vector TEXT)",
+        "CREATE TABLE imported_bundles (id TEXT PRIMARY KEY, imported_at TEXT NOT NULL, "
+        "author TEXT NOT NULL)",
+    ):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
     _m3_crisis_domain,
     _m4_derived_capacity,
+    _m5_region_network,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.
