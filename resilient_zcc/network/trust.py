@@ -109,9 +109,7 @@ def apply_trusted(store: Store, batches: Iterable[Batch]) -> MergeReport:
 
 
 def _touches_trust(batches: list[Batch]) -> bool:
-    return any(
-        c.table in ("network_members", "revocations") for b in batches for c in b.changes
-    )
+    return any(c.table in ("network_members", "revocations") for b in batches for c in b.changes)
 
 
 def witness_revocations(store: Store) -> None:
