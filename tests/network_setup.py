@@ -1,0 +1,50 @@
+"""Helpers for network tests: in-process members of one network (no sockets)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from resilient_zcc.network import certs, invite, model, trust
+from resilient_zcc.network.trust import MergeReport
+from resilient_zcc.store import Store
+
+from .helpers import new_store
+
+
+def join_in_process(inviter: Store, joiner: Store) -> None:
+    """What `network join` does over TLS, with the messages handed over directly."""
+    made = invite.create(inviter)
+    parsed, _address = invite.parse(made.code)
+    nonce = os.urandom(32)
+    welcome = invite.accept(
+        inviter,
+        parsed.invite_id,
+        invite.proof(parsed.secret, joiner.identity.device_id, inviter.identity.device_id, nonce),
+        nonce,
+        certs.certificate_for(joiner.identity),
+        "joiner",
+    )
+    invite.open_welcome(joiner, parsed.secret, inviter.identity.device_id, welcome)
+    trusted_sync(inviter, joiner)
+
+
+def trusted_sync(src: Store, dst: Store) -> MergeReport:
+    """One direction, under the receiver's trust policy, as the wire protocol does it."""
+    return trust.apply_trusted(dst, trust.outgoing(src, dst.log.version_vector()))
+
+
+def trusted_sync_both(a: Store, b: Store) -> None:
+    trusted_sync(a, b)
+    trusted_sync(b, a)
+
+
+def network_of(folder: Path, count: int) -> list[Store]:
+    """`count` fresh profiles in one network, every member known to every other."""
+    stores = [new_store(folder / f"p{i}", f"laptop-{i}") for i in range(count)]
+    model.create(stores[0], "Testregio")
+    for other in stores[1:]:
+        join_in_process(stores[0], other)
+    for other in stores[1:]:
+        trusted_sync(stores[0], other)
+    return stores
