@@ -163,9 +163,10 @@ class ChangeLog:
             yield self._current
             return
         tx = Transaction(self)
-        counter_before = self.counter
         with translated_errors(self.store.db_file):
             self.conn.execute("BEGIN IMMEDIATE")
+            self._catch_up()
+            counter_before = self.counter
             self._current = tx
             try:
                 yield tx
@@ -180,6 +181,19 @@ class ChangeLog:
                 raise
             finally:
                 self._current = None
+
+    def _catch_up(self) -> None:
+        """Take in what another process on this profile wrote (e.g. `sync serve` beside the
+        desktop): our next counter and stamp follow theirs. Two indexed lookups."""
+        row = self.conn.execute(
+            "SELECT max(counter) FROM changes WHERE origin = ?", (self.origin,)
+        ).fetchone()
+        self.counter = max(self.counter, int(row[0] or 0))
+        last = self.conn.execute(
+            "SELECT hlc FROM batches WHERE origin = ? ORDER BY last_counter DESC LIMIT 1",
+            (self.origin,),
+        ).fetchone()
+        self.clock.last = max(self.clock.last, int(last[0]) if last else 0)
 
     def refresh_derived(self) -> None:
         """Bring derived tables up to the writes of the open transaction (read your writes).

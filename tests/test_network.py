@@ -206,3 +206,16 @@ def test_joining_twice_is_refused(tmp_path: Path) -> None:
     a, b = network_of(tmp_path, 2)
     with pytest.raises(ValidationError, match="already in a region network"):
         join_in_process(a, b)
+
+
+def test_two_processes_on_one_profile_keep_counting(tmp_path: Path) -> None:
+    """`sync serve` and the desktop may hold the same profile open: counters must not clash."""
+    new_store(tmp_path / "p").close()
+    with reopen(tmp_path / "p") as first, reopen(tmp_path / "p") as second:
+        _add_org(first, "o-1", "Eerste")
+        _add_org(second, "o-2", "Tweede")
+        _add_org(first, "o-3", "Derde")
+        device = first.identity.device_id
+        assert first.log.version_vector()[device] == second.log.version_vector()[device] == 4
+        stamps = [r["hlc"] for r in first.query("SELECT hlc FROM changes ORDER BY counter")]
+        assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
