@@ -242,6 +242,8 @@ def sync_with(session: Session, address: str, expect: str | None, as_json: bool)
 def _progress_line(progress: Progress) -> None:
     if progress.stage == "sending" and progress.to_send:
         click.echo(f"verzonden {progress.sent}/{progress.to_send}", err=True)
+    elif progress.stage == "receiving":
+        click.echo(f"ontvangen {progress.received}", err=True)
 
 
 def _result_json(result: SyncResult) -> dict[str, Any]:

@@ -33,7 +33,9 @@ def test_create_keeps_the_key_inside_the_encrypted_profile(tmp_path: Path) -> No
             ("Laptop A", True, True)
         ]
         # The key is device-local: it never enters the change log.
-        assert not a.query("SELECT 1 FROM changes WHERE payload LIKE ?", (f"%{created.key.hex()}%",))
+        assert not a.query(
+            "SELECT 1 FROM changes WHERE payload LIKE ?", (f"%{created.key.hex()}%",)
+        )
         with pytest.raises(ValidationError, match="already in a region network"):
             model.create(a, "Tweede")
     files = [p for p in (tmp_path / "a").iterdir() if p.is_file()]

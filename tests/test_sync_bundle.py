@@ -133,9 +133,7 @@ def test_wrong_network_key_is_refused(three: list[Store], tmp_path: Path) -> Non
     path = tmp_path / "a.rzcc"
     bundle.export(a, path)
     # b's copy of the key damaged (or a bundle sealed with another key): it cannot open.
-    b.conn.execute(
-        "UPDATE local_meta SET value = ? WHERE key = 'network_key'", (os.urandom(32),)
-    )
+    b.conn.execute("UPDATE local_meta SET value = ? WHERE key = 'network_key'", (os.urandom(32),))
     _assert_refused(b, path, "cannot be opened with this network's key")
 
 
