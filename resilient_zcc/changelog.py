@@ -10,6 +10,7 @@ device signs with its Ed25519 key; relays pass the author's signature on unchang
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -36,8 +37,9 @@ class Change:
     row_id: str
     payload: str  # JSON object {column: value}, kept as text so signatures verify exactly
 
-    @property
+    @functools.cached_property
     def values(self) -> dict[str, Value]:
+        """The payload parsed (once: checking and merging both read it); do not modify."""
         values: dict[str, Value] = json.loads(self.payload)
         return values
 
@@ -366,7 +368,8 @@ class ChangeLog:
         with self.transaction() as tx:
             for batch in batches:
                 origin = self.origin_for(batch.device_id, batch.public_key)
-                new = [c for c in batch.changes if not self._has(origin, c.counter)]
+                held = self._held(origin, batch.changes)
+                new = [c for c in batch.changes if c.counter not in held]
                 report.duplicates += len(batch.changes) - len(new)
                 if not new:
                     continue
@@ -385,8 +388,9 @@ class ChangeLog:
                         batch.signature,
                     ),
                 )
+                clocks = self._clocks(new)
                 for change in new:
-                    self._merge(change, origin, batch.device_id)
+                    self._merge(change, origin, batch.device_id, clocks)
                     tx.touch(change.table, change.row_id)
                     ahead = self.clock.observe(change.hlc)
                     report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
@@ -454,13 +458,41 @@ class ChangeLog:
                 f"({exc}); nothing was applied."
             ) from exc
 
-    def _merge(self, change: Change, origin: int, device_id: str) -> None:
+    def _held(self, origin: int, changes: tuple[Change, ...]) -> set[int]:
+        """Which of these counters this store already holds (one range query per batch)."""
+        counters = [c.counter for c in changes]
+        return {
+            row[0]
+            for row in self.conn.execute(
+                "SELECT counter FROM changes WHERE origin = ? AND counter BETWEEN ? AND ?",
+                (origin, min(counters), max(counters)),
+            )
+        }
+
+    def _clocks(self, changes: list[Change]) -> dict[tuple[str, str], dict[str, list[int]]]:
+        """The current `_clock` of every row these changes touch, one query per table."""
+        by_table: dict[str, set[str]] = {}
+        for change in changes:
+            by_table.setdefault(change.table, set()).add(change.row_id)
+        clocks: dict[tuple[str, str], dict[str, list[int]]] = {}
+        for table, ids in by_table.items():
+            for row_id, clock in self.conn.execute(
+                f"SELECT id, _clock FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(ids)),),
+            ):
+                clocks[(table, row_id)] = json.loads(clock)
+        return clocks
+
+    def _merge(
+        self,
+        change: Change,
+        origin: int,
+        device_id: str,
+        clocks: dict[tuple[str, str], dict[str, list[int]]],
+    ) -> None:
         """Last writer wins, column by column, by (HLC, device id)."""
         values = change.values
-        row = self.conn.execute(
-            f"SELECT _clock FROM {change.table} WHERE id = ?", (change.row_id,)
-        ).fetchone()
-        clock: dict[str, list[int]] = json.loads(row[0]) if row else {}
+        clock = clocks.setdefault((change.table, change.row_id), {})
         incoming = (change.hlc, device_id)
         winners = {
             name: value
@@ -472,6 +504,7 @@ class ChangeLog:
         sql, clock_template = self.upsert_sql(change.table, tuple(winners))
         stamps = clock_template.format(f"[{change.hlc},{origin}]")
         self.conn.execute(sql, (change.row_id, *winners.values(), stamps))
+        clock.update((name, [change.hlc, origin]) for name in winners)
 
     # --- audit ---------------------------------------------------------------------------
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from resilient_zcc.network import certs, invite, model, trust
+from resilient_zcc.network import invite, model, trust
 from resilient_zcc.network.trust import MergeReport
 from resilient_zcc.store import Store
 
@@ -14,18 +13,7 @@ from .helpers import new_store
 
 def join_in_process(inviter: Store, joiner: Store) -> None:
     """What `network join` does over TLS, with the messages handed over directly."""
-    made = invite.create(inviter)
-    parsed, _address = invite.parse(made.code)
-    nonce = os.urandom(32)
-    welcome = invite.accept(
-        inviter,
-        parsed.invite_id,
-        invite.proof(parsed.secret, joiner.identity.device_id, inviter.identity.device_id, nonce),
-        nonce,
-        certs.certificate_for(joiner.identity),
-        "joiner",
-    )
-    invite.open_welcome(joiner, parsed.secret, inviter.identity.device_id, welcome)
+    invite.join_directly(inviter, joiner)
     trusted_sync(inviter, joiner)
 
 

@@ -46,6 +46,15 @@ def test_migration_4_backfills_the_derived_tables(profile: Path) -> None:
         before = (_current(store), allocations(store))
         store.conn.execute("DROP TABLE capacity_current")
         store.conn.execute("DROP TABLE placement_holds")
+        for later in (  # what migrations after 4 made
+            "networks",
+            "network_members",
+            "revocations",
+            "invitations",
+            "sync_peers",
+            "imported_bundles",
+        ):
+            store.conn.execute(f"DROP TABLE {later}")
         store.conn.execute("PRAGMA user_version = 3")  # as before migration 4
     with Store.open(profile, PASSPHRASE) as store:
         assert schema.version(store.conn) == schema.LATEST

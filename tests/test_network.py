@@ -64,7 +64,7 @@ def test_join_makes_both_devices_members_and_shares_the_key(tmp_path: Path) -> N
         }
         assert model.require(store) == model.require(a)
     member = next(m for m in model.members(a) if m["device_id"] == b.identity.device_id)
-    assert member["label"] == "joiner" and member["can_connect"]
+    assert member["label"] == "laptop-1" and member["can_connect"]
 
 
 def test_invitation_code_round_trip_and_typos(tmp_path: Path) -> None:

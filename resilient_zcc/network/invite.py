@@ -160,3 +160,22 @@ def open_welcome(
         raise ZccError("The inviting device sent a network key that does not open.") from exc
     model.join_local(store, network_id, key, inviter)
     return model.Network(network_id, str(welcome.get("name", "")), key)
+
+
+def join_directly(inviter: Store, joiner: Store) -> None:
+    """Both profiles open in one process (tests, benchmarks, a hub set up beside a laptop):
+    the same invitation, proof and sealed key as over the network, handed over in memory."""
+    made = create(inviter, hours=1)
+    parsed, _address = parse(made.code)
+    nonce = os.urandom(32)
+    joiner_id, inviter_id = joiner.identity.device_id, inviter.identity.device_id
+    label = joiner.query_one("SELECT label FROM devices WHERE id = ?", (joiner_id,)) or {}
+    welcome = accept(
+        inviter,
+        parsed.invite_id,
+        proof(parsed.secret, joiner_id, inviter_id, nonce),
+        nonce,
+        certs.certificate_for(joiner.identity),
+        str(label.get("label") or ""),
+    )
+    open_welcome(joiner, parsed.secret, inviter_id, welcome)

@@ -1,0 +1,166 @@
+"""Benchmarks of sync: merging, wire bytes, a no-op exchange, an initial sync of 100k."""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from resilient_zcc.keyheader import KdfCost
+from resilient_zcc.network import invite, model
+from resilient_zcc.network.trust import TrustedMerger, apply_trusted, outgoing
+from resilient_zcc.store import Store
+from sync import transport, wire
+
+PASSPHRASE = "benchmark passphrase"
+CHEAP = KdfCost(iterations=1, memory_kib=8192, lanes=1)
+
+
+def _pair(workdir: Path, name: str) -> tuple[Store, Store]:
+    a, _ = Store.create(workdir / f"{name}-a", PASSPHRASE, label="bron", cost=CHEAP)
+    b, _ = Store.create(workdir / f"{name}-b", PASSPHRASE, label="ontvanger", cost=CHEAP)
+    model.create(a, "Benchmarkregio")
+    invite.join_directly(a, b)
+    apply_trusted(b, outgoing(a, b.log.version_vector()))  # as `network join` does
+    apply_trusted(a, outgoing(b, a.log.version_vector()))
+    return a, b
+
+
+def _fill(store: Store, count: int, per_tx: int = 1000, prefix: str = "o") -> None:
+    """`count` organisations, five fields each, as a coordinator's bulk import would."""
+    for start in range(0, count, per_tx):
+        with store.transaction() as tx:
+            for n in range(start, min(count, start + per_tx)):
+                tx.put(
+                    "organisations",
+                    f"{prefix}-{n:07d}-4000-8000-{n:012d}",
+                    {
+                        "name": f"Organisatie {n}",
+                        "short_name": f"ORG{n}",
+                        "sector": "vvt",
+                        "region": "twente",
+                        "city": "Hengelo",
+                    },
+                )
+
+
+def merge_changes_per_s(workdir: Path, count: int = 100_000) -> dict[str, Any]:
+    """Changes applied per second into an encrypted profile, in wire-sized chunks, trust
+    checks and signature verification included (the receiving half of a sync)."""
+    a, b = _pair(workdir, "merge")
+    with a, b:
+        _fill(a, count)
+        batches = outgoing(a, b.log.version_vector())
+        changes = sum(len(x.changes) for x in batches)
+        merger = TrustedMerger(b)
+        started = time.perf_counter()
+        for group in wire.chunks(batches):
+            merger.add(group)
+        report = merger.finish()
+        seconds = time.perf_counter() - started
+    return {
+        "merge_changes_per_s": round(report.applied / seconds),
+        "fields_per_s": round(report.applied * 5 / seconds),  # a change here sets 5 fields
+        "changes": changes,
+        "seconds": round(seconds, 2),
+    }
+
+
+class _Served:
+    def __init__(self, store: Store) -> None:
+        self.server = transport.Server(store, "127.0.0.1", 0)
+        self.address = f"127.0.0.1:{self.server.address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.stop()
+        self.thread.join(10)
+
+
+def wire_bytes(workdir: Path, edits: int = 2000, rounds: int = 15) -> dict[str, Any]:
+    """Bytes per changed field in an incremental sync; a no-op sync's bytes and time."""
+    a, b = _pair(workdir, "wire")
+    with a, b:
+        _fill(a, edits)
+        served = _Served(b)
+        try:
+            transport.sync_with(a, served.address)
+            with a.transaction() as tx:  # one field changed in each of `edits` rows
+                for n in range(edits):
+                    tx.put(
+                        "organisations",
+                        f"o-{n:07d}-4000-8000-{n:012d}",
+                        {"city": f"Enschede {n % 7}"},
+                    )
+            incremental = transport.sync_with(a, served.address)
+            noop_times, noop_bytes = [], []
+            for _ in range(rounds):
+                result = transport.sync_with(a, served.address)
+                noop_times.append(result.seconds * 1000)
+                noop_bytes.append(result.bytes_sent + result.bytes_received)
+            started = time.perf_counter()
+            transport.sync_with(a, served.address)
+            with_handshake_ms = (time.perf_counter() - started) * 1000
+        finally:
+            served.stop()
+    total = incremental.bytes_sent + incremental.bytes_received
+    return {
+        "bytes_per_change": round(total / edits, 1),
+        "incremental_bytes": total,
+        "noop_sync_bytes": max(noop_bytes),
+        "noop_sync_ms": round(statistics.median(noop_times), 2),
+        "noop_with_tls_handshake_ms": round(with_handshake_ms, 1),
+    }
+
+
+def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
+    """A fresh member receives 100,000 changes from a `sync serve` process over loopback TLS."""
+    a, b = _pair(workdir, "initial")
+    with a:
+        _fill(a, count)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "RZCC_PASSPHRASE": PASSPHRASE}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "resilient_zcc",
+            "--profile",
+            str(workdir / "initial-a"),
+            "sync",
+            "serve",
+            "--listen",
+            f"127.0.0.1:{port}",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        with b:
+            started = time.perf_counter()
+            result = transport.sync_with(b, f"127.0.0.1:{port}", timeout=120)
+            seconds = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(30)
+    return {
+        "initial_sync_100k_s": round(seconds, 2),
+        "changes": result.received.applied,
+        "wire_mb": round(result.bytes_received / 1e6, 2),
+    }
