@@ -166,6 +166,7 @@ class Server:
 
     def handle(self, raw: socket.socket, remote: str) -> None:
         raw.settimeout(TIMEOUT_S)
+        tls.no_delay(raw)
         store = self.store
         try:
             context = tls.server_context(store.identity, trusted_certificates(store))
