@@ -18,6 +18,7 @@ from resilient_zcc.atomic import atomic_write
 from resilient_zcc.cli.common import Session, emit_json, local_time, pass_session
 from resilient_zcc.errors import ValidationError
 from resilient_zcc.network import invite, model, status
+from resilient_zcc.network.trust import trust_of
 
 from . import bundle as bundles
 from . import tls, transport
@@ -174,10 +175,10 @@ def sync_group() -> None:
     """Exchange changes with peers over the network (TLS 1.3)."""
 
 
-def _serve(session: Session, listen: str) -> None:
+def _serve(session: Session, listen: str, advertise: bool, interfaces: tuple[str, ...]) -> None:
     host, port = tls.parse_address(listen, DEFAULT_PORT)
     with session.store() as store:
-        model.require(store)
+        network_now = model.require(store)
         server = transport.Server(store, host, port, log=lambda m: click.echo(m, err=True))
         signal.signal(signal.SIGTERM, lambda *_: server.stop())
         click.echo(
@@ -185,38 +186,140 @@ def _serve(session: Session, listen: str) -> None:
             f"(apparaat {store.identity.device_id[:12]}).",
             err=True,
         )
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()
+        announcer = None
+        if advertise:
+            from .discovery import Advertiser
+
+            announcer = Advertiser(
+                store.identity.device_id, network_now.id, server.address[1], list(interfaces)
+            )
+        try:
+            with contextlib.suppress(KeyboardInterrupt):
+                server.serve_forever()
+        finally:
+            if announcer is not None:
+                announcer.close()
+
+
+_LISTEN = click.option(
+    "--listen",
+    default=f"0.0.0.0:{DEFAULT_PORT}",
+    show_default=True,
+    help="HOST:PORT to listen on.",
+)
+_ADVERTISE = click.option(
+    "--advertise", is_flag=True, help="Announce this peer on the LAN with mDNS."
+)
+_INTERFACES = click.option(
+    "--mdns-interface",
+    "interfaces",
+    multiple=True,
+    help="Announce or look only on this interface address (repeatable; default: all).",
+)
 
 
 @sync_group.command("serve")
-@click.option(
-    "--listen", default=f"0.0.0.0:{DEFAULT_PORT}", show_default=True, help="HOST:PORT to listen on."
-)
+@_LISTEN
+@_ADVERTISE
+@_INTERFACES
 @pass_session
-def sync_serve(session: Session, listen: str) -> None:
+def sync_serve(session: Session, listen: str, advertise: bool, interfaces: tuple[str, ...]) -> None:
     """Serve peers until stopped (Ctrl+C or SIGTERM).
 
     \b
     Example:
-      resilient-zcc sync serve --listen 0.0.0.0:7400
+      resilient-zcc sync serve --listen 0.0.0.0:7400 --advertise
     """
-    _serve(session, listen)
+    _serve(session, listen, advertise, interfaces)
 
 
 @click.command("serve")
-@click.option(
-    "--listen", default=f"0.0.0.0:{DEFAULT_PORT}", show_default=True, help="HOST:PORT to listen on."
-)
+@_LISTEN
+@_ADVERTISE
+@_INTERFACES
 @pass_session
-def serve(session: Session, listen: str) -> None:
+def serve(session: Session, listen: str, advertise: bool, interfaces: tuple[str, ...]) -> None:
     """Run as the region's hub: a headless peer that every device can sync with.
 
     \b
     Example:
       RZCC_PASSPHRASE=... resilient-zcc --profile /var/lib/rzcc serve --listen 0.0.0.0:7400
     """
-    _serve(session, listen)
+    _serve(session, listen, advertise, interfaces)
+
+
+@sync_group.command("discover")
+@click.option("--timeout", default=3.0, show_default=True, help="Seconds to listen.")
+@_INTERFACES
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_session
+def sync_discover(
+    session: Session, timeout: float, interfaces: tuple[str, ...], as_json: bool
+) -> None:
+    """List peers of this network that announce themselves on the LAN (mDNS).
+
+    \b
+    Example:
+      resilient-zcc sync discover --timeout 5
+    """
+    from .discovery import discover
+
+    with session.store() as store:
+        network_now = model.require(store)
+        me = store.identity.device_id
+        found = discover(network_now.id, timeout, list(interfaces) or None, exclude=me)
+        trusted = {d.device_id: trust_of(store).trusts_peer(d.device_id) for d in found}
+    rows: list[dict[str, Any]] = [
+        {"device_id": d.device_id, "address": d.address, "trusted": trusted[d.device_id]}
+        for d in found
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("Geen apparaten van dit netwerk gevonden; geef het adres op met 'sync with'.")
+    for row in rows:
+        mark = "" if row["trusted"] else "  (geen lid of ingetrokken)"
+        click.echo(f"{row['device_id'][:12]}  {row['address']}{mark}")
+
+
+@sync_group.command("all")
+@click.option("--discover", "look", is_flag=True, help="Also look for peers with mDNS first.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_session
+def sync_all(session: Session, look: bool, as_json: bool) -> None:
+    """Sync with every trusted member at its last known (or discovered) address.
+
+    \b
+    Example:
+      resilient-zcc sync all --discover
+    """
+    from .api import sync_everyone
+    from .discovery import discover
+
+    with session.store() as store:
+        found = discover(model.require(store).id, exclude=store.identity.device_id) if look else []
+        outcomes = sync_everyone(store, found)
+    if as_json:
+        emit_json(
+            [
+                {
+                    "device_id": o.device_id,
+                    "address": o.address,
+                    "error": o.error,
+                    **(_result_json(o.result) if o.result else {}),
+                }
+                for o in outcomes
+            ]
+        )
+        return
+    if not outcomes:
+        click.echo("Geen bekende adressen; gebruik eerst 'sync with HOST:PORT'.")
+    for outcome in outcomes:
+        if outcome.result:
+            _report(outcome.result)
+        else:
+            click.echo(f"{outcome.device_id[:12]} ({outcome.address}): {outcome.error}")
 
 
 @sync_group.command("with")

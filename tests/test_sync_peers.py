@@ -61,9 +61,18 @@ class Peer:
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def serve(self) -> None:
+    def serve(self, *options: str) -> None:
         self.process = subprocess.Popen(
-            [*CLI, "--profile", str(self.profile), "sync", "serve", "--listen", self.address],
+            [
+                *CLI,
+                "--profile",
+                str(self.profile),
+                "sync",
+                "serve",
+                "--listen",
+                self.address,
+                *options,
+            ],
             env=ENV,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
