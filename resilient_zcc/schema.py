@@ -238,6 +238,9 @@ def _m5_region_network(conn: sqlcipher3.Connection) -> None:
         "last_synced TEXT, last_result TEXT, vector TEXT)",
         "CREATE TABLE imported_bundles (id TEXT PRIMARY KEY, imported_at TEXT NOT NULL, "
         "author TEXT NOT NULL)",
+        # Batches a peer could not send because the retention purge rewrote them there.
+        "CREATE TABLE purged_ranges (device_id TEXT NOT NULL, first_counter INTEGER NOT NULL, "
+        "last_counter INTEGER NOT NULL, PRIMARY KEY (device_id, first_counter)) WITHOUT ROWID",
     ):
         conn.execute(statement)
 

@@ -21,8 +21,8 @@ from typing import Any
 from resilient_zcc import schema
 from resilient_zcc.errors import ZccError
 from resilient_zcc.hlc import wall_ms
-from resilient_zcc.network import model, status
-from resilient_zcc.network.trust import MergeReport, TrustedMerger, outgoing, trust_of
+from resilient_zcc.network import model, purged, status
+from resilient_zcc.network.trust import MergeReport, TrustedMerger, split_outgoing, trust_of
 from resilient_zcc.store import Store
 
 from . import wire
@@ -105,7 +105,7 @@ def hello(store: Store) -> dict[str, Any]:
         "network": network.id,
         "schema": schema.LATEST,
         "clock": wall_ms(),
-        "vector": store.log.version_vector(),
+        "vector": purged.vector(store),
     }
 
 
@@ -150,14 +150,14 @@ def refuse_older(channel: Channel, theirs: dict[str, Any]) -> bool:
 def send_batches(
     channel: Channel, store: Store, vector: dict[str, int], progress: ProgressCallback
 ) -> int:
-    batches = outgoing(store, vector)
+    batches, rewritten = split_outgoing(store, vector)
     total = sum(len(b.changes) for b in batches)
     sent = 0
     for group in wire.chunks(batches):
         channel.send({"t": "batches", "items": [wire.batch_to_wire(b) for b in group]})
         sent += sum(len(b.changes) for b in group)
         progress(Progress("sending", sent=sent, to_send=total))
-    channel.send({"t": "done", "count": sent})
+    channel.send({"t": "done", "count": sent, "purged": purged.ranges_of(rewritten)})
     return sent
 
 
@@ -171,6 +171,7 @@ def receive_batches(
     while True:
         message = channel.recv("batches", "done")
         if message["t"] == "done":
+            purged.record(store, [(str(d), int(f), int(last)) for d, f, last in message["purged"]])
             break
         batches = [wire.batch_from_wire(item) for item in message["items"]]
         merger.add(batches)

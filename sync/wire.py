@@ -35,6 +35,17 @@ def _is_vector(value: Any) -> bool:
     )
 
 
+def _is_ranges(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(r, list)
+        and len(r) == 3
+        and isinstance(r[0], str)
+        and isinstance(r[1], int)
+        and isinstance(r[2], int)
+        for r in value
+    )
+
+
 def _list_of(kind: type) -> Callable[[Any], bool]:
     return lambda value: isinstance(value, list) and all(isinstance(v, kind) for v in value)
 
@@ -50,7 +61,7 @@ SHAPES: dict[str, dict[str, Callable[[Any], bool]]] = {
         "vector": _is_vector,
     },
     "batches": {"items": _list_of(list)},
-    "done": {"count": lambda v: isinstance(v, int)},
+    "done": {"count": lambda v: isinstance(v, int), "purged": _is_ranges},
     "error": {"code": lambda v: isinstance(v, str), "message": lambda v: isinstance(v, str)},
     "challenge": {"nonce": lambda v: isinstance(v, bytes) and 16 <= len(v) <= 64},
     "join": {

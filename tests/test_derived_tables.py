@@ -53,6 +53,7 @@ def test_migration_4_backfills_the_derived_tables(profile: Path) -> None:
             "invitations",
             "sync_peers",
             "imported_bundles",
+            "purged_ranges",
         ):
             store.conn.execute(f"DROP TABLE {later}")
         store.conn.execute("PRAGMA user_version = 3")  # as before migration 4

@@ -191,7 +191,7 @@ def test_migration_5_adds_network_tables_to_an_existing_profile(tmp_path: Path) 
         _add_org(store, "o-1", "Blijft")
         for table in ("networks", "network_members", "revocations"):
             store.conn.execute(f"DROP TABLE {table}")
-        for table in ("invitations", "sync_peers", "imported_bundles"):
+        for table in ("invitations", "sync_peers", "imported_bundles", "purged_ranges"):
             store.conn.execute(f"DROP TABLE {table}")
         store.conn.execute("PRAGMA user_version = 4")
     with reopen(tmp_path / "p") as store:

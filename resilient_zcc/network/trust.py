@@ -138,10 +138,23 @@ def witness_revocations(store: Store) -> None:
 
 
 def outgoing(store: Store, vector: dict[str, int], trust: Trust | None = None) -> list[Batch]:
-    """The batches a peer with `vector` lacks and may take: admitted here, and authentic.
+    """The batches a peer with `vector` lacks and may take: admitted here, and authentic."""
+    return split_outgoing(store, vector, trust)[0]
 
-    Batches whose payloads the retention purge rewrote no longer verify; they are not sent
-    (each copy runs the same retention rule on its own data).
+
+def split_outgoing(
+    store: Store, vector: dict[str, int], trust: Trust | None = None
+) -> tuple[list[Batch], list[Batch]]:
+    """(batches to send, batches the retention purge rewrote here and that cannot be sent).
+
+    A purged batch no longer verifies; each copy runs the same retention rule on its own
+    data, and the receiver is told the purged ranges (see `purged.py`).
     """
     trust = trust or trust_of(store)
-    return [b for b in store.log.changes_since(vector) if trust.admits(b) and b.is_authentic()]
+    sendable: list[Batch] = []
+    purged: list[Batch] = []
+    for batch in store.log.changes_since(vector):
+        if not trust.admits(batch):
+            continue
+        (sendable if batch.is_authentic() else purged).append(batch)
+    return sendable, purged
