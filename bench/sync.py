@@ -7,7 +7,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -72,26 +71,15 @@ def merge_changes_per_s(workdir: Path, count: int = 100_000) -> dict[str, Any]:
     }
 
 
-class _Served:
-    def __init__(self, store: Store) -> None:
-        self.server = transport.Server(store, "127.0.0.1", 0)
-        self.address = f"127.0.0.1:{self.server.address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.server.stop()
-        self.thread.join(10)
-
-
 def wire_bytes(workdir: Path, edits: int = 2000, rounds: int = 15) -> dict[str, Any]:
     """Bytes per changed field in an incremental sync; a no-op sync's bytes and time."""
     a, b = _pair(workdir, "wire")
     with a, b:
         _fill(a, edits)
-        served = _Served(b)
+        served = transport.Server(b, "127.0.0.1", 0)
+        served_at = served.start()
         try:
-            transport.sync_with(a, served.address)
+            transport.sync_with(a, served_at)
             with a.transaction() as tx:  # one field changed in each of `edits` rows
                 for n in range(edits):
                     tx.put(
@@ -99,14 +87,14 @@ def wire_bytes(workdir: Path, edits: int = 2000, rounds: int = 15) -> dict[str, 
                         f"o-{n:07d}-4000-8000-{n:012d}",
                         {"city": f"Enschede {n % 7}"},
                     )
-            incremental = transport.sync_with(a, served.address)
+            incremental = transport.sync_with(a, served_at)
             noop_times, noop_bytes = [], []
             for _ in range(rounds):
-                result = transport.sync_with(a, served.address)
+                result = transport.sync_with(a, served_at)
                 noop_times.append(result.seconds * 1000)
                 noop_bytes.append(result.bytes_sent + result.bytes_received)
             started = time.perf_counter()
-            transport.sync_with(a, served.address)
+            transport.sync_with(a, served_at)
             with_handshake_ms = (time.perf_counter() - started) * 1000
         finally:
             served.stop()

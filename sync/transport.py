@@ -146,9 +146,19 @@ class Server:
         self.listener.settimeout(0.5)
         self.address = self.listener.getsockname()[:2]
         self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def stop(self) -> None:
         self._stop.set()
+        if self._thread is not None:
+            self._thread.join(10)
+            self._thread = None
+
+    def start(self) -> str:
+        """Serve in a background thread (desktop, tests, benchmarks); returns HOST:PORT."""
+        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread.start()
+        return f"{self.address[0]}:{self.address[1]}"
 
     def serve_forever(self) -> None:
         with self.listener:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
+from resilient_zcc import schema
 from resilient_zcc.network import invite, model, trust
 from resilient_zcc.network.trust import MergeReport
 from resilient_zcc.store import Store
@@ -36,3 +39,13 @@ def network_of(folder: Path, count: int) -> list[Store]:
     for other in stores[1:]:
         trusted_sync(stores[0], other)
     return stores
+
+
+def domain_hash(store: Store) -> str:
+    """One hash over every replicated table's domain columns (not the local `_clock`)."""
+    digest = hashlib.sha256()
+    for table, columns in sorted(schema.replicated_columns(store.conn).items()):
+        names = ", ".join(sorted(columns | {"id"}))
+        for row in store.conn.execute(f"SELECT {names} FROM {table} ORDER BY id"):
+            digest.update(json.dumps([table, *row], default=str).encode())
+    return digest.hexdigest()

@@ -4,7 +4,6 @@ syncing over TLS on loopback."""
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 import random
@@ -17,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from resilient_zcc import schema
 from resilient_zcc.placements.conflicts import overallocations
-from resilient_zcc.store import Store
 
 from .helpers import PASSPHRASE, new_store, reopen
+from .network_setup import domain_hash
 from .placements_setup import build_region, offered
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
@@ -111,16 +109,6 @@ def three(tmp_path: Path) -> Iterator[list[Peer]]:
     yield peers
     for peer in peers:
         peer.stop()
-
-
-def domain_hash(store: Store) -> str:
-    """One hash over every replicated table's domain columns (not the local `_clock`)."""
-    digest = hashlib.sha256()
-    for table, columns in sorted(schema.replicated_columns(store.conn).items()):
-        names = ", ".join(sorted(columns | {"id"}))
-        for row in store.conn.execute(f"SELECT {names} FROM {table} ORDER BY id"):
-            digest.update(json.dumps([table, *row], default=str).encode())
-    return digest.hexdigest()
 
 
 def test_three_peers_converge_and_all_see_the_overallocation(

@@ -3,8 +3,6 @@ exchanged everything hold the same state, and no revoked device's late change su
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,13 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resilient_zcc import schema
 from resilient_zcc.network import model
 from resilient_zcc.network.trust import trust_of
 from resilient_zcc.store import Store
 
 from .helpers import reopen
-from .network_setup import network_of, trusted_sync
+from .network_setup import domain_hash, network_of, trusted_sync
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 SIZE = 4
@@ -31,15 +28,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for store in network_of(folder, SIZE):
         store.close()
     return folder
-
-
-def domain_hash(store: Store) -> str:
-    digest = hashlib.sha256()
-    for table, columns in sorted(schema.replicated_columns(store.conn).items()):
-        names = ", ".join(sorted(columns | {"id"}))
-        for row in store.conn.execute(f"SELECT {names} FROM {table} ORDER BY id"):
-            digest.update(json.dumps([table, *row], default=str).encode())
-    return digest.hexdigest()
 
 
 def may_talk(a: Store, b: Store) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import ssl
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,13 +27,10 @@ class Served:
     def __init__(self, store: Store) -> None:
         self.log: list[str] = []
         self.server = transport.Server(store, "127.0.0.1", 0, log=self.log.append)
-        self.address = f"127.0.0.1:{self.server.address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.address = self.server.start()
 
     def stop(self) -> None:
         self.server.stop()
-        self.thread.join(10)
 
 
 @pytest.fixture
