@@ -152,3 +152,21 @@ def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
         "changes": result.received.applied,
         "wire_mb": round(result.bytes_received / 1e6, 2),
     }
+
+
+def discovery(workdir: Path) -> dict[str, Any]:
+    """Seconds from starting to browse until an announcing member is found (loopback only:
+    the namespace variant runs in tests/test_sync_netns.py as root)."""
+    from sync.discovery import Advertiser, discover
+
+    a, b = _pair(workdir, "mdns")
+    with a, b:
+        network_id = model.require(a).id
+        announcer = Advertiser(a.identity.device_id, network_id, 7400, ["127.0.0.1"])
+        try:
+            started = time.perf_counter()
+            found = discover(network_id, 10, ["127.0.0.1"], exclude=b.identity.device_id, want=1)
+            seconds = time.perf_counter() - started
+        finally:
+            announcer.close()
+    return {"discovery_s": round(seconds, 2), "found": len(found), "where": "loopback"}

@@ -250,11 +250,12 @@ def serve(session: Session, listen: str, advertise: bool, interfaces: tuple[str,
 
 @sync_group.command("discover")
 @click.option("--timeout", default=3.0, show_default=True, help="Seconds to listen.")
+@click.option("--first", is_flag=True, help="Stop as soon as one peer is found.")
 @_INTERFACES
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_session
 def sync_discover(
-    session: Session, timeout: float, interfaces: tuple[str, ...], as_json: bool
+    session: Session, timeout: float, first: bool, interfaces: tuple[str, ...], as_json: bool
 ) -> None:
     """List peers of this network that announce themselves on the LAN (mDNS).
 
@@ -267,7 +268,9 @@ def sync_discover(
     with session.store() as store:
         network_now = model.require(store)
         me = store.identity.device_id
-        found = discover(network_now.id, timeout, list(interfaces) or None, exclude=me)
+        found = discover(
+            network_now.id, timeout, list(interfaces) or None, exclude=me, want=1 if first else None
+        )
         trusted = {d.device_id: trust_of(store).trusts_peer(d.device_id) for d in found}
     rows: list[dict[str, Any]] = [
         {"device_id": d.device_id, "address": d.address, "trusted": trusted[d.device_id]}
