@@ -18,13 +18,13 @@ from resilient_zcc.store import Store
 
 from . import transport
 from .discovery import Discovered
-from .session import Progress, ProgressCallback, SyncResult, _ignore
+from .session import Progress, ProgressCallback, SyncResult, no_progress
 
 __all__ = ["Progress", "SyncResult", "PeerOutcome", "peers", "sync_now", "sync_everyone"]
 
 
 def sync_now(
-    store: Store, address: str, progress: ProgressCallback = _ignore, expect: str | None = None
+    store: Store, address: str, progress: ProgressCallback = no_progress, expect: str | None = None
 ) -> SyncResult:
     """Sync with the peer at HOST:PORT; `progress` is called per stage and per frame."""
     return transport.sync_with(store, address, expect=expect, progress=progress)
@@ -46,7 +46,7 @@ class PeerOutcome:
 def sync_everyone(
     store: Store,
     discovered: Iterable[Discovered] = (),
-    progress: ProgressCallback = _ignore,
+    progress: ProgressCallback = no_progress,
 ) -> list[PeerOutcome]:
     """Sync once with each trusted member at its discovered or last known address."""
     model.require(store)

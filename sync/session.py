@@ -180,8 +180,8 @@ def receive_batches(
     return merger.finish()
 
 
-def _ignore(_progress: Progress) -> None:
-    pass
+def no_progress(_progress: Progress) -> None:
+    """The default progress callback: report nothing."""
 
 
 def run_client(
@@ -189,7 +189,7 @@ def run_client(
     store: Store,
     peer: str,
     address: str | None = None,
-    progress: ProgressCallback = _ignore,
+    progress: ProgressCallback = no_progress,
 ) -> SyncResult:
     started = time.perf_counter()
     channel.send(hello(store))
@@ -210,9 +210,9 @@ def run_server(channel: Channel, store: Store, peer: str) -> SyncResult:
         raise UpdateRequired(f"Peer {peer[:12]} runs an older schema; it was told to update.")
     status.record(store, peer)
     channel.send(hello(store))
-    sent = send_batches(channel, store, theirs["vector"], _ignore)
-    report = receive_batches(channel, store, _ignore, peer)
-    return _finish(store, channel, peer, report, sent, warnings, started, _ignore)
+    sent = send_batches(channel, store, theirs["vector"], no_progress)
+    report = receive_batches(channel, store, no_progress, peer)
+    return _finish(store, channel, peer, report, sent, warnings, started, no_progress)
 
 
 def _finish(

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
 )
 
+from resilient_zcc.errors import ValidationError, ZccError
 from resilient_zcc.identity import DeviceIdentity
 from resilient_zcc.network import certs
 
@@ -74,8 +75,6 @@ def peer_device(sock: ssl.SSLSocket) -> str | None:
 
 def parse_address(text: str, default_port: int | None = None) -> tuple[str, int]:
     """HOST:PORT (or [IPv6]:PORT); a clear message for anything else."""
-    from resilient_zcc.errors import ValidationError
-
     host, sep, port = text.strip().rpartition(":")
     if not sep:
         host, port = text.strip(), str(default_port or "")
@@ -86,8 +85,6 @@ def parse_address(text: str, default_port: int | None = None) -> tuple[str, int]
 
 
 def connect(host: str, port: int, timeout: float) -> socket.socket:
-    from resilient_zcc.errors import ZccError
-
     try:
         sock = socket.create_connection((host, port), timeout=timeout)
     except OSError as exc:

@@ -12,15 +12,15 @@ import socket
 import ssl
 import threading
 from collections.abc import Callable
-from typing import Any
 
 from resilient_zcc.errors import ZccError
+from resilient_zcc.identity import DeviceIdentity
 from resilient_zcc.network import certs, invite, model, status
 from resilient_zcc.network.trust import trust_of
 from resilient_zcc.store import Store
 
 from . import tls, wire
-from .session import Channel, ProgressCallback, SyncResult, _ignore, run_client, run_server
+from .session import Channel, ProgressCallback, SyncResult, no_progress, run_client, run_server
 
 TIMEOUT_S = 30.0
 Log = Callable[[str], None]
@@ -41,7 +41,9 @@ def trusted_certificates(store: Store) -> list[bytes]:
 # --- client side -----------------------------------------------------------------------------
 
 
-def _open(address: str, identity: Any, timeout: float) -> tuple[ssl.SSLSocket, str]:
+def _open(
+    address: str, identity: DeviceIdentity | None, timeout: float
+) -> tuple[ssl.SSLSocket, str]:
     host, port = tls.parse_address(address)
     raw = tls.connect(host, port, timeout)
     try:
@@ -62,7 +64,7 @@ def sync_with(
     store: Store,
     address: str,
     expect: str | None = None,
-    progress: ProgressCallback = _ignore,
+    progress: ProgressCallback = no_progress,
     timeout: float = TIMEOUT_S,
 ) -> SyncResult:
     """Exchange changes with the peer at HOST:PORT; `expect` pins its device id (prefix)."""

@@ -46,19 +46,12 @@ def known_vector(store: Store, device_id: str) -> dict[str, int]:
 def pending_for(store: Store, vector: dict[str, int]) -> int:
     """How many changes this copy holds that a peer with `vector` lacks."""
     total = 0
-    for row in store.query(
-        "SELECT p.device_id, count(*) AS n, max(c.counter) AS top FROM changes c "
-        "JOIN peers p ON p.origin = c.origin GROUP BY p.device_id"
-    ):
-        have = vector.get(row["device_id"], 0)
-        if row["top"] > have:
-            total += int(
-                store.query_one(
-                    "SELECT count(*) AS n FROM changes c JOIN peers p ON p.origin = c.origin "
-                    "WHERE p.device_id = ? AND c.counter > ?",
-                    (row["device_id"], have),
-                )["n"]  # type: ignore[index]
-            )
+    for row in store.query("SELECT origin, device_id FROM peers"):
+        found = store.query_one(
+            "SELECT count(*) AS n FROM changes WHERE origin = ? AND counter > ?",
+            (row["origin"], vector.get(row["device_id"], 0)),
+        )
+        total += int(found["n"]) if found else 0
     return total
 
 
