@@ -153,6 +153,8 @@ class ChangeLog:
         last = self.conn.execute("SELECT max(hlc) FROM batches").fetchone()[0]
         self.clock = HybridClock(int(last or 0))
         self._upserts: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
+        # (table, columns) a peer's change was checked against -> its NOT NULL columns
+        self._checked_shapes: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self._device_ids: dict[int, str] = {}
         self._current: Transaction | None = None
         self._refreshing = False
@@ -389,11 +391,24 @@ class ChangeLog:
                     ),
                 )
                 clocks = self._clocks(new)
+                pending_sql = ""  # consecutive upserts of one shape go together
+                rows: list[tuple[Value, ...]] = []
                 for change in new:
-                    self._merge(change, origin, batch.device_id, clocks)
-                    tx.touch(change.table, change.row_id)
-                    ahead = self.clock.observe(change.hlc)
-                    report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
+                    upsert = self._merge(change, origin, batch.device_id, clocks)
+                    if upsert is None:
+                        continue
+                    if upsert[0] != pending_sql and rows:
+                        self.conn.executemany(pending_sql, rows)
+                        rows = []
+                    pending_sql = upsert[0]
+                    rows.append(upsert[1])
+                if rows:
+                    self.conn.executemany(pending_sql, rows)
+                touched = {(c.table, c.row_id) for c in new}
+                tx.touched |= touched
+                tx.unrefreshed |= touched
+                ahead = self.clock.observe(max(c.hlc for c in new))
+                report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
                 report.applied += len(new)
             if report.applied:
                 self.conn.execute(
@@ -445,11 +460,15 @@ class ChangeLog:
             values = change.values
             if not isinstance(values, dict):
                 raise ValueError("not an object of column values")
-            self.columns_of(change.table, values)
+            shape = (change.table, tuple(values))
+            required = self._checked_shapes.get(shape)
+            if required is None:  # first time this table and these columns are seen
+                self.columns_of(change.table, values)
+                not_null = self.required.get(change.table, frozenset())
+                required = self._checked_shapes[shape] = tuple(c for c in values if c in not_null)
             if not _PLAIN_TYPES.issuperset(map(type, values.values())):
                 raise ValueError("a value that is not text, a number or null")
-            required = self.required.get(change.table, frozenset())
-            missing = [c for c in values if c in required and values[c] is None]
+            missing = [c for c in required if values[c] is None]
             if missing:
                 raise ValueError(f"{change.table}.{missing[0]} may not be empty")
         except (ValueError, ValidationError) as exc:
@@ -489,8 +508,8 @@ class ChangeLog:
         origin: int,
         device_id: str,
         clocks: dict[tuple[str, str], dict[str, list[int]]],
-    ) -> None:
-        """Last writer wins, column by column, by (HLC, device id)."""
+    ) -> tuple[str, tuple[Value, ...]] | None:
+        """Last writer wins, column by column, by (HLC, device id): the upsert to run."""
         values = change.values
         clock = clocks.setdefault((change.table, change.row_id), {})
         incoming = (change.hlc, device_id)
@@ -500,11 +519,13 @@ class ChangeLog:
             if name not in clock or incoming > (clock[name][0], self.device_id_of(clock[name][1]))
         }
         if not winners:
-            return
+            return None
         sql, clock_template = self.upsert_sql(change.table, tuple(winners))
         stamps = clock_template.format(f"[{change.hlc},{origin}]")
-        self.conn.execute(sql, (change.row_id, *winners.values(), stamps))
-        clock.update((name, [change.hlc, origin]) for name in winners)
+        stamp = [change.hlc, origin]
+        for name in winners:
+            clock[name] = stamp
+        return sql, (change.row_id, *winners.values(), stamps)
 
     # --- audit ---------------------------------------------------------------------------
 
