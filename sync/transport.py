@@ -23,6 +23,7 @@ from . import tls, wire
 from .session import Channel, ProgressCallback, SyncResult, no_progress, run_client, run_server
 
 TIMEOUT_S = 30.0
+HANDSHAKE_TIMEOUT_S = 10.0
 Log = Callable[[str], None]
 
 
@@ -126,6 +127,7 @@ def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_
                     "proof": invite.proof(parsed.secret, me, peer, nonce),
                     "certificate": certs.certificate_for(store.identity),
                     "label": str(label.get("label") or ""),
+                    "signature": store.identity.sign(invite.possession_message(nonce, peer)),
                 }
             )
             welcome = channel.recv("welcome")
@@ -177,7 +179,7 @@ class Server:
                     self.handle(raw, f"{remote[0]}:{remote[1]}")
 
     def handle(self, raw: socket.socket, remote: str) -> None:
-        raw.settimeout(TIMEOUT_S)
+        raw.settimeout(HANDSHAKE_TIMEOUT_S)  # a silent stranger holds the server briefly
         tls.no_delay(raw)
         store = self.store
         try:
@@ -187,6 +189,7 @@ class Server:
             self.log(f"refused {remote}: TLS handshake failed ({_short(exc)})")
             return
         with sock:
+            sock.settimeout(TIMEOUT_S)
             try:
                 peer = tls.peer_device(sock)
                 channel = Channel(sock)
@@ -220,6 +223,7 @@ class Server:
                 nonce,
                 request["certificate"],
                 request["label"],
+                request["signature"],
             )
         except ZccError as exc:
             self.log(f"refused a join from {remote}: {exc}")

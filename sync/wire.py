@@ -69,6 +69,7 @@ SHAPES: dict[str, dict[str, Callable[[Any], bool]]] = {
         "proof": lambda v: isinstance(v, bytes),
         "certificate": lambda v: isinstance(v, bytes) and len(v) < 4096,
         "label": lambda v: isinstance(v, str),
+        "signature": lambda v: isinstance(v, bytes) and len(v) == 64,
     },
     "welcome": {
         "network": lambda v: isinstance(v, str),

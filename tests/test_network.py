@@ -90,22 +90,28 @@ def test_a_code_works_once_and_only_with_its_secret(tmp_path: Path) -> None:
     made = invite.create(a)
     parsed, _ = invite.parse(made.code)
     nonce = os.urandom(32)
+    me_a = a.identity.device_id
     cert_b = certs.certificate_for(b.identity)
-    wrong = invite.proof(os.urandom(10), b.identity.device_id, a.identity.device_id, nonce)
+    held_b = b.identity.sign(invite.possession_message(nonce, me_a))
+    wrong = invite.proof(os.urandom(10), b.identity.device_id, me_a, nonce)
     with pytest.raises(invite.InvitationRefused):
-        invite.accept(a, parsed.invite_id, wrong, nonce, cert_b, "B")
+        invite.accept(a, parsed.invite_id, wrong, nonce, cert_b, "B", held_b)
     # A proof made for another device's certificate does not fit b's.
-    for_c = invite.proof(parsed.secret, c.identity.device_id, a.identity.device_id, nonce)
+    for_c = invite.proof(parsed.secret, c.identity.device_id, me_a, nonce)
     with pytest.raises(invite.InvitationRefused):
-        invite.accept(a, parsed.invite_id, for_c, nonce, cert_b, "B")
+        invite.accept(a, parsed.invite_id, for_c, nonce, cert_b, "B", held_b)
+    good = invite.proof(parsed.secret, b.identity.device_id, me_a, nonce)
+    # Someone with the code but not b's key cannot enrol b's certificate.
+    not_held = c.identity.sign(invite.possession_message(nonce, me_a))
+    with pytest.raises(invite.InvitationRefused):
+        invite.accept(a, parsed.invite_id, good, nonce, cert_b, "B", not_held)
     assert len(model.members(a)) == 1  # nobody was added
-    good = invite.proof(parsed.secret, b.identity.device_id, a.identity.device_id, nonce)
-    welcome = invite.accept(a, parsed.invite_id, good, nonce, cert_b, "B")
+    welcome = invite.accept(a, parsed.invite_id, good, nonce, cert_b, "B", held_b)
     with pytest.raises(invite.InvitationRefused):  # used
-        invite.accept(a, parsed.invite_id, good, nonce, cert_b, "B")
+        invite.accept(a, parsed.invite_id, good, nonce, cert_b, "B", held_b)
     with pytest.raises(Exception, match="does not open"):  # sealed for b, not c
-        invite.open_welcome(c, parsed.secret, a.identity.device_id, welcome)
-    invite.open_welcome(b, parsed.secret, a.identity.device_id, welcome)
+        invite.open_welcome(c, parsed.secret, me_a, welcome)
+    invite.open_welcome(b, parsed.secret, me_a, welcome)
     assert model.require(b).key == model.require(a).key
     for store in (a, b, c):
         store.close()

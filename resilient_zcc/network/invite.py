@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..errors import ValidationError, ZccError
+from ..identity import verify
 from . import certs, model
 
 if TYPE_CHECKING:
@@ -121,12 +122,29 @@ def _wrap_key(secret: bytes, joiner: str, network_id: str) -> AESGCM:
     return AESGCM(HKDF(hashes.SHA256(), 32, salt=None, info=info).derive(secret))
 
 
+def possession_message(nonce: bytes, inviter: str) -> bytes:
+    """What the joiner signs with its device key: it holds the key its certificate names."""
+    return b"rzcc join key v1\n" + inviter.encode() + b"\n" + nonce
+
+
 def accept(
-    store: Store, invite: str, given_proof: bytes, nonce: bytes, certificate: bytes, label: str
+    store: Store,
+    invite: str,
+    given_proof: bytes,
+    nonce: bytes,
+    certificate: bytes,
+    label: str,
+    signature: bytes,
 ) -> dict[str, Any]:
     """On the inviting device: check the joiner's proof, make it a member, seal the key."""
     network = model.require(store)
     joiner = certs.device_id_of(certificate)
+    if not verify(
+        certs.public_key_of(certificate),
+        signature,
+        possession_message(nonce, store.identity.device_id),
+    ):
+        raise InvitationRefused()
     row = store.conn.execute(
         "SELECT secret, expires_at, used_at FROM invitations WHERE id = ?", (invite,)
     ).fetchone()
@@ -177,5 +195,6 @@ def join_directly(inviter: Store, joiner: Store) -> None:
         nonce,
         certs.certificate_for(joiner.identity),
         str(label.get("label") or ""),
+        joiner.identity.sign(possession_message(nonce, inviter_id)),
     )
     open_welcome(joiner, parsed.secret, inviter_id, welcome)
