@@ -337,27 +337,31 @@ class ChangeLog:
 
     def changes_since(self, vector: dict[str, int]) -> list[Batch]:
         """Every batch holding changes the owner of `vector` lacks, oldest first."""
-        batches = []
+        return list(self.iter_changes_since(vector))
+
+    def iter_changes_since(self, vector: dict[str, int]) -> Iterator[Batch]:
+        """The same batches, read one at a time (a sender's memory stays flat)."""
+        wanted = []
         for origin, device_id, public_key in self.conn.execute(
             "SELECT origin, device_id, public_key FROM peers"
         ).fetchall():
             have = vector.get(device_id, 0)
-            for first, last, schema_version, signature in self.conn.execute(
-                "SELECT first_counter, last_counter, schema, signature FROM batches "
+            for first, last, hlc, schema_version, signature in self.conn.execute(
+                "SELECT first_counter, last_counter, hlc, schema, signature FROM batches "
                 "WHERE origin = ? AND last_counter > ? ORDER BY last_counter",
                 (origin, have),
             ).fetchall():
-                rows = self.conn.execute(
-                    "SELECT counter, hlc, tbl, row_id, payload FROM changes "
-                    "WHERE origin = ? AND counter BETWEEN ? AND ? ORDER BY counter",
-                    (origin, first, last),
-                ).fetchall()
-                changes = tuple(Change(*row) for row in rows)
-                batches.append(
-                    Batch(device_id, bytes(public_key), schema_version, changes, bytes(signature))
-                )
-        batches.sort(key=lambda b: b.changes[-1].hlc if b.changes else 0)
-        return batches
+                author = (device_id, bytes(public_key))
+                wanted.append((hlc, origin, first, last, schema_version, author, signature))
+        wanted.sort(key=lambda w: w[0])  # by each batch's newest stamp, as they were made
+        for _hlc, origin, first, last, schema_version, author, signature in wanted:
+            rows = self.conn.execute(
+                "SELECT counter, hlc, tbl, row_id, payload FROM changes "
+                "WHERE origin = ? AND counter BETWEEN ? AND ? ORDER BY counter",
+                (origin, first, last),
+            ).fetchall()
+            changes = tuple(Change(*row) for row in rows)
+            yield Batch(author[0], author[1], schema_version, changes, bytes(signature))
 
     def apply_changes(
         self, batches: Iterable[Batch], accept: Callable[[str], bool] = lambda _id: True

@@ -22,7 +22,7 @@ from resilient_zcc import schema
 from resilient_zcc.errors import ZccError
 from resilient_zcc.hlc import wall_ms
 from resilient_zcc.network import model, purged, status
-from resilient_zcc.network.trust import MergeReport, TrustedMerger, split_outgoing, trust_of
+from resilient_zcc.network.trust import MergeReport, Outgoing, TrustedMerger, trust_of
 from resilient_zcc.store import Store
 
 from . import wire
@@ -150,14 +150,15 @@ def refuse_older(channel: Channel, theirs: dict[str, Any]) -> bool:
 def send_batches(
     channel: Channel, store: Store, vector: dict[str, int], progress: ProgressCallback
 ) -> int:
-    batches, rewritten = split_outgoing(store, vector)
-    total = sum(len(b.changes) for b in batches)
+    """Stream what the peer lacks, frame by frame; then name the purged ranges."""
+    stream = Outgoing(store, vector)
+    total = status.pending_for(store, vector)  # an upper bound, for progress only
     sent = 0
-    for group in wire.chunks(batches):
+    for group in wire.chunks(stream):
         channel.send({"t": "batches", "items": [wire.batch_to_wire(b) for b in group]})
         sent += sum(len(b.changes) for b in group)
-        progress(Progress("sending", sent=sent, to_send=total))
-    channel.send({"t": "done", "count": sent, "purged": purged.ranges_of(rewritten)})
+        progress(Progress("sending", sent=sent, to_send=max(total, sent)))
+    channel.send({"t": "done", "count": sent, "purged": purged.ranges_of(stream.purged)})
     return sent
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import msgpack
@@ -192,17 +192,15 @@ def batch_from_wire(item: list[Any]) -> Batch:
         raise ProtocolError("The peer sent a batch of changes in the wrong shape.") from exc
 
 
-def chunks(batches: list[Batch], max_changes: int = 4000) -> list[list[Batch]]:
+def chunks(batches: Iterable[Batch], max_changes: int = 4000) -> Iterator[list[Batch]]:
     """Batches grouped so that each frame holds about `max_changes` changes."""
-    groups: list[list[Batch]] = []
     current: list[Batch] = []
     size = 0
     for batch in batches:
         if current and size + len(batch.changes) > max_changes:
-            groups.append(current)
+            yield current
             current, size = [], 0
         current.append(batch)
         size += len(batch.changes)
     if current:
-        groups.append(current)
-    return groups
+        yield current

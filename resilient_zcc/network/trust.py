@@ -10,7 +10,7 @@ the revocation rows have spread, and all copies converge on the same changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -139,22 +139,37 @@ def witness_revocations(store: Store) -> None:
 
 def outgoing(store: Store, vector: dict[str, int], trust: Trust | None = None) -> list[Batch]:
     """The batches a peer with `vector` lacks and may take: admitted here, and authentic."""
-    return split_outgoing(store, vector, trust)[0]
+    stream = Outgoing(store, vector, trust)
+    return list(stream)
 
 
 def split_outgoing(
     store: Store, vector: dict[str, int], trust: Trust | None = None
 ) -> tuple[list[Batch], list[Batch]]:
-    """(batches to send, batches the retention purge rewrote here and that cannot be sent).
+    """(batches to send, batches the retention purge rewrote here that cannot be sent)."""
+    stream = Outgoing(store, vector, trust)
+    return list(stream), stream.purged
 
-    A purged batch no longer verifies; each copy runs the same retention rule on its own
-    data, and the receiver is told the purged ranges (see `purged.py`).
+
+class Outgoing:
+    """The batches a peer with `vector` lacks and may take, read one at a time.
+
+    Batches whose payloads the retention purge rewrote no longer verify: they are not sent
+    but collected in `purged` (each copy runs the same retention rule on its own data; the
+    receiver is told the ranges, see `purged.py`).
     """
-    trust = trust or trust_of(store)
-    sendable: list[Batch] = []
-    purged: list[Batch] = []
-    for batch in store.log.changes_since(vector):
-        if not trust.admits(batch):
-            continue
-        (sendable if batch.is_authentic() else purged).append(batch)
-    return sendable, purged
+
+    def __init__(self, store: Store, vector: dict[str, int], trust: Trust | None = None) -> None:
+        self.store = store
+        self.vector = vector
+        self.trust = trust or trust_of(store)
+        self.purged: list[Batch] = []
+
+    def __iter__(self) -> Iterator[Batch]:
+        for batch in self.store.log.iter_changes_since(self.vector):
+            if not self.trust.admits(batch):
+                continue
+            if batch.is_authentic():
+                yield batch
+            else:
+                self.purged.append(batch)
