@@ -30,6 +30,7 @@ TARGETS: dict[str, tuple[str, Any]] = {
     "noop_sync_ms": ("one round trip", lambda v: v < 100),
     "initial_sync_100k_s": ("< 30 s", lambda v: v < 30),
     "discovery_s": ("< 10 s", lambda v: v < 10),
+    "merge_rss_mb": ("< 300 MB", lambda v: v < 300),
 }
 
 
@@ -65,6 +66,7 @@ def main() -> None:
             sync.wire_bytes,
             sync.initial_sync_100k,
             sync.discovery,
+            sync.merge_rss,
         ):
             print(f"running {run.__name__} ...", flush=True)
             results[run.__name__] = run(workdir)
@@ -142,6 +144,9 @@ def markdown(report: dict[str, Any]) -> str:
         "- `discovery_s`: from starting an mDNS browse to finding a member that announces",
         "  itself, on the loopback interface (tests/test_sync_netns.py checks < 10 s between",
         "  network namespaces when run as root).",
+        "- `merge_rss_mb`: peak resident memory of a fresh member's process (a separate",
+        "  process, so nothing else is counted) while it pulls and applies 1,000,000 changes",
+        "  from a `sync serve` process; `rss_before_mb` is the same process before the sync.",
         "",
     ]
     return "\n".join(lines)

@@ -108,11 +108,7 @@ def wire_bytes(workdir: Path, edits: int = 2000, rounds: int = 15) -> dict[str, 
     }
 
 
-def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
-    """A fresh member receives 100,000 changes from a `sync serve` process over loopback TLS."""
-    a, b = _pair(workdir, "initial")
-    with a:
-        _fill(a, count)
+def _serve_process(profile: Path) -> tuple[subprocess.Popen[bytes], str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -123,7 +119,7 @@ def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
             "-m",
             "resilient_zcc",
             "--profile",
-            str(workdir / "initial-a"),
+            str(profile),
             "sync",
             "serve",
             "--listen",
@@ -133,16 +129,25 @@ def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    return server, f"127.0.0.1:{port}"
+
+
+def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
+    """A fresh member receives 100,000 changes from a `sync serve` process over loopback TLS."""
+    a, b = _pair(workdir, "initial")
+    with a:
+        _fill(a, count)
+    server, address = _serve_process(workdir / "initial-a")
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
         with b:
             started = time.perf_counter()
-            result = transport.sync_with(b, f"127.0.0.1:{port}", timeout=120)
+            result = transport.sync_with(b, address, timeout=120)
             seconds = time.perf_counter() - started
     finally:
         server.terminate()
@@ -151,6 +156,62 @@ def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
         "initial_sync_100k_s": round(seconds, 2),
         "changes": result.received.applied,
         "wire_mb": round(result.bytes_received / 1e6, 2),
+    }
+
+
+def receive_and_measure(profile: str, address: str) -> None:
+    """Run in a fresh process: pull from `address`, print peak RSS (MB) and seconds."""
+    import json
+    import resource
+
+    with Store.open(Path(profile), PASSPHRASE) as store:
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        started = time.perf_counter()
+        result = transport.sync_with(store, address, timeout=600)
+        seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {"peak": peak, "before": before, "seconds": seconds, "applied": result.received.applied}
+        )
+    )
+
+
+def merge_rss(workdir: Path, count: int = 1_000_000) -> dict[str, Any]:
+    """Peak memory of a fresh member's process while it receives and applies 1,000,000
+    changes from a `sync serve` process (frames applied as they arrive)."""
+    import json
+
+    a, b = _pair(workdir, "rss")
+    b.close()
+    with a:
+        _fill(a, count, per_tx=5000)
+    server, address = _serve_process(workdir / "rss-a")
+    try:
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from bench.sync import receive_and_measure; "
+                "receive_and_measure(sys.argv[1], sys.argv[2])",
+                str(workdir / "rss-b"),
+                address,
+            ],
+            env={**os.environ, "RZCC_PASSPHRASE": PASSPHRASE},
+            capture_output=True,
+            text=True,
+            timeout=1200,
+            check=True,
+        )
+    finally:
+        server.terminate()
+        server.wait(30)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    return {
+        "merge_rss_mb": round(figures["peak"]),
+        "rss_before_mb": round(figures["before"]),
+        "changes": figures["applied"],
+        "seconds": round(figures["seconds"], 1),
     }
 
 
