@@ -26,7 +26,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from resilient_zcc import schema
 from resilient_zcc.atomic import atomic_write
+from resilient_zcc.changelog import Batch
 from resilient_zcc.errors import ZccError
 from resilient_zcc.identity import device_id_for, verify
 from resilient_zcc.network import bundles, model, status
@@ -58,12 +60,19 @@ def _cipher(network: model.Network) -> AESGCM:
 
 def export(store: Store, path: Path, for_device: str | None = None) -> ExportResult:
     """Write what `for_device` lacks (as far as this device knows), or everything."""
-    network = model.require(store)
+    model.require(store)
     vector: dict[str, int] = {}
     if for_device:
         for_device = model.resolve_member(store, for_device)
         vector = status.known_vector(store, for_device)
-    batches = outgoing(store, vector)
+    return write(store, path, outgoing(store, vector), for_device)
+
+
+def write(
+    store: Store, path: Path, batches: list[Batch], for_device: str | None = None
+) -> ExportResult:
+    """Seal, sign and atomically write these batches as a bundle file."""
+    network = model.require(store)
     bundle_id = str(uuid.uuid4())
     nonce = os.urandom(12)
     header = msgpack.packb(
@@ -160,6 +169,12 @@ def read(store: Store, path: Path) -> tuple[dict[str, Any], list[Any]]:
         batches = [wire.batch_from_wire(item) for item in items]
     except (ValueError, TypeError, zlib.error, msgpack.UnpackException, wire.ProtocolError) as e:
         raise BadBundle("The bundle's contents are damaged; nothing was applied.") from e
+    newest = max((b.schema for b in batches), default=0)
+    if newest > schema.LATEST:
+        raise BadBundle(
+            f"The bundle was made by a newer Resilient ZCC (schema {newest}; this one "
+            f"{schema.LATEST}). Update required; nothing was applied."
+        )
     if not all(b.is_authentic() for b in batches):
         raise BadBundle(
             "The bundle holds changes whose signatures do not match; nothing was applied."

@@ -87,7 +87,8 @@ class Channel:
         length, flag = wire.read_frame_header(self._read(wire.HEADER_SIZE))
         message = wire.open_body(self._read(length), flag)
         if message["t"] == "error":
-            error = UpdateRequired if message["code"] == "update_required" else ZccError
+            outdated = message["code"] in ("update_required", "peer_outdated")
+            error = UpdateRequired if outdated else ZccError
             raise error(f"The peer refused: {message['message']}")
         if expected and message["t"] not in expected:
             raise wire.ProtocolError(
@@ -206,6 +207,19 @@ def run_client(
 def run_server(channel: Channel, store: Store, peer: str) -> SyncResult:
     started = time.perf_counter()
     theirs = channel.recv("hello")
+    if theirs["schema"] > schema.LATEST:
+        channel.send(
+            {
+                "t": "error",
+                "code": "peer_outdated",
+                "message": (
+                    f"the device at this address runs an older Resilient ZCC (schema "
+                    f"{schema.LATEST}, yours {theirs['schema']}); update that device, then "
+                    "sync again. Nothing was exchanged."
+                ),
+            }
+        )
+        raise UpdateRequired(f"Peer {peer[:12]} runs a newer schema; update this device.")
     warnings = check_hello(store, theirs, peer)
     if refuse_older(channel, theirs):
         raise UpdateRequired(f"Peer {peer[:12]} runs an older schema; it was told to update.")

@@ -146,3 +146,17 @@ def test_bundle_from_a_revoked_device_is_refused(three: list[Store], tmp_path: P
     bundle.export(c, path)
     model.revoke(b, c.identity.device_id)
     _assert_refused(b, path, "revoked")
+
+
+def test_bundle_from_a_newer_version_asks_for_an_update(three: list[Store], tmp_path: Path) -> None:
+    import dataclasses
+
+    from resilient_zcc import schema
+
+    a, b, _c = three
+    newest = a.log.changes_since({})[-1]
+    newer = dataclasses.replace(newest, schema=schema.LATEST + 1, signature=b"")
+    signed = dataclasses.replace(newer, signature=a.identity.sign(newer.message()))
+    path = tmp_path / "newer.rzcc"
+    bundle.write(a, path, [signed])
+    _assert_refused(b, path, "Update required")

@@ -158,6 +158,15 @@ def test_older_peer_is_told_to_update(peers: tuple[list[Store], Served]) -> None
             channel.recv("hello")
 
 
+def test_newer_peer_hears_that_this_one_is_outdated(peers: tuple[list[Store], Served]) -> None:
+    (_a, b, _c), served = peers
+    with _raw(served.address, b.identity) as sock:
+        channel = Channel(sock)
+        channel.send({**hello(b), "schema": schema.LATEST + 1})
+        with pytest.raises(UpdateRequired, match="runs an older Resilient ZCC"):
+            channel.recv("hello")
+
+
 def test_far_clock_is_reported_and_garbage_is_survived(peers: tuple[list[Store], Served]) -> None:
     (_a, b, _c), served = peers
     with _raw(served.address, b.identity) as sock:
