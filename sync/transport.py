@@ -11,7 +11,9 @@ import os
 import socket
 import ssl
 import threading
+import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from resilient_zcc.errors import ZccError
 from resilient_zcc.identity import DeviceIdentity
@@ -20,7 +22,15 @@ from resilient_zcc.network.trust import trust_of
 from resilient_zcc.store import Store
 
 from . import tls, wire
-from .session import Channel, ProgressCallback, SyncResult, no_progress, run_client, run_server
+from .session import (
+    Channel,
+    ProgressCallback,
+    SyncResult,
+    UpdateRequired,
+    no_progress,
+    run_client,
+    run_server,
+)
 
 TIMEOUT_S = 30.0
 HANDSHAKE_TIMEOUT_S = 10.0
@@ -190,9 +200,9 @@ class Server:
             return
         with sock:
             sock.settimeout(TIMEOUT_S)
+            channel = Channel(sock)
             try:
                 peer = tls.peer_device(sock)
-                channel = Channel(sock)
                 if peer is None:
                     self._join(channel, remote)
                     return
@@ -206,9 +216,14 @@ class Server:
                 )
             except (ZccError, OSError, ssl.SSLError) as exc:
                 self.log(f"exchange with {remote} ended: {_short(exc)}")
-                with contextlib.suppress(OSError, ZccError):
-                    if isinstance(exc, ZccError) and not isinstance(exc, wire.ProtocolError):
+                told = isinstance(exc, (wire.ProtocolError, UpdateRequired))
+                if isinstance(exc, ZccError) and not told:
+                    with contextlib.suppress(OSError, ZccError):
                         channel.send({"t": "error", "code": "refused", "message": str(exc)})
+            except Exception as exc:  # a bug: keep serving the others, say where
+                frames = traceback.extract_tb(exc.__traceback__)
+                place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+                self.log(f"internal error ({type(exc).__name__} at {place}) serving {remote}")
 
     def _join(self, channel: Channel, remote: str) -> None:
         """A client without a certificate: it may only present an invitation."""
