@@ -59,13 +59,15 @@ class Advertiser:
 
 
 def _own_addresses() -> list[str]:
-    try:
-        found = {
-            str(info[4][0])
-            for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-        }
-    except OSError:
-        found = set()
+    """This machine's IPv4 addresses other than loopback (ifaddr comes with zeroconf)."""
+    import ifaddr
+
+    found = {
+        str(ip.ip)
+        for adapter in ifaddr.get_adapters()
+        for ip in adapter.ips
+        if isinstance(ip.ip, str) and not ip.ip.startswith("127.")
+    }
     return sorted(found) or ["127.0.0.1"]
 
 
