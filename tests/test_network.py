@@ -9,10 +9,13 @@ import pytest
 
 from resilient_zcc import schema
 from resilient_zcc.errors import NotFound, ValidationError
+from resilient_zcc.identity import DeviceIdentity
+from resilient_zcc.keyheader import KeyHeader
 from resilient_zcc.network import certs, invite, model, status, trust
-from resilient_zcc.store import Store
+from resilient_zcc.profile import header_path
+from resilient_zcc.store import Store, _connect
 
-from .helpers import new_store, reopen
+from .helpers import CHEAP, PASSPHRASE, new_store, reopen
 from .network_setup import join_in_process, network_of, trusted_sync, trusted_sync_both
 
 
@@ -192,15 +195,23 @@ def test_status_counts_what_a_peer_lacks(tmp_path: Path) -> None:
     assert peers[0]["pending"] == 2 and peers[0]["last_synced"]
 
 
-def test_migration_5_adds_network_tables_to_an_existing_profile(tmp_path: Path) -> None:
-    with new_store(tmp_path / "p") as store:
-        _add_org(store, "o-1", "Blijft")
-        for table in ("networks", "network_members", "revocations"):
-            store.conn.execute(f"DROP TABLE {table}")
-        for table in ("invitations", "sync_peers", "imported_bundles", "purged_ranges"):
-            store.conn.execute(f"DROP TABLE {table}")
-        store.conn.execute("PRAGMA user_version = 4")
-    with reopen(tmp_path / "p") as store:
+def test_network_migration_upgrades_a_profile_of_the_version_before(tmp_path: Path) -> None:
+    """A profile made by the release before this migration (whatever its number becomes)."""
+    folder = tmp_path / "p"
+    folder.mkdir()
+    header, db_key, _recovery = KeyHeader.create(PASSPHRASE, CHEAP)
+    header.save(header_path(folder))
+    conn = _connect(folder, db_key)
+    before = schema.MIGRATIONS.index(schema._m5_region_network)
+    schema.migrate(conn, target=before)
+    conn.execute(
+        "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
+        (DeviceIdentity.generate().private_bytes(),),
+    )
+    old = Store(conn, folder)
+    _add_org(old, "o-1", "Blijft")
+    conn.close()
+    with reopen(folder) as store:
         assert schema.version(store.conn) == schema.LATEST
         assert store.query("SELECT name FROM organisations") == [{"name": "Blijft"}]
         assert {"networks", "network_members", "revocations"} <= set(
