@@ -59,18 +59,11 @@ class Peer:
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def serve(self, *options: str) -> None:
+    def serve(self, *options: str, hub: bool = False) -> None:
+        """`sync serve`, or with `hub` the hub's `serve` (the same server)."""
+        command = ["serve"] if hub else ["sync", "serve"]
         self.process = subprocess.Popen(
-            [
-                *CLI,
-                "--profile",
-                str(self.profile),
-                "sync",
-                "serve",
-                "--listen",
-                self.address,
-                *options,
-            ],
+            [*CLI, "--profile", str(self.profile), *command, "--listen", self.address, *options],
             env=ENV,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -129,7 +122,7 @@ def test_three_peers_converge_and_all_see_the_overallocation(
             with store.transaction() as tx:
                 tx.put("organisations", f"o-{i}", {"name": f"Nieuw bij {i}"})
     for peer in three:
-        peer.serve()
+        peer.serve(hub=peer is a)
     rng = random.Random(6)
     pairs = [(x, y) for x in three for y in three if x is not y]
     for _round in range(2):
