@@ -215,8 +215,8 @@ def _m4_derived_capacity(conn: sqlcipher3.Connection) -> None:
 
 
 def _m5_region_network(conn: sqlcipher3.Connection) -> None:
-    """The region network: members and revocations travel; invitations and peer status are
-    this device's own (the network key itself is kept in `local_meta`)."""
+    """The region network: members and revocations travel; invitations, peer status and the
+    network keys are this device's own."""
     for statement in (
         _replicated("networks", "name TEXT, created_at TEXT, created_by TEXT"),
         # id = device id (SHA-256 of its Ed25519 key); certificate: base64 DER, self-signed.
@@ -238,6 +238,9 @@ def _m5_region_network(conn: sqlcipher3.Connection) -> None:
         "last_synced TEXT, last_result TEXT, vector TEXT)",
         "CREATE TABLE imported_bundles (id TEXT PRIMARY KEY, imported_at TEXT NOT NULL, "
         "author TEXT NOT NULL)",
+        # The network keys this device holds (bundles); a revocation adds a newer one.
+        "CREATE TABLE network_keys (key_id TEXT PRIMARY KEY, epoch INTEGER NOT NULL, "
+        "key BLOB NOT NULL, added_at TEXT NOT NULL)",
         # Batches a peer could not send because the retention purge rewrote them there.
         "CREATE TABLE purged_ranges (device_id TEXT NOT NULL, first_counter INTEGER NOT NULL, "
         "last_counter INTEGER NOT NULL, PRIMARY KEY (device_id, first_counter)) WITHOUT ROWID",

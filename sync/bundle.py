@@ -31,7 +31,7 @@ from resilient_zcc.atomic import atomic_write
 from resilient_zcc.changelog import Batch
 from resilient_zcc.errors import ZccError
 from resilient_zcc.identity import device_id_for, verify
-from resilient_zcc.network import bundles, model, status
+from resilient_zcc.network import bundles, keys, model, status
 from resilient_zcc.network.trust import MergeReport, apply_trusted, outgoing, trust_of
 from resilient_zcc.store import Store
 
@@ -53,8 +53,8 @@ class ExportResult:
     changes: int
 
 
-def _cipher(network: model.Network) -> AESGCM:
-    key = HKDF(hashes.SHA256(), 32, salt=None, info=b"rzcc bundle v1").derive(network.key)
+def _cipher(network_key: bytes) -> AESGCM:
+    key = HKDF(hashes.SHA256(), 32, salt=None, info=b"rzcc bundle v1").derive(network_key)
     return AESGCM(key)
 
 
@@ -84,12 +84,13 @@ def write(
             "created_at": model.now_iso(),
             "for": for_device,
             "nonce": nonce,
+            "key_id": network.key_ref[1],
             "changes": sum(len(b.changes) for b in batches),
         },
         use_bin_type=True,
     )
     plain = zlib.compress(msgpack.packb([wire.batch_to_wire(b) for b in batches]), 6)
-    body = _cipher(network).encrypt(nonce, plain, MAGIC + header)
+    body = _cipher(network.key).encrypt(nonce, plain, MAGIC + header)
     signature = store.identity.sign(MAGIC + header + body)
     data = MAGIC + msgpack.packb({"header": header, "body": body, "signature": signature})
     atomic_write(path, data)
@@ -154,8 +155,16 @@ def read(store: Store, path: Path) -> tuple[dict[str, Any], list[Any]]:
     when = bundles.imported_at(store, header["bundle"])
     if when:
         raise BadBundle(f"This bundle was already imported ({when}); nothing was applied again.")
+    sealed_with = header.get("key_id")
+    key = keys.by_id(store, sealed_with) if isinstance(sealed_with, str) else None
+    if key is None:
+        raise BadBundle(
+            "The bundle was sealed with a network key this device does not hold (a newer one, "
+            "made when a device was revoked, or another network's). Sync with a member over "
+            "the network first; nothing was applied."
+        )
     try:
-        plain = _cipher(network).decrypt(header["nonce"], body, MAGIC + header_bytes)
+        plain = _cipher(key).decrypt(header["nonce"], body, MAGIC + header_bytes)
     except InvalidTag as exc:
         raise BadBundle(
             "The bundle cannot be opened with this network's key (made with another key); "

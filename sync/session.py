@@ -21,7 +21,7 @@ from typing import Any
 from resilient_zcc import schema
 from resilient_zcc.errors import ZccError
 from resilient_zcc.hlc import wall_ms
-from resilient_zcc.network import model, purged, status
+from resilient_zcc.network import keys, model, purged, status
 from resilient_zcc.network.trust import MergeReport, Outgoing, TrustedMerger, trust_of
 from resilient_zcc.store import Store
 
@@ -107,6 +107,7 @@ def hello(store: Store) -> dict[str, Any]:
         "schema": schema.LATEST,
         "clock": wall_ms(),
         "vector": purged.vector(store),
+        "key": list(network.key_ref),
     }
 
 
@@ -182,6 +183,22 @@ def receive_batches(
     return merger.finish()
 
 
+def _newer(a: Any, b: Any) -> bool:
+    return (int(a[0]), str(a[1])) > (int(b[0]), str(b[1]))
+
+
+def give_key(channel: Channel, store: Store) -> None:
+    """The newest network key, to a member that holds an older one (inside TLS, after both
+    sides proved who they are; a revoked device never gets this far)."""
+    network = model.require(store)
+    channel.send({"t": "key", "epoch": network.key_ref[0], "key": network.key})
+
+
+def take_key(channel: Channel, store: Store) -> None:
+    message = channel.recv("key")
+    keys.add(store, message["key"], message["epoch"])
+
+
 def no_progress(_progress: Progress) -> None:
     """The default progress callback: report nothing."""
 
@@ -199,7 +216,12 @@ def run_client(
     warnings = check_hello(store, theirs, peer)
     status.record(store, peer, address=address)
     progress(Progress("connected"))
+    mine = model.require(store).key_ref
+    if _newer(theirs["key"], mine):
+        take_key(channel, store)
     report = receive_batches(channel, store, progress, peer)
+    if _newer(mine, theirs["key"]):
+        give_key(channel, store)
     sent = send_batches(channel, store, theirs["vector"], progress)
     return _finish(store, channel, peer, report, sent, warnings, started, progress)
 
@@ -224,8 +246,13 @@ def run_server(channel: Channel, store: Store, peer: str) -> SyncResult:
     if refuse_older(channel, theirs):
         raise UpdateRequired(f"Peer {peer[:12]} runs an older schema; it was told to update.")
     status.record(store, peer)
+    mine = model.require(store).key_ref
     channel.send(hello(store))
+    if _newer(mine, theirs["key"]):
+        give_key(channel, store)
     sent = send_batches(channel, store, theirs["vector"], no_progress)
+    if _newer(theirs["key"], mine):
+        take_key(channel, store)
     report = receive_batches(channel, store, no_progress, peer)
     return _finish(store, channel, peer, report, sent, warnings, started, no_progress)
 

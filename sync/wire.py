@@ -59,6 +59,13 @@ SHAPES: dict[str, dict[str, Callable[[Any], bool]]] = {
         "schema": lambda v: isinstance(v, int),
         "clock": lambda v: isinstance(v, int),
         "vector": _is_vector,
+        "key": lambda v: (
+            isinstance(v, list) and len(v) == 2 and isinstance(v[0], int) and isinstance(v[1], str)
+        ),
+    },
+    "key": {
+        "epoch": lambda v: isinstance(v, int) and v >= 0,
+        "key": lambda v: isinstance(v, bytes) and len(v) == 32,
     },
     "batches": {"items": _list_of(list)},
     "done": {"count": lambda v: isinstance(v, int), "purged": _is_ranges},
@@ -76,6 +83,7 @@ SHAPES: dict[str, dict[str, Callable[[Any], bool]]] = {
         "name": lambda v: isinstance(v, str),
         "nonce": lambda v: isinstance(v, bytes),
         "key": lambda v: isinstance(v, bytes),
+        "epoch": lambda v: isinstance(v, int) and v >= 0,
     },
 }
 

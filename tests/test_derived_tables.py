@@ -54,6 +54,7 @@ def test_migration_4_backfills_the_derived_tables(profile: Path) -> None:
             "sync_peers",
             "imported_bundles",
             "purged_ranges",
+            "network_keys",
         ):
             store.conn.execute(f"DROP TABLE {later}")
         store.conn.execute("PRAGMA user_version = 3")  # as before migration 4

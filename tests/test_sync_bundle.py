@@ -133,7 +133,7 @@ def test_wrong_network_key_is_refused(three: list[Store], tmp_path: Path) -> Non
     path = tmp_path / "a.rzcc"
     bundle.export(a, path)
     # b's copy of the key damaged (or a bundle sealed with another key): it cannot open.
-    b.conn.execute("UPDATE local_meta SET value = ? WHERE key = 'network_key'", (os.urandom(32),))
+    b.conn.execute("UPDATE network_keys SET key = ?", (os.urandom(32),))
     _assert_refused(b, path, "cannot be opened with this network's key")
 
 
@@ -160,3 +160,36 @@ def test_bundle_from_a_newer_version_asks_for_an_update(three: list[Store], tmp_
     path = tmp_path / "newer.rzcc"
     bundle.write(a, path, [signed])
     _assert_refused(b, path, "Update required")
+
+
+def test_after_a_revocation_bundles_use_a_key_the_revoked_device_never_gets(
+    three: list[Store], tmp_path: Path
+) -> None:
+    from sync import transport
+
+    from .test_sync_tls import Served
+
+    a, b, c = three
+    trusted_sync(a, c)
+    old_ref = model.require(a).key_ref
+    model.revoke(a, c.identity.device_id)
+    assert model.require(a).key_ref > old_ref
+    path = tmp_path / "after.rzcc"
+    bundle.export(a, path)
+    # b learns the new key only in a mutually authenticated sync with a member.
+    _assert_refused(b, path, "does not hold")
+    served = Served(a)
+    try:
+        transport.sync_with(b, served.address)
+        with pytest.raises(Exception, match="does not accept this device"):
+            transport.sync_with(c, served.address)
+    finally:
+        served.stop()
+    assert model.require(b).key_ref == model.require(a).key_ref
+    header, report = bundle.import_bundle(b, path)
+    assert header["author"] == a.identity.device_id
+    _assert_refused(c, path, "does not hold")
+    # Bundles sealed with the old key still open where that key is held.
+    older = tmp_path / "older.rzcc"
+    bundle.export(c, older)
+    assert model.require(c).key_ref == old_ref

@@ -96,6 +96,7 @@ def hello_for_outsider(outsider: Store, a: Store) -> dict[str, object]:
         "schema": schema.LATEST,
         "clock": wall_ms(),
         "vector": {},
+        "key": [0, ""],
     }
 
 

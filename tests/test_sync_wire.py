@@ -29,6 +29,7 @@ HELLO = {
     "schema": 5,
     "clock": 1,
     "vector": {"d" * 64: 3},
+    "key": [0, "0123456789abcdef"],
 }
 
 

@@ -162,7 +162,13 @@ def accept(
         model.add_member(store, joiner, certs.public_key_of(certificate), certificate, label)
     box_nonce = os.urandom(12)
     sealed = _wrap_key(secret, joiner, network.id).encrypt(box_nonce, network.key, None)
-    return {"network": network.id, "name": network.name, "nonce": box_nonce, "key": sealed}
+    return {
+        "network": network.id,
+        "name": network.name,
+        "nonce": box_nonce,
+        "key": sealed,
+        "epoch": network.key_ref[0],
+    }
 
 
 def open_welcome(
@@ -176,8 +182,9 @@ def open_welcome(
         )
     except (KeyError, TypeError, ValueError, InvalidTag) as exc:
         raise ZccError("The inviting device sent a network key that does not open.") from exc
-    model.join_local(store, network_id, key, inviter)
-    return model.Network(network_id, str(welcome.get("name", "")), key)
+    epoch = welcome.get("epoch", 0)
+    model.join_local(store, network_id, key, epoch if isinstance(epoch, int) else 0, inviter)
+    return model.require(store)
 
 
 def join_directly(inviter: Store, joiner: Store) -> None:

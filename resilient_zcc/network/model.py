@@ -1,8 +1,8 @@
 """Create a region network, list and add its members, revoke a device.
 
-The network's id and key live in this device's `local_meta` (inside the encrypted
-database; the key never travels as a change). Members and revocations are replicated rows,
-so they reach every copy the way any other change does.
+The network's id lives in this device's `local_meta`, its keys in `network_keys` (both
+inside the encrypted database; a key never travels as a change). Members and revocations
+are replicated rows, so they reach every copy the way any other change does.
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError, ZccError
 from ..validation import required
-from . import certs
+from . import certs, keys
 
 if TYPE_CHECKING:
     from ..store import Store
-
-KEY_BYTES = 32
 
 
 class NoNetwork(ZccError):
@@ -34,7 +32,8 @@ class NoNetwork(ZccError):
 class Network:
     id: str
     name: str
-    key: bytes
+    key: bytes  # the newest network key this device holds
+    key_ref: keys.KeyRef = (0, "")
 
 
 def now_iso() -> str:
@@ -50,11 +49,11 @@ def _meta(store: Store, key: str) -> bytes | None:
 
 def current(store: Store) -> Network | None:
     """The network this profile belongs to, or None."""
-    network_id, key = _meta(store, "network_id"), _meta(store, "network_key")
-    if network_id is None or key is None:
+    network_id, newest = _meta(store, "network_id"), keys.newest(store)
+    if network_id is None or newest is None:
         return None
     row = store.query_one("SELECT name FROM networks WHERE id = ?", (network_id.decode(),))
-    return Network(network_id.decode(), str(row["name"]) if row else "", key)
+    return Network(network_id.decode(), str(row["name"]) if row else "", newest[1], newest[0])
 
 
 def require(store: Store) -> Network:
@@ -64,12 +63,13 @@ def require(store: Store) -> Network:
     return network
 
 
-def _save_local(store: Store, network_id: str, key: bytes) -> None:
+def _save_local(store: Store, network_id: str, key: bytes, epoch: int = 0) -> None:
     """Called inside the transaction that writes the network's first rows."""
-    store.conn.executemany(
-        "INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)",
-        [("network_id", network_id.encode()), ("network_key", key)],
+    store.conn.execute(
+        "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('network_id', ?)",
+        (network_id.encode(),),
     )
+    keys.add(store, key, epoch)
 
 
 def create(store: Store, name: str) -> Network:
@@ -79,7 +79,8 @@ def create(store: Store, name: str) -> Network:
         raise ValidationError(
             "This profile is already in a region network; a profile belongs to one network."
         )
-    network = Network(str(uuid.uuid4()), name, os.urandom(KEY_BYTES))
+    key = os.urandom(keys.KEY_BYTES)
+    network = Network(str(uuid.uuid4()), name, key, (0, keys.key_id(key)))
     me = store.identity.device_id
     with store.transaction() as tx:
         _save_local(store, network.id, network.key)
@@ -93,12 +94,12 @@ def create(store: Store, name: str) -> Network:
     return network
 
 
-def join_local(store: Store, network_id: str, key: bytes, sponsor: str) -> None:
+def join_local(store: Store, network_id: str, key: bytes, epoch: int, sponsor: str) -> None:
     """Record on a joining device the network an invitation let it into, and its inviter."""
     if current(store) is not None:
         raise ValidationError("This profile is already in a region network.")
     with store.transaction():
-        _save_local(store, network_id, key)
+        _save_local(store, network_id, key, epoch)
         store.conn.execute(
             "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('network_sponsor', ?)",
             (sponsor.encode(),),
@@ -183,4 +184,5 @@ def revoke(store: Store, prefix: str, by: str = "") -> str:
                 "revoked_by": by or me,
             },
         )
+        keys.rotate(store)  # the lost device holds the old key: bundles get a new one
     return device
