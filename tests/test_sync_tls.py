@@ -198,3 +198,18 @@ def test_bad_addresses_give_clear_messages(peers: tuple[list[Store], Served]) ->
     free.close()
     with pytest.raises(ZccError, match="Cannot reach a peer"):
         transport.sync_with(b, f"127.0.0.1:{port}")
+
+
+def test_a_newer_network_key_travels_from_client_to_server(
+    peers: tuple[list[Store], Served],
+) -> None:
+    (a, b, c), served = peers  # a serves
+    served.stop()
+    model.revoke(b, c.identity.device_id)
+    served = Served(a)
+    try:
+        transport.sync_with(b, served.address)
+    finally:
+        served.stop()
+    assert model.require(a).key_ref == model.require(b).key_ref
+    assert model.require(a).key == model.require(b).key
