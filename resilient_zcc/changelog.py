@@ -10,6 +10,7 @@ device signs with its Ed25519 key; relays pass the author's signature on unchang
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -36,8 +37,9 @@ class Change:
     row_id: str
     payload: str  # JSON object {column: value}, kept as text so signatures verify exactly
 
-    @property
+    @functools.cached_property
     def values(self) -> dict[str, Value]:
+        """The payload parsed (once: checking and merging both read it); do not modify."""
         values: dict[str, Value] = json.loads(self.payload)
         return values
 
@@ -152,6 +154,8 @@ class ChangeLog:
         last = self.conn.execute("SELECT max(hlc) FROM batches").fetchone()[0]
         self.clock = HybridClock(int(last or 0))
         self._upserts: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
+        # (table, columns) a peer's change was checked against -> its NOT NULL columns
+        self._checked_shapes: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self._device_ids: dict[int, str] = {}
         self._current: Transaction | None = None
         self._refreshing = False
@@ -164,9 +168,10 @@ class ChangeLog:
             yield self._current
             return
         tx = Transaction(self)
-        counter_before = self.counter
         with translated_errors(self.store.db_file):
             self.conn.execute("BEGIN IMMEDIATE")
+            self._catch_up()
+            counter_before = self.counter
             self._current = tx
             try:
                 yield tx
@@ -181,6 +186,19 @@ class ChangeLog:
                 raise
             finally:
                 self._current = None
+
+    def _catch_up(self) -> None:
+        """Take in what another process on this profile wrote (e.g. `sync serve` beside the
+        desktop): our next counter and stamp follow theirs. Two indexed lookups."""
+        row = self.conn.execute(
+            "SELECT max(counter) FROM changes WHERE origin = ?", (self.origin,)
+        ).fetchone()
+        self.counter = max(self.counter, int(row[0] or 0))
+        last = self.conn.execute(
+            "SELECT hlc FROM batches WHERE origin = ? ORDER BY last_counter DESC LIMIT 1",
+            (self.origin,),
+        ).fetchone()
+        self.clock.last = max(self.clock.last, int(last[0]) if last else 0)
 
     def refresh_derived(self) -> None:
         """Bring derived tables up to the writes of the open transaction (read your writes).
@@ -322,27 +340,31 @@ class ChangeLog:
 
     def changes_since(self, vector: dict[str, int]) -> list[Batch]:
         """Every batch holding changes the owner of `vector` lacks, oldest first."""
-        batches = []
+        return list(self.iter_changes_since(vector))
+
+    def iter_changes_since(self, vector: dict[str, int]) -> Iterator[Batch]:
+        """The same batches, read one at a time (a sender's memory stays flat)."""
+        wanted = []
         for origin, device_id, public_key in self.conn.execute(
             "SELECT origin, device_id, public_key FROM peers"
         ).fetchall():
             have = vector.get(device_id, 0)
-            for first, last, schema_version, signature in self.conn.execute(
-                "SELECT first_counter, last_counter, schema, signature FROM batches "
+            for first, last, hlc, schema_version, signature in self.conn.execute(
+                "SELECT first_counter, last_counter, hlc, schema, signature FROM batches "
                 "WHERE origin = ? AND last_counter > ? ORDER BY last_counter",
                 (origin, have),
             ).fetchall():
-                rows = self.conn.execute(
-                    "SELECT counter, hlc, tbl, row_id, payload FROM changes "
-                    "WHERE origin = ? AND counter BETWEEN ? AND ? ORDER BY counter",
-                    (origin, first, last),
-                ).fetchall()
-                changes = tuple(Change(*row) for row in rows)
-                batches.append(
-                    Batch(device_id, bytes(public_key), schema_version, changes, bytes(signature))
-                )
-        batches.sort(key=lambda b: b.changes[-1].hlc if b.changes else 0)
-        return batches
+                author = (device_id, bytes(public_key))
+                wanted.append((hlc, origin, first, last, schema_version, author, signature))
+        wanted.sort(key=lambda w: w[0])  # by each batch's newest stamp, as they were made
+        for _hlc, origin, first, last, schema_version, author, signature in wanted:
+            rows = self.conn.execute(
+                "SELECT counter, hlc, tbl, row_id, payload FROM changes "
+                "WHERE origin = ? AND counter BETWEEN ? AND ? ORDER BY counter",
+                (origin, first, last),
+            ).fetchall()
+            changes = tuple(Change(*row) for row in rows)
+            yield Batch(author[0], author[1], schema_version, changes, bytes(signature))
 
     def apply_changes(
         self, batches: Iterable[Batch], accept: Callable[[str], bool] = lambda _id: True
@@ -355,7 +377,8 @@ class ChangeLog:
         with self.transaction() as tx:
             for batch in batches:
                 origin = self.origin_for(batch.device_id, batch.public_key)
-                new = [c for c in batch.changes if not self._has(origin, c.counter)]
+                held = self._held(origin, batch.changes)
+                new = [c for c in batch.changes if c.counter not in held]
                 report.duplicates += len(batch.changes) - len(new)
                 if not new:
                     continue
@@ -374,11 +397,25 @@ class ChangeLog:
                         batch.signature,
                     ),
                 )
+                clocks = self._clocks(new)
+                pending_sql = ""  # consecutive upserts of one shape go together
+                rows: list[tuple[Value, ...]] = []
                 for change in new:
-                    self._merge(change, origin, batch.device_id)
-                    tx.touch(change.table, change.row_id)
-                    ahead = self.clock.observe(change.hlc)
-                    report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
+                    upsert = self._merge(change, origin, batch.device_id, clocks)
+                    if upsert is None:
+                        continue
+                    if upsert[0] != pending_sql and rows:
+                        self.conn.executemany(pending_sql, rows)
+                        rows = []
+                    pending_sql = upsert[0]
+                    rows.append(upsert[1])
+                if rows:
+                    self.conn.executemany(pending_sql, rows)
+                touched = {(c.table, c.row_id) for c in new}
+                tx.touched |= touched
+                tx.unrefreshed |= touched
+                ahead = self.clock.observe(max(c.hlc for c in new))
+                report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
                 report.applied += len(new)
             if report.applied:
                 self.conn.execute(
@@ -436,11 +473,15 @@ class ChangeLog:
             values = change.values
             if not isinstance(values, dict):
                 raise ValidationError("not an object of column values")
-            self.columns_of(change.table, values)
+            shape = (change.table, tuple(values))
+            required = self._checked_shapes.get(shape)
+            if required is None:  # first time this table and these columns are seen
+                self.columns_of(change.table, values)
+                not_null = self.required.get(change.table, frozenset())
+                required = self._checked_shapes[shape] = tuple(c for c in values if c in not_null)
             if not _PLAIN_TYPES.issuperset(map(type, values.values())):
                 raise ValidationError("a value that is not text, a number or null")
-            required = self.required.get(change.table, frozenset())
-            missing = [c for c in values if c in required and values[c] is None]
+            missing = [c for c in required if values[c] is None]
             if missing:
                 raise ValidationError(
                     "{table}.{column} may not be empty", table=change.table, column=missing[0]
@@ -453,13 +494,41 @@ class ChangeLog:
                 reason=exc,
             ) from exc
 
-    def _merge(self, change: Change, origin: int, device_id: str) -> None:
-        """Last writer wins, column by column, by (HLC, device id)."""
+    def _held(self, origin: int, changes: tuple[Change, ...]) -> set[int]:
+        """Which of these counters this store already holds (one range query per batch)."""
+        counters = [c.counter for c in changes]
+        return {
+            row[0]
+            for row in self.conn.execute(
+                "SELECT counter FROM changes WHERE origin = ? AND counter BETWEEN ? AND ?",
+                (origin, min(counters), max(counters)),
+            )
+        }
+
+    def _clocks(self, changes: list[Change]) -> dict[tuple[str, str], dict[str, list[int]]]:
+        """The current `_clock` of every row these changes touch, one query per table."""
+        by_table: dict[str, set[str]] = {}
+        for change in changes:
+            by_table.setdefault(change.table, set()).add(change.row_id)
+        clocks: dict[tuple[str, str], dict[str, list[int]]] = {}
+        for table, ids in by_table.items():
+            for row_id, clock in self.conn.execute(
+                f"SELECT id, _clock FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(ids)),),
+            ):
+                clocks[(table, row_id)] = json.loads(clock)
+        return clocks
+
+    def _merge(
+        self,
+        change: Change,
+        origin: int,
+        device_id: str,
+        clocks: dict[tuple[str, str], dict[str, list[int]]],
+    ) -> tuple[str, tuple[Value, ...]] | None:
+        """Last writer wins, column by column, by (HLC, device id): the upsert to run."""
         values = change.values
-        row = self.conn.execute(
-            f"SELECT _clock FROM {change.table} WHERE id = ?", (change.row_id,)
-        ).fetchone()
-        clock: dict[str, list[int]] = json.loads(row[0]) if row else {}
+        clock = clocks.setdefault((change.table, change.row_id), {})
         incoming = (change.hlc, device_id)
         winners = {
             name: value
@@ -467,10 +536,13 @@ class ChangeLog:
             if name not in clock or incoming > (clock[name][0], self.device_id_of(clock[name][1]))
         }
         if not winners:
-            return
+            return None
         sql, clock_template = self.upsert_sql(change.table, tuple(winners))
         stamps = clock_template.format(f"[{change.hlc},{origin}]")
-        self.conn.execute(sql, (change.row_id, *winners.values(), stamps))
+        stamp = [change.hlc, origin]
+        for name in winners:
+            clock[name] = stamp
+        return sql, (change.row_id, *winners.values(), stamps)
 
     # --- audit ---------------------------------------------------------------------------
 

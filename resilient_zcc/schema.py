@@ -240,32 +240,62 @@ def _m5_start_up(conn: sqlcipher3.Connection) -> None:
 
 def _m6_print_log(conn: sqlcipher3.Connection) -> None:
     """Device-local, never replicated: which sheets this device printed, on which data
-    version, and the blocks of paper form numbers it reserved (so numbers never repeat).
-    IF NOT EXISTS: a database set back to an older user_version re-runs it harmlessly."""
+    version, and the blocks of paper form numbers it reserved (so numbers never repeat)."""
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS print_log (id INTEGER PRIMARY KEY, sheet TEXT NOT NULL, "
+        "CREATE TABLE print_log (id INTEGER PRIMARY KEY, sheet TEXT NOT NULL, "
         "scope TEXT NOT NULL, scope_label TEXT NOT NULL DEFAULT '', lang TEXT NOT NULL, "
         "printed_at TEXT NOT NULL, data_as_of TEXT, version_vector TEXT NOT NULL, "
         "covers TEXT NOT NULL DEFAULT '[]', "
         "pages INTEGER, file TEXT)"
     )
+    conn.execute("CREATE INDEX print_log_by_sheet ON print_log (sheet, scope, printed_at)")
     conn.execute(
-        "CREATE INDEX IF NOT EXISTS print_log_by_sheet ON print_log (sheet, scope, printed_at)"
-    )
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS form_number_blocks (first INTEGER PRIMARY KEY, "
+        "CREATE TABLE form_number_blocks (first INTEGER PRIMARY KEY, "
         "last INTEGER NOT NULL, reserved_at TEXT NOT NULL)"
     )
 
 
 def _m7_import_mappings(conn: sqlcipher3.Connection) -> None:
     """How the columns of an imported spreadsheet map onto fields, remembered per source
-    (recognised by its header row); replicated, so a colleague's laptop knows it too.
-    Idempotent, so a test that winds `user_version` back re-runs it safely."""
+    (recognised by its header row); replicated, so a colleague's laptop knows it too."""
     table = _replicated(
         "import_mappings", "signature TEXT, source TEXT, mapping TEXT, updated_at TEXT"
     )
-    conn.execute(table.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
+    conn.execute(table)
+
+
+def _m8_region_network(conn: sqlcipher3.Connection) -> None:
+    """The region network: members and revocations travel; invitations, peer status and the
+    network keys are this device's own."""
+    for statement in (
+        _replicated("networks", "name TEXT, created_at TEXT, created_by TEXT"),
+        # id = device id (SHA-256 of its Ed25519 key); certificate: base64 DER, self-signed.
+        _replicated(
+            "network_members",
+            "network_id TEXT, label TEXT, public_key TEXT, certificate TEXT, "
+            "added_by TEXT, added_at TEXT",
+        ),
+        # id = "<revoked device>:<witness device>"; the highest counter of the revoked device
+        # the witness held when it learned of the revocation (see network/trust.py).
+        _replicated(
+            "revocations",
+            "device_id TEXT, witness TEXT, counter INTEGER, revoked_at TEXT, revoked_by TEXT",
+        ),
+        "CREATE INDEX revocations_by_device ON revocations (device_id)",
+        "CREATE TABLE invitations (id TEXT PRIMARY KEY, secret BLOB NOT NULL, "
+        "created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_by TEXT, used_at TEXT)",
+        "CREATE TABLE sync_peers (device_id TEXT PRIMARY KEY, address TEXT, last_seen TEXT, "
+        "last_synced TEXT, last_result TEXT, vector TEXT)",
+        "CREATE TABLE imported_bundles (id TEXT PRIMARY KEY, imported_at TEXT NOT NULL, "
+        "author TEXT NOT NULL)",
+        # The network keys this device holds (bundles); a revocation adds a newer one.
+        "CREATE TABLE network_keys (key_id TEXT PRIMARY KEY, epoch INTEGER NOT NULL, "
+        "key BLOB NOT NULL, added_at TEXT NOT NULL)",
+        # Batches a peer could not send because the retention purge rewrote them there.
+        "CREATE TABLE purged_ranges (device_id TEXT NOT NULL, first_counter INTEGER NOT NULL, "
+        "last_counter INTEGER NOT NULL, PRIMARY KEY (device_id, first_counter)) WITHOUT ROWID",
+    ):
+        conn.execute(statement)
 
 
 MIGRATIONS: list[Migration] = [
@@ -276,6 +306,7 @@ MIGRATIONS: list[Migration] = [
     _m5_start_up,
     _m6_print_log,
     _m7_import_mappings,
+    _m8_region_network,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.

@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
+
+from resilient_zcc import schema
 from resilient_zcc.changelog import ApplyReport
 from resilient_zcc.hlc import HybridClock
 from resilient_zcc.keyheader import KdfCost
@@ -43,6 +46,25 @@ def make_closed_profile(profile_dir: Path, label: str = "test") -> Path:
         tx.put("organisations", "org-1", {"name": "Ziekenhuis Noord", "sector": "ziekenhuis"})
         tx.put("settings", "contacts.stale_after_days", {"value": "30"})
     return profile_dir
+
+
+def _schema_objects(conn: Any) -> dict[str, str]:
+    rows = conn.execute("SELECT name, type FROM sqlite_master WHERE sql IS NOT NULL")
+    return {name: kind for name, kind in rows}
+
+
+def wind_back(conn: Any, version: int) -> None:
+    """Make a database look as schema `version` left it: drop every table and index that a
+    fresh database of that version lacks, and set the version, so the later migrations run
+    again on open (as they would on a real old profile)."""
+    fresh = sqlcipher3.connect(":memory:", isolation_level=None)
+    schema.migrate(fresh, target=version)
+    keep = _schema_objects(fresh)
+    fresh.close()
+    for name, kind in sorted(_schema_objects(conn).items(), key=lambda item: item[1] != "index"):
+        if name not in keep:
+            conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+    conn.execute(f"PRAGMA user_version = {version}")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

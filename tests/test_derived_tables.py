@@ -11,7 +11,7 @@ from resilient_zcc.placements.matching import allocations
 from resilient_zcc.store import Store
 
 from .conftest import PASSPHRASE
-from .helpers import new_store, sync
+from .helpers import new_store, sync, wind_back
 from .placements_setup import REPORTED, build_region, offered, report
 
 
@@ -44,11 +44,7 @@ def test_migration_4_backfills_the_derived_tables(profile: Path) -> None:
         region = build_region(store)
         offered(store, region.cohort)
         before = (_current(store), allocations(store))
-        store.conn.execute("DROP TABLE capacity_current")
-        store.conn.execute("DROP TABLE placement_holds")
-        store.conn.execute("DROP INDEX reports_by_time")  # made by migration 5
-        store.conn.execute("DROP INDEX people_by_verified")
-        store.conn.execute("PRAGMA user_version = 3")  # as before migration 4
+        wind_back(store.conn, 3)  # as before migration 4
     with Store.open(profile, PASSPHRASE) as store:
         assert schema.version(store.conn) == schema.LATEST
         assert (_current(store), allocations(store)) == before
@@ -63,11 +59,7 @@ def test_migration_5_copies_the_current_figures_and_adds_the_start_up_indexes(
         report(store, region.elv, "elv", 4, at=REPORTED + timedelta(hours=1))
         before = latest_reports(store)
         # Back to schema 4: its capacity_current held only the report id.
-        store.conn.execute("DROP TABLE capacity_current")
-        store.conn.execute("DROP TABLE placement_holds")
-        store.conn.execute("DROP INDEX reports_by_time")
-        store.conn.execute("DROP INDEX people_by_verified")
-        store.conn.execute("PRAGMA user_version = 3")
+        wind_back(store.conn, 3)
         schema.migrate(store.conn, target=4)
         columns = {r[1] for r in store.conn.execute("PRAGMA table_info(capacity_current)")}
         assert columns == {"location_id", "category", "report_id"}

@@ -16,7 +16,7 @@ from resilient_zcc.profile import header_path
 from resilient_zcc.settings import get_setting, set_setting
 from resilient_zcc.store import Store, _connect
 
-from .helpers import CHEAP, PASSPHRASE, reopen
+from .helpers import CHEAP, PASSPHRASE, reopen, wind_back
 
 CONTACT_TABLES = {"organisations", "people", "functions", "roles", "rota_shifts", "channels"}
 
@@ -145,9 +145,7 @@ def test_migration_6_adds_the_device_local_print_log(tmp_path: Path) -> None:
     with Store.create(folder, PASSPHRASE, label="Oude laptop", cost=CHEAP)[0] as store:
         person = model.add_person(store, "Łukasz Voorbeeld", None)
         vector = store.log.version_vector()
-        for table in ("print_log", "form_number_blocks"):
-            store.conn.execute(f"DROP TABLE {table}")
-        store.conn.execute("PRAGMA user_version = 5")  # as before migration 6
+        wind_back(store.conn, 5)  # as before migration 6
     with reopen(folder) as store:
         assert schema.version(store.conn) == schema.LATEST
         assert {"print_log", "form_number_blocks"} <= _tables(store.conn)

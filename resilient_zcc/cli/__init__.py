@@ -71,3 +71,13 @@ for command in (
     exchange.restore_cmd,
 ):
     main.add_command(command)
+
+
+def _add_sync_commands() -> None:
+    from sync.cli import COMMANDS
+
+    for group in COMMANDS:
+        main.add_command(group)
+
+
+_add_sync_commands()

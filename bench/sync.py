@@ -1,0 +1,233 @@
+"""Benchmarks of sync: merging, wire bytes, a no-op exchange, an initial sync of 100k."""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from resilient_zcc.keyheader import KdfCost
+from resilient_zcc.network import invite, model
+from resilient_zcc.network.trust import TrustedMerger, apply_trusted, outgoing
+from resilient_zcc.store import Store
+from sync import transport, wire
+
+PASSPHRASE = "benchmark passphrase"
+CHEAP = KdfCost(iterations=1, memory_kib=8192, lanes=1)
+
+
+def _pair(workdir: Path, name: str) -> tuple[Store, Store]:
+    a, _ = Store.create(workdir / f"{name}-a", PASSPHRASE, label="bron", cost=CHEAP)
+    b, _ = Store.create(workdir / f"{name}-b", PASSPHRASE, label="ontvanger", cost=CHEAP)
+    model.create(a, "Benchmarkregio")
+    invite.join_directly(a, b)
+    apply_trusted(b, outgoing(a, b.log.version_vector()))  # as `network join` does
+    apply_trusted(a, outgoing(b, a.log.version_vector()))
+    return a, b
+
+
+def _fill(store: Store, count: int, per_tx: int = 1000, prefix: str = "o") -> None:
+    """`count` organisations, five fields each, as a coordinator's bulk import would."""
+    for start in range(0, count, per_tx):
+        with store.transaction() as tx:
+            for n in range(start, min(count, start + per_tx)):
+                tx.put(
+                    "organisations",
+                    f"{prefix}-{n:07d}-4000-8000-{n:012d}",
+                    {
+                        "name": f"Organisatie {n}",
+                        "short_name": f"ORG{n}",
+                        "sector": "vvt",
+                        "region": "twente",
+                        "city": "Hengelo",
+                    },
+                )
+
+
+def merge_changes_per_s(workdir: Path, count: int = 100_000) -> dict[str, Any]:
+    """Changes applied per second into an encrypted profile, in wire-sized chunks, trust
+    checks and signature verification included (the receiving half of a sync)."""
+    a, b = _pair(workdir, "merge")
+    with a, b:
+        _fill(a, count)
+        batches = outgoing(a, b.log.version_vector())
+        changes = sum(len(x.changes) for x in batches)
+        merger = TrustedMerger(b)
+        started = time.perf_counter()
+        for group in wire.chunks(batches):
+            merger.add(group)
+        report = merger.finish()
+        seconds = time.perf_counter() - started
+    return {
+        "merge_changes_per_s": round(report.applied / seconds),
+        "fields_per_s": round(report.applied * 5 / seconds),  # a change here sets 5 fields
+        "changes": changes,
+        "seconds": round(seconds, 2),
+    }
+
+
+def wire_bytes(workdir: Path, edits: int = 2000, rounds: int = 15) -> dict[str, Any]:
+    """Bytes per changed field in an incremental sync; a no-op sync's bytes and time."""
+    a, b = _pair(workdir, "wire")
+    with a, b:
+        _fill(a, edits)
+        served = transport.Server(b, "127.0.0.1", 0)
+        served_at = served.start()
+        try:
+            transport.sync_with(a, served_at)
+            with a.transaction() as tx:  # one field changed in each of `edits` rows
+                for n in range(edits):
+                    tx.put(
+                        "organisations",
+                        f"o-{n:07d}-4000-8000-{n:012d}",
+                        {"city": f"Enschede {n % 7}"},
+                    )
+            incremental = transport.sync_with(a, served_at)
+            noop_times, noop_bytes = [], []
+            for _ in range(rounds):
+                result = transport.sync_with(a, served_at)
+                noop_times.append(result.seconds * 1000)
+                noop_bytes.append(result.bytes_sent + result.bytes_received)
+            started = time.perf_counter()
+            transport.sync_with(a, served_at)
+            with_handshake_ms = (time.perf_counter() - started) * 1000
+        finally:
+            served.stop()
+    total = incremental.bytes_sent + incremental.bytes_received
+    return {
+        "bytes_per_change": round(total / edits, 1),
+        "incremental_bytes": total,
+        "noop_sync_bytes": max(noop_bytes),
+        "noop_sync_ms": round(statistics.median(noop_times), 2),
+        "noop_with_tls_handshake_ms": round(with_handshake_ms, 1),
+    }
+
+
+def _serve_process(profile: Path) -> tuple[subprocess.Popen[bytes], str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "RZCC_PASSPHRASE": PASSPHRASE}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "resilient_zcc",
+            "--profile",
+            str(profile),
+            "sync",
+            "serve",
+            "--listen",
+            f"127.0.0.1:{port}",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    return server, f"127.0.0.1:{port}"
+
+
+def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
+    """A fresh member receives 100,000 changes from a `sync serve` process over loopback TLS."""
+    a, b = _pair(workdir, "initial")
+    with a:
+        _fill(a, count)
+    server, address = _serve_process(workdir / "initial-a")
+    try:
+        with b:
+            started = time.perf_counter()
+            result = transport.sync_with(b, address, timeout=120)
+            seconds = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(30)
+    return {
+        "initial_sync_100k_s": round(seconds, 2),
+        "changes": result.received.applied,
+        "wire_mb": round(result.bytes_received / 1e6, 2),
+    }
+
+
+def receive_and_measure(profile: str, address: str) -> None:
+    """Run in a fresh process: pull from `address`, print peak RSS (MB) and seconds."""
+    import json
+    import resource
+
+    with Store.open(Path(profile), PASSPHRASE) as store:
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        started = time.perf_counter()
+        result = transport.sync_with(store, address, timeout=600)
+        seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {"peak": peak, "before": before, "seconds": seconds, "applied": result.received.applied}
+        )
+    )
+
+
+def merge_rss(workdir: Path, count: int = 1_000_000) -> dict[str, Any]:
+    """Peak memory of a fresh member's process while it receives and applies 1,000,000
+    changes from a `sync serve` process (frames applied as they arrive)."""
+    import json
+
+    a, b = _pair(workdir, "rss")
+    b.close()
+    with a:
+        _fill(a, count, per_tx=5000)
+    server, address = _serve_process(workdir / "rss-a")
+    try:
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from bench.sync import receive_and_measure; "
+                "receive_and_measure(sys.argv[1], sys.argv[2])",
+                str(workdir / "rss-b"),
+                address,
+            ],
+            env={**os.environ, "RZCC_PASSPHRASE": PASSPHRASE},
+            capture_output=True,
+            text=True,
+            timeout=1200,
+            check=True,
+        )
+    finally:
+        server.terminate()
+        server.wait(30)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    return {
+        "merge_rss_mb": round(figures["peak"]),
+        "rss_before_mb": round(figures["before"]),
+        "changes": figures["applied"],
+        "seconds": round(figures["seconds"], 1),
+    }
+
+
+def discovery(workdir: Path) -> dict[str, Any]:
+    """Seconds from starting to browse until an announcing member is found (loopback only:
+    the namespace variant runs in tests/test_sync_netns.py as root)."""
+    from sync.discovery import Advertiser, discover
+
+    a, b = _pair(workdir, "mdns")
+    with a, b:
+        network_id = model.require(a).id
+        announcer = Advertiser(a.identity.device_id, network_id, 7400, ["127.0.0.1"])
+        try:
+            started = time.perf_counter()
+            found = discover(network_id, 10, ["127.0.0.1"], exclude=b.identity.device_id, want=1)
+            seconds = time.perf_counter() - started
+        finally:
+            announcer.close()
+    return {"discovery_s": round(seconds, 2), "found": len(found), "where": "loopback"}

@@ -1,0 +1,294 @@
+"""One sync exchange over an authenticated channel, the same code on both sides.
+
+    client -> hello (device, network, schema, clock, version vector)
+    server -> hello, then the batches the client lacks (frames of ~4,000 changes), done
+    client -> the batches the server lacks, done
+
+Each side applies every frame as it arrives, in its own transaction, so a transfer cut
+short keeps what came and the next exchange starts from there (the version vectors say
+where). Signatures, schema and membership are checked before anything is applied.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from resilient_zcc import schema
+from resilient_zcc.errors import ZccError
+from resilient_zcc.hlc import wall_ms
+from resilient_zcc.network import keys, model, purged, status
+from resilient_zcc.network.trust import MergeReport, Outgoing, TrustedMerger, trust_of
+from resilient_zcc.store import Store
+
+from . import wire
+
+CLOCK_WARNING_MS = 5 * 60 * 1000
+
+
+class UpdateRequired(ZccError):
+    pass
+
+
+@dataclass
+class Progress:
+    stage: str  # "connected", "receiving", "sending", "done"
+    received: int = 0  # changes received so far
+    sent: int = 0  # changes sent so far
+    to_send: int = 0
+
+
+@dataclass
+class SyncResult:
+    peer: str
+    received: MergeReport
+    sent: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class Channel:
+    """Messages over a (TLS) socket, counting bytes both ways."""
+
+    def __init__(self, sock: socket.socket | ssl.SSLSocket) -> None:
+        self.sock = sock
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def send(self, message: dict[str, Any]) -> None:
+        data = wire.frame(message)
+        self.sock.sendall(data)
+        self.bytes_sent += len(data)
+
+    def _read(self, size: int) -> bytes:
+        parts, remaining = [], size
+        while remaining:
+            chunk = self.sock.recv(min(remaining, 1 << 20))
+            if not chunk:
+                raise ZccError(
+                    "The peer closed the connection in the middle of an exchange; what "
+                    "arrived was kept, sync again to continue."
+                )
+            parts.append(chunk)
+            remaining -= len(chunk)
+        self.bytes_received += size
+        return b"".join(parts)
+
+    def recv(self, *expected: str) -> dict[str, Any]:
+        length, flag = wire.read_frame_header(self._read(wire.HEADER_SIZE))
+        message = wire.open_body(self._read(length), flag)
+        if message["t"] == "error":
+            outdated = message["code"] in ("update_required", "peer_outdated")
+            error = UpdateRequired if outdated else ZccError
+            raise error(f"The peer refused: {message['message']}")
+        if expected and message["t"] not in expected:
+            raise wire.ProtocolError(
+                f"The peer sent '{message['t']}' where {' or '.join(expected)} was expected."
+            )
+        return message
+
+
+def hello(store: Store) -> dict[str, Any]:
+    network = model.require(store)
+    return {
+        "t": "hello",
+        "proto": wire.PROTOCOL,
+        "device": store.identity.device_id,
+        "network": network.id,
+        "schema": schema.LATEST,
+        "clock": wall_ms(),
+        "vector": purged.vector(store),
+        "key": list(network.key_ref),
+    }
+
+
+def check_hello(store: Store, theirs: dict[str, Any], peer: str) -> list[str]:
+    """Refuse a hello from another network, device or schema; warn about a far clock."""
+    if theirs["device"] != peer:
+        raise wire.ProtocolError("The peer's hello names another device than its certificate.")
+    if theirs["network"] != model.require(store).id:
+        raise ZccError("The peer belongs to another region network; nothing was exchanged.")
+    if theirs["proto"] != wire.PROTOCOL or theirs["schema"] > schema.LATEST:
+        raise UpdateRequired(
+            f"Update required: the peer runs a newer Resilient ZCC (schema {theirs['schema']}, "
+            f"this one {schema.LATEST}). Update this device; nothing was exchanged."
+        )
+    skew = theirs["clock"] - wall_ms()
+    if abs(skew) > CLOCK_WARNING_MS:
+        direction = "ahead of" if skew > 0 else "behind"
+        return [
+            f"The peer's clock is {abs(skew) // 60000} minutes {direction} this device's; "
+            "check the time on both. Changes still merge in the right order."
+        ]
+    return []
+
+
+def refuse_older(channel: Channel, theirs: dict[str, Any]) -> bool:
+    """Tell a peer with an older schema to update instead of sending it changes it can't hold."""
+    if theirs["schema"] < schema.LATEST:
+        channel.send(
+            {
+                "t": "error",
+                "code": "update_required",
+                "message": (
+                    f"update required: this device uses schema {schema.LATEST}, yours "
+                    f"{theirs['schema']}. Update Resilient ZCC, then sync again."
+                ),
+            }
+        )
+        return True
+    return False
+
+
+def send_batches(
+    channel: Channel, store: Store, vector: dict[str, int], progress: ProgressCallback
+) -> int:
+    """Stream what the peer lacks, frame by frame; then name the purged ranges."""
+    stream = Outgoing(store, vector)
+    total = status.pending_for(store, vector)  # an upper bound, for progress only
+    sent = 0
+    for group in wire.chunks(stream):
+        channel.send({"t": "batches", "items": [wire.batch_to_wire(b) for b in group]})
+        sent += sum(len(b.changes) for b in group)
+        progress(Progress("sending", sent=sent, to_send=max(total, sent)))
+    channel.send({"t": "done", "count": sent, "purged": purged.ranges_of(stream.purged)})
+    return sent
+
+
+def receive_batches(
+    channel: Channel, store: Store, progress: ProgressCallback, peer: str
+) -> MergeReport:
+    merger = TrustedMerger(store)
+    if not merger.trust.trusts_peer(peer):
+        raise ZccError(f"Device {peer[:12]} is not a trusted member here; nothing was applied.")
+    received = 0
+    while True:
+        message = channel.recv("batches", "done")
+        if message["t"] == "done":
+            purged.record(store, [(str(d), int(f), int(last)) for d, f, last in message["purged"]])
+            break
+        batches = [wire.batch_from_wire(item) for item in message["items"]]
+        merger.add(batches)
+        received += sum(len(b.changes) for b in batches)
+        progress(Progress("receiving", received=received))
+    return merger.finish()
+
+
+def _newer(a: Any, b: Any) -> bool:
+    return (int(a[0]), str(a[1])) > (int(b[0]), str(b[1]))
+
+
+def give_key(channel: Channel, store: Store) -> None:
+    """The newest network key, to a member that holds an older one (inside TLS, after both
+    sides proved who they are; a revoked device never gets this far)."""
+    network = model.require(store)
+    channel.send({"t": "key", "epoch": network.key_ref[0], "key": network.key})
+
+
+def take_key(channel: Channel, store: Store) -> None:
+    message = channel.recv("key")
+    keys.add(store, message["key"], message["epoch"])
+
+
+def no_progress(_progress: Progress) -> None:
+    """The default progress callback: report nothing."""
+
+
+def run_client(
+    channel: Channel,
+    store: Store,
+    peer: str,
+    address: str | None = None,
+    progress: ProgressCallback = no_progress,
+) -> SyncResult:
+    started = time.perf_counter()
+    channel.send(hello(store))
+    theirs = channel.recv("hello")
+    warnings = check_hello(store, theirs, peer)
+    status.record(store, peer, address=address)
+    progress(Progress("connected"))
+    mine = model.require(store).key_ref
+    if _newer(theirs["key"], mine):
+        take_key(channel, store)
+    report = receive_batches(channel, store, progress, peer)
+    if _newer(mine, theirs["key"]):
+        give_key(channel, store)
+    sent = send_batches(channel, store, theirs["vector"], progress)
+    return _finish(store, channel, peer, report, sent, warnings, started, progress)
+
+
+def run_server(channel: Channel, store: Store, peer: str) -> SyncResult:
+    started = time.perf_counter()
+    theirs = channel.recv("hello")
+    if theirs["schema"] > schema.LATEST:
+        channel.send(
+            {
+                "t": "error",
+                "code": "peer_outdated",
+                "message": (
+                    f"the device at this address runs an older Resilient ZCC (schema "
+                    f"{schema.LATEST}, yours {theirs['schema']}); update that device, then "
+                    "sync again. Nothing was exchanged."
+                ),
+            }
+        )
+        raise UpdateRequired(f"Peer {peer[:12]} runs a newer schema; update this device.")
+    warnings = check_hello(store, theirs, peer)
+    if refuse_older(channel, theirs):
+        raise UpdateRequired(f"Peer {peer[:12]} runs an older schema; it was told to update.")
+    status.record(store, peer)
+    mine = model.require(store).key_ref
+    channel.send(hello(store))
+    if _newer(mine, theirs["key"]):
+        give_key(channel, store)
+    sent = send_batches(channel, store, theirs["vector"], no_progress)
+    if _newer(theirs["key"], mine):
+        take_key(channel, store)
+    report = receive_batches(channel, store, no_progress, peer)
+    return _finish(store, channel, peer, report, sent, warnings, started, no_progress)
+
+
+def _finish(
+    store: Store,
+    channel: Channel,
+    peer: str,
+    report: MergeReport,
+    sent: int,
+    warnings: list[str],
+    started: float,
+    progress: ProgressCallback,
+) -> SyncResult:
+    if report.max_clock_ahead_ms > CLOCK_WARNING_MS:
+        warnings.append(
+            f"Changes from the peer carry times up to {report.max_clock_ahead_ms // 60000} "
+            "minutes ahead of this device's clock; check the clocks."
+        )
+    if report.refused:
+        warnings.append(
+            f"{report.refused} batch(es) from devices that are not members here or were "
+            "revoked were refused."
+        )
+    summary = f"received {report.applied}, sent {sent}"
+    status.record(store, peer, synced=True, result=summary, vector=store.log.version_vector())
+    progress(Progress("done", received=report.applied, sent=sent))
+    return SyncResult(
+        peer,
+        report,
+        sent,
+        channel.bytes_sent,
+        channel.bytes_received,
+        time.perf_counter() - started,
+        warnings,
+    )
+
+
+__all__ = ["Channel", "Progress", "SyncResult", "run_client", "run_server", "trust_of"]

@@ -1,0 +1,254 @@
+"""TLS over TCP: serve peers (also the hub), sync with a peer, join a network.
+
+A server handles one connection at a time (one SQLite writer; an exchange of a few
+thousand changes takes well under a second), each with a time limit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import ssl
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from resilient_zcc.errors import ZccError
+from resilient_zcc.identity import DeviceIdentity
+from resilient_zcc.network import certs, invite, model, status
+from resilient_zcc.network.trust import trust_of
+from resilient_zcc.store import Store
+
+from . import tls, wire
+from .session import (
+    Channel,
+    ProgressCallback,
+    SyncResult,
+    UpdateRequired,
+    no_progress,
+    run_client,
+    run_server,
+)
+
+TIMEOUT_S = 30.0
+HANDSHAKE_TIMEOUT_S = 10.0
+Log = Callable[[str], None]
+
+
+def trusted_certificates(store: Store) -> list[bytes]:
+    trust = trust_of(store)
+    return [
+        certs.from_text(row["certificate"])
+        for row in store.query(
+            "SELECT id, certificate FROM network_members WHERE deleted = 0 "
+            "AND certificate IS NOT NULL"
+        )
+        if trust.trusts_peer(row["id"])
+    ]
+
+
+# --- client side -----------------------------------------------------------------------------
+
+
+def _open(
+    address: str, identity: DeviceIdentity | None, timeout: float
+) -> tuple[ssl.SSLSocket, str]:
+    host, port = tls.parse_address(address)
+    raw = tls.connect(host, port, timeout)
+    try:
+        sock = tls.client_context(identity).wrap_socket(raw)
+    except (ssl.SSLError, OSError) as exc:
+        raw.close()
+        raise ZccError(
+            f"The TLS handshake with {address} failed ({exc}); is it a Resilient ZCC peer?"
+        ) from exc
+    peer = tls.peer_device(sock)
+    if peer is None:
+        sock.close()
+        raise ZccError(f"{address} sent no certificate; not a Resilient ZCC peer.")
+    return sock, peer
+
+
+def sync_with(
+    store: Store,
+    address: str,
+    expect: str | None = None,
+    progress: ProgressCallback = no_progress,
+    timeout: float = TIMEOUT_S,
+) -> SyncResult:
+    """Exchange changes with the peer at HOST:PORT; `expect` pins its device id (prefix)."""
+    model.require(store)
+    sock, peer = _open(address, store.identity, timeout)
+    with sock:
+        if expect and not peer.startswith(expect.lower()):
+            raise ZccError(
+                f"The peer at {address} is device {peer[:12]}, not {expect[:12]}; nothing was sent."
+            )
+        if not trust_of(store).trusts_peer(peer) or peer == store.identity.device_id:
+            raise ZccError(
+                f"The peer at {address} is device {peer[:12]}, which is not a trusted member "
+                "of this network (unknown or revoked); nothing was sent."
+            )
+        try:
+            return run_client(Channel(sock), store, peer, address, progress)
+        except (ssl.SSLError, ConnectionResetError) as exc:
+            raise _refused(address, exc) from exc
+        except OSError as exc:
+            raise ZccError(
+                f"The connection to {address} broke ({exc}); what arrived was kept, sync "
+                "again to continue."
+            ) from exc
+
+
+def _refused(address: str, exc: OSError) -> ZccError:
+    """TLS 1.3 reports a refused client certificate only at the first read."""
+    return ZccError(
+        f"The peer at {address} does not accept this device: it is not (yet) a member there, "
+        f"or it was revoked ({_short(exc)}). Nothing was exchanged."
+    )
+
+
+def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_S) -> SyncResult:
+    """Join the network of the device that made `code`, then sync with it once."""
+    parsed, scanned = invite.parse(code)
+    address = address or scanned
+    if not address:
+        raise ZccError("Give the inviting device's address: --peer HOST:PORT.")
+    if model.current(store) is not None:
+        raise ZccError("This profile is already in a region network.")
+    sock, peer = _open(address, None, timeout)
+    with sock:
+        if not peer.startswith(parsed.fingerprint):
+            raise ZccError(
+                f"The device at {address} is not the one that made this invitation "
+                f"({peer[:12]}); nothing was sent."
+            )
+        channel = Channel(sock)
+        try:
+            nonce = channel.recv("challenge")["nonce"]
+            me = store.identity.device_id
+            label = store.query_one("SELECT label FROM devices WHERE id = ?", (me,)) or {}
+            channel.send(
+                {
+                    "t": "join",
+                    "invite": parsed.invite_id,
+                    "proof": invite.proof(parsed.secret, me, peer, nonce),
+                    "certificate": certs.certificate_for(store.identity),
+                    "label": str(label.get("label") or ""),
+                    "signature": store.identity.sign(invite.possession_message(nonce, peer)),
+                }
+            )
+            welcome = channel.recv("welcome")
+        except OSError as exc:
+            raise ZccError(f"The connection to {address} broke while joining ({exc}).") from exc
+    invite.open_welcome(store, parsed.secret, peer, welcome)
+    return sync_with(store, address, expect=peer, timeout=timeout)
+
+
+# --- server side -----------------------------------------------------------------------------
+
+
+class Server:
+    """Listens on HOST:PORT and serves one peer at a time until `stop()`."""
+
+    def __init__(self, store: Store, host: str, port: int, log: Log = lambda _m: None) -> None:
+        self.store = store
+        self.log = log
+        self.listener = socket.create_server((host, port))
+        self.listener.settimeout(0.5)
+        self.address = self.listener.getsockname()[:2]
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(10)
+            self._thread = None
+
+    def start(self) -> str:
+        """Serve in a background thread (desktop, tests, benchmarks); returns HOST:PORT."""
+        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread.start()
+        return f"{self.address[0]}:{self.address[1]}"
+
+    def serve_forever(self) -> None:
+        with self.listener:
+            while not self._stop.is_set():
+                try:
+                    raw, remote = self.listener.accept()
+                except TimeoutError:
+                    continue
+                except OSError:
+                    if self._stop.is_set():
+                        return
+                    raise
+                with contextlib.closing(raw):
+                    self.handle(raw, f"{remote[0]}:{remote[1]}")
+
+    def handle(self, raw: socket.socket, remote: str) -> None:
+        raw.settimeout(HANDSHAKE_TIMEOUT_S)  # a silent stranger holds the server briefly
+        tls.no_delay(raw)
+        store = self.store
+        try:
+            context = tls.server_context(store.identity, trusted_certificates(store))
+            sock = context.wrap_socket(raw, server_side=True)
+        except (ssl.SSLError, OSError) as exc:
+            self.log(f"refused {remote}: TLS handshake failed ({_short(exc)})")
+            return
+        with sock:
+            sock.settimeout(TIMEOUT_S)
+            channel = Channel(sock)
+            try:
+                peer = tls.peer_device(sock)
+                if peer is None:
+                    self._join(channel, remote)
+                    return
+                if not trust_of(store).trusts_peer(peer):
+                    self.log(f"refused {remote}: device {peer[:12]} is not a trusted member")
+                    return
+                result = run_server(channel, store, peer)
+                self.log(
+                    f"synced with {peer[:12]} ({remote}): received {result.received.applied}, "
+                    f"sent {result.sent}" + "".join(f"; {w}" for w in result.warnings)
+                )
+            except (ZccError, OSError, ssl.SSLError) as exc:
+                self.log(f"exchange with {remote} ended: {_short(exc)}")
+                told = isinstance(exc, (wire.ProtocolError, UpdateRequired))
+                if isinstance(exc, ZccError) and not told:
+                    with contextlib.suppress(OSError, ZccError):
+                        channel.send({"t": "error", "code": "refused", "message": str(exc)})
+            except Exception as exc:  # a bug: keep serving the others, say where
+                frames = traceback.extract_tb(exc.__traceback__)
+                place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+                self.log(f"internal error ({type(exc).__name__} at {place}) serving {remote}")
+
+    def _join(self, channel: Channel, remote: str) -> None:
+        """A client without a certificate: it may only present an invitation."""
+        nonce = os.urandom(32)
+        channel.send({"t": "challenge", "nonce": nonce})
+        request = channel.recv("join")
+        try:
+            welcome = invite.accept(
+                self.store,
+                request["invite"],
+                request["proof"],
+                nonce,
+                request["certificate"],
+                request["label"],
+                request["signature"],
+            )
+        except ZccError as exc:
+            self.log(f"refused a join from {remote}: {exc}")
+            channel.send({"t": "error", "code": "join_refused", "message": str(exc)})
+            return
+        channel.send({"t": "welcome", **welcome})
+        joined = certs.device_id_of(request["certificate"])
+        status.record(self.store, joined, result="joined")
+        self.log(f"device {joined[:12]} joined the network ({remote})")
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
