@@ -460,6 +460,3 @@ def bundle_import(session: Session, file: Path) -> None:
         click.echo(
             f"Let op: {report.refused} batch(es) van niet-leden of ingetrokken apparaten geweigerd."
         )
-
-
-COMMANDS = (network, device, sync_group, bundle, serve)
