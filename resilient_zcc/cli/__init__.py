@@ -11,7 +11,6 @@ from ..profile import default_profile_dir
 from . import capacity, contacts, crisis, exchange, placements, profile
 from .common import Session, ZccGroup
 
-
 # Commands of the packages that build on the core, loaded when used (see ZccGroup).
 LAZY_COMMANDS = {
     "print": "printouts.cli:print_group",
