@@ -243,3 +243,20 @@ def shifts_for_function(
         "AND s.starts_at < ? AND s.ends_at > ? ORDER BY s.starts_at, p.name",
         (function_id, end, start),
     )
+
+
+def all_functions(store: Store) -> list[dict[str, Any]]:
+    """Every function (id, name, code, organisation id and name), by name."""
+    return store.query(
+        "SELECT f.id, f.name, f.code, f.organisation_id, coalesce(o.name, '') AS organisation "
+        "FROM functions f "
+        "LEFT JOIN organisations o ON o.id = f.organisation_id AND o.deleted = 0 "
+        "WHERE f.deleted = 0 ORDER BY f.name, organisation, f.id"
+    )
+
+
+def all_organisations(store: Store) -> list[dict[str, Any]]:
+    """Every organisation (id, name, short name, sector), by name."""
+    return store.query(
+        "SELECT id, name, short_name, sector FROM organisations WHERE deleted = 0 ORDER BY name, id"
+    )
