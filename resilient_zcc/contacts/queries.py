@@ -260,3 +260,23 @@ def all_organisations(store: Store) -> list[dict[str, Any]]:
     return store.query(
         "SELECT id, name, short_name, sector FROM organisations WHERE deleted = 0 ORDER BY name, id"
     )
+
+
+def own_channels(store: Store, owner_type: str, owner_id: str) -> list[Channel]:
+    """The channels of one person, function or organisation, in fallback order."""
+    rows = store.query(
+        "SELECT * FROM channels WHERE deleted = 0 AND owner_type = ? AND owner_id = ? "
+        "ORDER BY fallback_order, id",
+        (owner_type, owner_id),
+    )
+    return [
+        Channel(
+            r["id"],
+            r["kind"],
+            r["value"],
+            r["fallback_order"] or 0,
+            r["availability"] or "",
+            r["note"] or "",
+        )
+        for r in rows
+    ]
