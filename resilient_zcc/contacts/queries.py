@@ -76,15 +76,7 @@ def channels_for(store: Store, person_id: str) -> list[Channel]:
         (json.dumps([person_id, *functions]),),
     )
     channels = [
-        Channel(
-            r["id"],
-            r["kind"],
-            r["value"],
-            r["fallback_order"] or 0,
-            r["availability"] or "",
-            r["note"] or "",
-            functions[r["owner_id"]] if r["owner_type"] == "function" else None,
-        )
+        _channel(r, functions[r["owner_id"]] if r["owner_type"] == "function" else None)
         for r in rows
         if r["owner_type"] == ("function" if r["owner_id"] in functions else "person")
     ]
@@ -269,14 +261,16 @@ def own_channels(store: Store, owner_type: str, owner_id: str) -> list[Channel]:
         "ORDER BY fallback_order, id",
         (owner_type, owner_id),
     )
-    return [
-        Channel(
-            r["id"],
-            r["kind"],
-            r["value"],
-            r["fallback_order"] or 0,
-            r["availability"] or "",
-            r["note"] or "",
-        )
-        for r in rows
-    ]
+    return [_channel(r) for r in rows]
+
+
+def _channel(row: dict[str, Any], via_function: str | None = None) -> Channel:
+    return Channel(
+        row["id"],
+        row["kind"],
+        row["value"],
+        row["fallback_order"] or 0,
+        row["availability"] or "",
+        row["note"] or "",
+        via_function,
+    )
