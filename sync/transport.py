@@ -62,12 +62,14 @@ def _open(
     except (ssl.SSLError, OSError) as exc:
         raw.close()
         raise ZccError(
-            f"The TLS handshake with {address} failed ({exc}); is it a Resilient ZCC peer?"
+            "The TLS handshake with {address} failed ({reason}); is it a Resilient ZCC peer?",
+            address=address,
+            reason=exc,
         ) from exc
     peer = tls.peer_device(sock)
     if peer is None:
         sock.close()
-        raise ZccError(f"{address} sent no certificate; not a Resilient ZCC peer.")
+        raise ZccError("{address} sent no certificate; not a Resilient ZCC peer.", address=address)
     return sock, peer
 
 
@@ -84,12 +86,17 @@ def sync_with(
     with sock:
         if expect and not peer.startswith(expect.lower()):
             raise ZccError(
-                f"The peer at {address} is device {peer[:12]}, not {expect[:12]}; nothing was sent."
+                "The peer at {address} is device {device}, not {expected}; nothing was sent.",
+                address=address,
+                device=peer[:12],
+                expected=expect[:12],
             )
         if not trust_of(store).trusts_peer(peer) or peer == store.identity.device_id:
             raise ZccError(
-                f"The peer at {address} is device {peer[:12]}, which is not a trusted member "
-                "of this network (unknown or revoked); nothing was sent."
+                "The peer at {address} is device {device}, which is not a trusted member "
+                "of this network (unknown or revoked); nothing was sent.",
+                address=address,
+                device=peer[:12],
             )
         try:
             return run_client(Channel(sock), store, peer, address, progress)
@@ -97,16 +104,20 @@ def sync_with(
             raise _refused(address, exc) from exc
         except OSError as exc:
             raise ZccError(
-                f"The connection to {address} broke ({exc}); what arrived was kept, sync "
-                "again to continue."
+                "The connection to {address} broke ({reason}); what arrived was kept, sync "
+                "again to continue.",
+                address=address,
+                reason=exc,
             ) from exc
 
 
 def _refused(address: str, exc: OSError) -> ZccError:
     """TLS 1.3 reports a refused client certificate only at the first read."""
     return ZccError(
-        f"The peer at {address} does not accept this device: it is not (yet) a member there, "
-        f"or it was revoked ({_short(exc)}). Nothing was exchanged."
+        "The peer at {address} does not accept this device: it is not (yet) a member there, "
+        "or it was revoked ({reason}). Nothing was exchanged.",
+        address=address,
+        reason=_short(exc),
     )
 
 
@@ -122,8 +133,10 @@ def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_
     with sock:
         if not peer.startswith(parsed.fingerprint):
             raise ZccError(
-                f"The device at {address} is not the one that made this invitation "
-                f"({peer[:12]}); nothing was sent."
+                "The device at {address} is not the one that made this invitation "
+                "({device}); nothing was sent.",
+                address=address,
+                device=peer[:12],
             )
         channel = Channel(sock)
         try:
@@ -142,7 +155,11 @@ def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_
             )
             welcome = channel.recv("welcome")
         except OSError as exc:
-            raise ZccError(f"The connection to {address} broke while joining ({exc}).") from exc
+            raise ZccError(
+                "The connection to {address} broke while joining ({reason}).",
+                address=address,
+                reason=exc,
+            ) from exc
     invite.open_welcome(store, parsed.secret, peer, welcome)
     return sync_with(store, address, expect=peer, timeout=timeout)
 
