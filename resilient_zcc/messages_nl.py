@@ -1168,4 +1168,22 @@ NL: dict[str, str] = {
         "nieuwere). Er is niets afgedrukt. Maak een nieuwe sleutel aan met "
         "'resilient-zcc recovery-key'."
     ),
+    # sync/transport.py: the server's log lines ('sync serve')
+    "refused {remote}: TLS handshake failed ({reason})": (
+        "{remote} geweigerd: TLS-handshake mislukt ({reason})"
+    ),
+    "refused {remote}: device {device} is not a trusted member": (
+        "{remote} geweigerd: apparaat {device} is geen vertrouwd lid"
+    ),
+    "synced with {device} ({remote}): received {received}, sent {sent}": (
+        "gesynchroniseerd met {device} ({remote}): {received} ontvangen, {sent} verzonden"
+    ),
+    "exchange with {remote} ended: {reason}": "uitwisseling met {remote} beëindigd: {reason}",
+    "internal error ({kind} at {place}) serving {remote}": (
+        "interne fout ({kind} in {place}) bij het bedienen van {remote}"
+    ),
+    "refused a join from {remote}: {reason}": ("aansluitverzoek van {remote} geweigerd: {reason}"),
+    "device {device} joined the network ({remote})": (
+        "apparaat {device} is aangesloten bij het netwerk ({remote})"
+    ),
 }

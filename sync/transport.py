@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from resilient_zcc.errors import ZccError
+from resilient_zcc.i18n import t
 from resilient_zcc.identity import DeviceIdentity
 from resilient_zcc.network import certs, invite, model, status
 from resilient_zcc.network.trust import trust_of
@@ -213,7 +214,10 @@ class Server:
             context = tls.server_context(store.identity, trusted_certificates(store))
             sock = context.wrap_socket(raw, server_side=True)
         except (ssl.SSLError, OSError) as exc:
-            self.log(f"refused {remote}: TLS handshake failed ({_short(exc)})")
+            self.log(
+                t("refused {remote}: TLS handshake failed ({reason})", remote=remote,
+                  reason=_short(exc))
+            )  # fmt: skip
             return
         with sock:
             sock.settimeout(TIMEOUT_S)
@@ -224,15 +228,21 @@ class Server:
                     self._join(channel, remote)
                     return
                 if not trust_of(store).trusts_peer(peer):
-                    self.log(f"refused {remote}: device {peer[:12]} is not a trusted member")
+                    self.log(
+                        t("refused {remote}: device {device} is not a trusted member",
+                          remote=remote, device=peer[:12])
+                    )  # fmt: skip
                     return
                 result = run_server(channel, store, peer)
                 self.log(
-                    f"synced with {peer[:12]} ({remote}): received {result.received.applied}, "
-                    f"sent {result.sent}" + "".join(f"; {w}" for w in result.warnings)
-                )
+                    t("synced with {device} ({remote}): received {received}, sent {sent}",
+                      device=peer[:12], remote=remote, received=result.received.applied,
+                      sent=result.sent)
+                    + "".join(f"; {w}" for w in result.warnings)
+                )  # fmt: skip
             except (ZccError, OSError, ssl.SSLError) as exc:
-                self.log(f"exchange with {remote} ended: {_short(exc)}")
+                self.log(t("exchange with {remote} ended: {reason}", remote=remote,
+                           reason=_short(exc)))  # fmt: skip
                 told = isinstance(exc, (wire.ProtocolError, UpdateRequired))
                 if isinstance(exc, ZccError) and not told:
                     with contextlib.suppress(OSError, ZccError):
@@ -240,7 +250,10 @@ class Server:
             except Exception as exc:  # a bug: keep serving the others, say where
                 frames = traceback.extract_tb(exc.__traceback__)
                 place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
-                self.log(f"internal error ({type(exc).__name__} at {place}) serving {remote}")
+                self.log(
+                    t("internal error ({kind} at {place}) serving {remote}",
+                      kind=type(exc).__name__, place=place, remote=remote)
+                )  # fmt: skip
 
     def _join(self, channel: Channel, remote: str) -> None:
         """A client without a certificate: it may only present an invitation."""
@@ -258,13 +271,15 @@ class Server:
                 request["signature"],
             )
         except ZccError as exc:
-            self.log(f"refused a join from {remote}: {exc}")
+            self.log(t("refused a join from {remote}: {reason}", remote=remote, reason=exc))
             channel.send({"t": "error", "code": "join_refused", "message": str(exc)})
             return
         channel.send({"t": "welcome", **welcome})
         joined = certs.device_id_of(request["certificate"])
         status.record(self.store, joined, result="joined")
-        self.log(f"device {joined[:12]} joined the network ({remote})")
+        self.log(
+            t("device {device} joined the network ({remote})", device=joined[:12], remote=remote)
+        )
 
 
 def _short(exc: BaseException) -> str:
