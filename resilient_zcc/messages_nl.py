@@ -1020,7 +1020,7 @@ NL: dict[str, str] = {
         "Het andere apparaat stuurde '{kind}' waar {expected} werd verwacht."
     ),
     "The peer's hello names another device than its certificate.": (
-        "De begroeting van het andere apparaat noemt een ander apparaat dan zijn certificaat."
+        "Het hello-bericht van het andere apparaat noemt een ander apparaat dan het certificaat."
     ),
     "The peer belongs to another region network; nothing was exchanged.": (
         "Het andere apparaat hoort bij een ander regionetwerk; er is niets uitgewisseld."
@@ -1054,12 +1054,12 @@ NL: dict[str, str] = {
     ),
     "Changes from the peer carry times up to {minutes} "
     "minutes ahead of this device's clock; check the clocks.": (
-        "Wijzigingen van het andere apparaat dragen tijden tot {minutes} minuten vóór de klok "
-        "van dit apparaat; controleer de klokken."
+        "Wijzigingen van het andere apparaat hebben tijdstempels tot {minutes} minuten later "
+        "dan de klok van dit apparaat; controleer de klokken."
     ),
     "{n} batch(es) from devices that are not members here or were revoked were refused.": (
-        "{n} pakket(ten) van apparaten die hier geen lid zijn of zijn ingetrokken, "
-        "is of zijn geweigerd."
+        "Geweigerd: {n} pakket(ten) wijzigingen van apparaten die hier geen lid zijn of zijn "
+        "ingetrokken."
     ),
     "'{text}' is not an address; write HOST:PORT, e.g. 127.0.0.1:7400.": (
         "'{text}' is geen adres; schrijf HOST:POORT, bijvoorbeeld 127.0.0.1:7400."
