@@ -69,6 +69,8 @@ add_catalogue(
         "Column": "Kolom",
         "Value": "Waarde",
         "Problem": "Probleem",
+        "Detail": "Toelichting",
+        "Imported": "Geïmporteerd",
         "Save report as &CSV…": "Rapport opslaan als &CSV…",
         "Save the problem report": "Probleemrapport opslaan",
         "CSV files (*.csv)": "CSV-bestanden (*.csv)",
@@ -120,8 +122,6 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle(tr("Which column is which"))
-        self.origin = QLabel()
-        self.origin.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
             [tr("Column in the file"), tr("Examples"), tr("Field")]
@@ -132,10 +132,10 @@ class MappingPage(QWizardPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from combo to combo
         self.combos: dict[str, QComboBox] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(self.origin)
         layout.addWidget(self.table, 1)
 
     def initializePage(self) -> None:  # noqa: N802
@@ -159,12 +159,16 @@ class MappingPage(QWizardPage):
             combo.setAccessibleName(column)
             self.table.setCellWidget(index, 2, combo)
             self.combos[column] = combo
+        if self.combos:  # wide enough for the longest field name in either language
+            widest = max(box.sizeHint().width() for box in self.combos.values())
+            self.table.setColumnWidth(2, widest + 8)
+        self.table.resizeRowsToContents()
         self._show_origin()
 
     def _show_origin(self) -> None:
         source = self.owner.source
         origin = source.mapping_origin if source else "guessed"
-        self.origin.setText(
+        self.setSubTitle(
             {
                 "guessed": tr(
                     "Guessed from the column headings; check each field and change it where needed."
@@ -231,12 +235,16 @@ class PlanPage(QWizardPage):
                 Column(tr("Row"), lambda p: str(p["row"]), align_right=True),
                 Column(tr("Column"), lambda p: p["column"]),
                 Column(tr("Value"), lambda p: p["value"]),
-                Column(tr("Problem"), _problem_text),
+                Column(
+                    tr("Problem"), lambda p: PROBLEMS[p["code"]][0 if language() == "nl" else 1]
+                ),
+                Column(tr("Detail"), lambda p: p["detail"]),
             ]
         )
         from ..views.tables import row_table
 
         self.table = row_table(self.problems)
+        self.table.setWordWrap(True)  # the rule a value broke can be long
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.save = QPushButton(tr("Save report as &CSV…"))
@@ -299,6 +307,7 @@ class PlanPage(QWizardPage):
         )
         problems = plan.problems
         self.problems.set_rows([p.as_dict() for p in problems[:SHOWN_PROBLEMS]])
+        self.table.resizeRowsToContents()
         if len(problems) > SHOWN_PROBLEMS:
             self.hint.setText(
                 tr(
@@ -370,6 +379,7 @@ class ApplyPage(QWizardPage):
             return
         skip = self.owner.plan_page.skip.isChecked()
         self.owner.imported = None
+        self.setTitle(tr("Importing"))
         self.status.setText(tr("Writing {total} rows…", total=len(plan.rows)))
         self.owner.run(
             lambda store, progress: apply_import(
@@ -382,6 +392,8 @@ class ApplyPage(QWizardPage):
 
     def _applied(self, result: ImportResult) -> None:
         self.owner.imported = result
+        self.setTitle(tr("Imported"))
+        self.owner.button(QWizard.WizardButton.CancelButton).hide()  # done: only Finish
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.bar.setVisible(True)
@@ -400,8 +412,3 @@ class ApplyPage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802
         return not self.owner.busy()
-
-
-def _problem_text(problem: dict[str, Any]) -> str:
-    text = PROBLEMS[problem["code"]][0 if language() == "nl" else 1]
-    return f"{text} ({problem['detail']})" if problem["detail"] else text

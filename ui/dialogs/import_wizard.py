@@ -51,6 +51,10 @@ add_catalogue(
             "Spreadsheets (*.csv *.xlsx *.txt);;Alle bestanden (*)"
         ),
         "Reading {name}…": "{name} wordt gelezen…",
+        "< &Back": "< &Vorige",
+        "&Next >": "V&olgende >",
+        "&Finish": "&Voltooien",
+        "Cancel": "Annuleren",
         "{name}: {rows} rows; heading on row {header}. Read as: {notes}.": (
             "{name}: {rows} rijen; kopregel op rij {header}. Gelezen als: {notes}."
         ),
@@ -67,6 +71,13 @@ class ImportWizard(QWizard):
         self.setWindowTitle(tr("Import contacts"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        for button, text in (
+            (QWizard.WizardButton.BackButton, tr("< &Back")),
+            (QWizard.WizardButton.NextButton, tr("&Next >")),
+            (QWizard.WizardButton.FinishButton, tr("&Finish")),
+            (QWizard.WizardButton.CancelButton, tr("Cancel")),
+        ):
+            self.setButtonText(button, text)  # Qt's own texts are not translated
         self.source: ImportSource | None = None
         self.plan: ImportPlan | None = None
         self.imported: ImportResult | None = None
