@@ -6,6 +6,7 @@ bytes wherever it is chosen. Every export is plaintext; the callers say so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,13 +34,15 @@ def contacts_bytes(store: Store, fmt: str, lang: str = "nl") -> bytes:
     from .contact_export import contacts_csv, contacts_xlsx
     from .vcard import contacts_vcf
 
-    if fmt == "vcf":
-        return contacts_vcf(store)
-    if fmt == "csv":
-        return contacts_csv(store, lang)
-    if fmt == "xlsx":
-        return contacts_xlsx(store, lang)
-    raise ValidationError(f"Unknown contact format '{fmt}'; choose csv, xlsx or vcf.")
+    return _made(
+        fmt,
+        CONTACT_FORMATS,
+        {
+            "csv": lambda: contacts_csv(store, lang),
+            "xlsx": lambda: contacts_xlsx(store, lang),
+            "vcf": lambda: contacts_vcf(store),
+        },
+    )
 
 
 def capacity_bytes(store: Store, fmt: str, reporter: str = "GHOR") -> bytes:
@@ -47,13 +50,21 @@ def capacity_bytes(store: Store, fmt: str, reporter: str = "GHOR") -> bytes:
     from .edxl_have import export_have
     from .fhir import export_fhir
 
-    if fmt == "have":
-        return export_have(store)
-    if fmt == "fhir":
-        return export_fhir(store, reporter)
-    if fmt == "csv":
-        return export_capacity_csv(store)
-    raise ValidationError(f"Unknown capacity format '{fmt}'; choose have, fhir or csv.")
+    return _made(
+        fmt,
+        CAPACITY_FORMATS,
+        {
+            "have": lambda: export_have(store),
+            "fhir": lambda: export_fhir(store, reporter),
+            "csv": lambda: export_capacity_csv(store),
+        },
+    )
+
+
+def _made(fmt: str, formats: dict[str, str], makers: dict[str, Callable[[], bytes]]) -> bytes:
+    if fmt not in makers:
+        raise ValidationError(f"Unknown format '{fmt}'; choose {', '.join(formats)}.")
+    return makers[fmt]()
 
 
 def write_export_file(path: Path, data: bytes) -> int:

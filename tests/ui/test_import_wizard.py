@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
 import vobject
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QMessageBox, QWizard
@@ -42,22 +41,6 @@ def write_list(path: Path, rows: list[str] = ROWS) -> Path:
     """As Dutch Excel saves 'CSV (gescheiden door lijstscheidingsteken)': ';', Windows-1252."""
     path.write_bytes(("\r\n".join([HEADERS, *rows]) + "\r\n").encode("cp1252"))
     return path
-
-
-@pytest.fixture
-def window_open(qtbot, window: MainWindow) -> MainWindow:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
-        window.session.unlock(PASSPHRASE)
-    return window
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text)
-    )
-    return shown
 
 
 def start(window: MainWindow) -> ImportWizard:
@@ -91,9 +74,9 @@ def named(window: MainWindow, text: str) -> list[str]:
 
 
 def test_a_dutch_csv_walked_through_every_step(
-    qtbot, window_open: MainWindow, tmp_path: Path
+    qtbot, unlocked_window: MainWindow, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    window = window_open
+    window = unlocked_window
     source = write_list(tmp_path / "sleutelfunctionarissen.csv")
     wizard = start(window)
     assert not wizard.file_page.isComplete()
@@ -169,7 +152,7 @@ def test_a_dutch_csv_walked_through_every_step(
 
 
 def test_a_workbook_with_title_rows_and_two_sheets(
-    qtbot, window_open: MainWindow, tmp_path: Path
+    qtbot, unlocked_window: MainWindow, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     book = Workbook()
     notes = book.active
@@ -185,7 +168,7 @@ def test_a_workbook_with_title_rows_and_two_sheets(
     path = tmp_path / "lijst.xlsx"
     book.save(path)
 
-    wizard = start(window_open)
+    wizard = start(unlocked_window)
     read(qtbot, wizard, path)
     page = wizard.file_page
     assert page.sheet.isVisible() and page.sheet.count() == 2
@@ -199,16 +182,16 @@ def test_a_workbook_with_title_rows_and_two_sheets(
     plan(qtbot, wizard)
     assert wizard.plan_page.isComplete()  # no problems: no need to skip anything
     apply(qtbot, wizard)
-    assert named(window_open, "Proefkonijn") == ["Evert Proefkonijn"]
-    assert named(window_open, "Nepper") == ["Fenna Nepper"]
+    assert named(unlocked_window, "Proefkonijn") == ["Evert Proefkonijn"]
+    assert named(unlocked_window, "Nepper") == ["Fenna Nepper"]
 
 
 def test_an_unreadable_file_gives_a_clear_message(
-    qtbot, window_open: MainWindow, tmp_path: Path, warnings: list[str]
+    qtbot, unlocked_window: MainWindow, tmp_path: Path, warnings: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     garbage = tmp_path / "lijst.csv"
     garbage.write_bytes(bytes(range(256)) * 40)
-    wizard = start(window_open)
+    wizard = start(unlocked_window)
     wizard.open_file(garbage)
     qtbot.waitUntil(lambda: bool(warnings), timeout=WAIT_MS)
     assert "lijst.csv" in warnings[0] and "binary" in warnings[0]
@@ -217,9 +200,9 @@ def test_an_unreadable_file_gives_a_clear_message(
 
 
 def test_a_list_without_a_name_column_stays_on_the_mapping(
-    qtbot, window_open: MainWindow, tmp_path: Path, warnings: list[str]
+    qtbot, unlocked_window: MainWindow, tmp_path: Path, warnings: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    wizard = start(window_open)
+    wizard = start(unlocked_window)
     read(qtbot, wizard, write_list(tmp_path / "lijst.csv"))
     wizard.next()
     wizard.mapping_page.choose("Naam", "ignore")
@@ -234,27 +217,29 @@ def people_named(profile: Path, text: str) -> int:
         return int(row["n"]) if row else 0
 
 
-def test_locking_after_the_dry_run_writes_nothing(
-    qtbot, window_open: MainWindow, demo_profile: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    wizard = start(window_open)
+def planned(qtbot, window: MainWindow, tmp_path: Path) -> ImportWizard:  # type: ignore[no-untyped-def]
+    """A wizard at its dry run of the sample list, bad rows to be skipped."""
+    wizard = start(window)
     read(qtbot, wizard, write_list(tmp_path / "lijst.csv"))
     wizard.next()
     plan(qtbot, wizard)
     wizard.plan_page.skip.setChecked(True)
-    window_open.session.lock()
+    return wizard
+
+
+def test_locking_after_the_dry_run_writes_nothing(
+    qtbot, unlocked_window: MainWindow, demo_profile: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    wizard = planned(qtbot, unlocked_window, tmp_path)
+    unlocked_window.session.lock()
     assert not wizard.isVisible() and wizard.plan is None and wizard.source is None
     assert people_named(demo_profile, "%Testpersoon%") == 0
 
 
 def test_locking_while_it_writes_rolls_the_import_back(
-    qtbot, window_open: MainWindow, demo_profile: Path, tmp_path: Path
+    qtbot, unlocked_window: MainWindow, demo_profile: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    wizard = start(window_open)
-    read(qtbot, wizard, write_list(tmp_path / "lijst.csv"))
-    wizard.next()
-    plan(qtbot, wizard)
-    wizard.plan_page.skip.setChecked(True)
+    wizard = planned(qtbot, unlocked_window, tmp_path)
     # Another writer holds the database, so the apply is surely under way when we lock;
     # it lets go half a second later, while the lock is closing the window's connection.
     with Store.open(demo_profile, PASSPHRASE) as other:
@@ -264,7 +249,7 @@ def test_locking_while_it_writes_rolls_the_import_back(
         job = wizard.job
         assert isinstance(job, StoreJob) and job.is_running()
         release.start()
-        window_open.session.lock()
+        unlocked_window.session.lock()
         release.join()
         assert job.wait(20)
     assert job.cancelled and isinstance(job.error, Cancelled), job.error
@@ -279,9 +264,9 @@ def wait_export(qtbot, job: StoreJob | None) -> None:  # type: ignore[no-untyped
 
 
 def test_exports_in_every_format_read_back(
-    qtbot, window_open: MainWindow, tmp_path: Path, warnings: list[str]
+    qtbot, unlocked_window: MainWindow, tmp_path: Path, warnings: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    window = window_open
+    window = unlocked_window
     session = window.session
     count = len(session.store.query("SELECT id FROM people WHERE deleted = 0"))
 
