@@ -706,4 +706,149 @@ NL: dict[str, str] = {
     "Reserve between 1 and {most} form numbers at a time, not {count}.": (
         "Reserveer 1 tot {most} formuliernummers tegelijk, niet {count}."
     ),
+    # exchange: backups
+    "The backup could not be made ({reason}); nothing was written.": (
+        "De back-up kon niet worden gemaakt ({reason}); er is niets geschreven."
+    ),
+    "{path} does not exist.": "{path} bestaat niet.",
+    "Cannot read {path}: {reason}.": "Kan {path} niet lezen: {reason}.",
+    "{path} already holds a profile; restore into an empty folder (--profile NEW-FOLDER). "
+    "Nothing was changed.": (
+        "{path} bevat al een profiel; zet de back-up terug in een lege map (--profile "
+        "NIEUWE-MAP). Er is niets gewijzigd."
+    ),
+    "The backup was made by a newer Resilient ZCC (schema {theirs}; this version knows up "
+    "to {ours}). Update the app; nothing was restored.": (
+        "De back-up is gemaakt door een nieuwere Resilient ZCC (schema {theirs}; deze versie "
+        "kent tot {ours}). Werk de app bij; er is niets teruggezet."
+    ),
+    "The database in the backup cannot be read ({reason}); nothing was restored.": (
+        "De database in de back-up kan niet worden gelezen ({reason}); er is niets teruggezet."
+    ),
+    "The database in the backup is damaged; nothing was restored.": (
+        "De database in de back-up is beschadigd; er is niets teruggezet."
+    ),
+    # exchange: capacity in and out
+    "{line}: '{text}' is not a time; write 2025-03-14 08:45 (Amsterdam time) or ISO 8601.": (
+        "{line}: '{text}' is geen tijd; schrijf 2025-03-14 08:45 (Amsterdamse tijd) of ISO 8601."
+    ),
+    "{line}: {what} '{text}' is not a whole number of 0 or more.": (
+        "{line}: {what} '{text}' is geen geheel getal van 0 of meer."
+    ),
+    "{name} lacks the column(s) {columns}; a capacity CSV has location, category, total, "
+    "staffed, occupied and time (Dutch: locatie, categorie, totaal, bemand, bezet, tijd).": (
+        "{name} mist de kolom(men) {columns}; een capaciteits-CSV heeft locatie, categorie, "
+        "totaal, bemand, bezet en tijd (Engels: location, category, total, staffed, occupied, "
+        "time)."
+    ),
+    "{name} holds no capacity figures; nothing was imported.": (
+        "{name} bevat geen capaciteitscijfers; er is niets geïmporteerd."
+    ),
+    "Nothing was imported: {problems}{more}. 'capacity locations' and 'capacity categories' "
+    "list the known ones.": (
+        "Er is niets geïmporteerd: {problems}{more}. 'capacity locations' en 'capacity "
+        "categories' tonen de bekende."
+    ),
+    " (and {n} more)": " (en nog {n})",
+    "{line}: {error} Nothing was imported.": "{line}: {error} Er is niets geïmporteerd.",
+    "{line}: {what} '{text}' is not a whole number.": (
+        "{line}: {what} '{text}' is geen geheel getal."
+    ),
+    "{line}: {what} cannot be negative ({value}).": (
+        "{line}: {what} kan niet negatief zijn ({value})."
+    ),
+    "The file is not well-formed XML ({reason}); nothing was imported.": (
+        "Het bestand is geen geldige XML ({reason}); er is niets geïmporteerd."
+    ),
+    "This XML is not EDXL-HAVE 1.0 (root element {root}, expected {expected}); nothing was "
+    "imported.": (
+        "Deze XML is geen EDXL-HAVE 1.0 (hoofdelement {root}, verwacht {expected}); er is "
+        "niets geïmporteerd."
+    ),
+    "{line}: bed type '{bed_type}' has no counts or no matching category (known: {known}); "
+    "nothing was imported.": (
+        "{line}: beddentype '{bed_type}' heeft geen aantallen of geen passende categorie "
+        "(bekend: {known}); er is niets geïmporteerd."
+    ),
+    "{line}: '{text}' is not a date and time (xs:dateTime).": (
+        "{line}: '{text}' is geen datum en tijd (xs:dateTime)."
+    ),
+    "{line}: the time '{text}' has no time zone.": "{line}: de tijd '{text}' heeft geen tijdzone.",
+    # exchange: contact import and export
+    "Unknown sector '{sector}' for --sector.": "Onbekende sector '{sector}' bij --sector.",
+    "The file has no column '{column}'.": "Het bestand heeft geen kolom '{column}'.",
+    "Unknown field '{field}'. Fields: {fields}.": "Onbekend veld '{field}'. Velden: {fields}.",
+    "Cannot read the mapping file {path} ({reason}); give a JSON object like "
+    '{{"Tel2": "mobile"}}.': (
+        "Kan het koppelingsbestand {path} niet lezen ({reason}); geef een JSON-object zoals "
+        '{{"Tel2": "mobile"}}.'
+    ),
+    '{path} must hold a JSON object like {{"Tel2": "mobile"}}.': (
+        '{path} moet een JSON-object bevatten zoals {{"Tel2": "mobile"}}.'
+    ),
+    "'{part}' is not HEADER=FIELD; write e.g. --mapping 'Tel2=mobile,Naam=name'.": (
+        "'{part}' is geen KOLOM=VELD; schrijf bijv. --mapping 'Tel2=mobile,Naam=name'."
+    ),
+    "Unknown field '{field}' for column '{column}'. Fields: {fields}.": (
+        "Onbekend veld '{field}' voor kolom '{column}'. Velden: {fields}."
+    ),
+    "The file has no column '{column}'. Its columns: {columns}.": (
+        "Het bestand heeft geen kolom '{column}'. Zijn kolommen: {columns}."
+    ),
+    "No column holds the name (Naam, or Voornaam and Achternaam). Map one with --mapping "
+    "'KOLOM=name'.": (
+        "Geen kolom bevat de naam (Naam, of Voornaam en Achternaam). Wijs er een aan (in de "
+        "wizard het veld Naam, of --mapping 'KOLOM=name')."
+    ),
+    "Cannot tell the format from the name {name}; end it in {choices}.": (
+        "Uit de naam {name} blijkt het formaat niet; laat hem eindigen op {choices}."
+    ),
+    "Unknown format '{fmt}'; choose {choices}.": "Onbekend formaat '{fmt}'; kies {choices}.",
+    # network
+    "The peer's certificate cannot be read; no data was exchanged.": (
+        "Het certificaat van het andere apparaat kan niet worden gelezen; er zijn geen "
+        "gegevens uitgewisseld."
+    ),
+    "The peer's certificate is not a Resilient ZCC device certificate.": (
+        "Het certificaat van het andere apparaat is geen apparaatcertificaat van Resilient ZCC."
+    ),
+    "An invitation is valid between 1 hour and 14 days.": (
+        "Een uitnodiging is geldig tussen 1 uur en 14 dagen."
+    ),
+    "The inviting device sent a network key that does not open.": (
+        "Het uitnodigende apparaat stuurde een netwerksleutel die niet opent."
+    ),
+    "The invitation code is wrong, already used or expired; ask the inviting device for a "
+    "new one ('network invite'). Nothing was shared.": (
+        "De uitnodigingscode is onjuist, al gebruikt of verlopen; vraag het uitnodigende "
+        "apparaat om een nieuwe ('network invite'). Er is niets gedeeld."
+    ),
+    "That is not an invitation code: it has 8 groups of 4 letters and digits, like "
+    "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567.": (
+        "Dat is geen uitnodigingscode: die heeft 8 groepen van 4 letters en cijfers, zoals "
+        "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567."
+    ),
+    "This profile is already in a region network; a profile belongs to one network.": (
+        "Dit profiel zit al in een regionetwerk; een profiel hoort bij één netwerk."
+    ),
+    "This profile is already in a region network.": "Dit profiel zit al in een regionetwerk.",
+    "A device cannot revoke itself; revoke it from another member.": (
+        "Een apparaat kan zichzelf niet intrekken; trek het in vanaf een ander lid."
+    ),
+    "This profile is not in a region network yet: run 'network create' on the first device, "
+    "or 'network join CODE --peer HOST:PORT' with an invitation.": (
+        "Dit profiel zit nog niet in een regionetwerk: voer 'network create' uit op het eerste "
+        "apparaat, of 'network join CODE --peer HOST:PORT' met een uitnodiging."
+    ),
+    "No member device with id '{prefix}'; 'network members' lists them (give at least 6 "
+    "characters).": (
+        "Geen lid-apparaat met id '{prefix}'; 'network members' toont ze (geef minstens 6 tekens)."
+    ),
+    "'{prefix}' matches several devices; give more of the id.": (
+        "'{prefix}' past bij meerdere apparaten; geef meer van het id."
+    ),
+    # store
+    "This store was not opened with a key; open the profile again.": (
+        "Deze opslag is niet met een sleutel geopend; open het profiel opnieuw."
+    ),
 }

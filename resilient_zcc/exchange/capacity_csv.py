@@ -64,7 +64,9 @@ def parse_time(text: str, line: str) -> datetime:
             continue
         return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
     raise ZccError(
-        f"{line}: '{text}' is not a time; write 2025-03-14 08:45 (Amsterdam time) or ISO 8601."
+        "{line}: '{text}' is not a time; write 2025-03-14 08:45 (Amsterdam time) or ISO 8601.",
+        line=line,
+        text=text,
     )
 
 
@@ -77,7 +79,12 @@ def _count(text: str, what: str, line: str, required: bool = True) -> int | None
     except ValueError:
         value = None
     if value is None or value < 0:
-        raise ZccError(f"{line}: {what} '{text}' is not a whole number of 0 or more.")
+        raise ZccError(
+            "{line}: {what} '{text}' is not a whole number of 0 or more.",
+            line=line,
+            what=what,
+            text=text,
+        )
     return value
 
 
@@ -88,9 +95,11 @@ def parse_capacity_csv(path: Path) -> list[FigureRow]:
     missing = [f for f in ("category", "total", "staffed", "occupied", "time") if f not in present]
     if missing or not present & {"location", "location_id"}:
         raise ZccError(
-            f"{path.name} lacks the column(s) {', '.join(missing or ['location'])}; a capacity "
+            "{name} lacks the column(s) {columns}; a capacity "
             "CSV has location, category, total, staffed, occupied and time (Dutch: locatie, "
-            "categorie, totaal, bemand, bezet, tijd)."
+            "categorie, totaal, bemand, bezet, tijd).",
+            name=path.name,
+            columns=", ".join(missing or ["location"]),
         )
     rows = []
     for number, cells in table.data_rows():

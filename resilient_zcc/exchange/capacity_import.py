@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..capacity.categories import STATUSES, all_categories
 from ..capacity.model import report_capacity
 from ..errors import ZccError
+from ..i18n import Text
 from .capacity_csv import parse_capacity_csv
 from .edxl_have import FigureRow, parse_have
 from .mapping import normalise_header
@@ -71,7 +72,7 @@ def import_capacity(
     now = now or datetime.now(UTC)
     rows = read_figures(path)
     if not rows:
-        raise ZccError(f"{path.name} holds no capacity figures; nothing was imported.")
+        raise ZccError("{name} holds no capacity figures; nothing was imported.", name=path.name)
     locations = _locations(store)
     known = {}
     for code, info in all_categories(store).items():
@@ -90,11 +91,12 @@ def import_capacity(
         if location_id and category:
             planned.append((row, location_id, category))
     if result.problems:
+        more = len(result.problems) - 10
         raise ZccError(
-            "Nothing was imported: "
-            + "; ".join(result.problems[:10])
-            + ("" if len(result.problems) <= 10 else f" (and {len(result.problems) - 10} more)")
-            + ". 'capacity locations' and 'capacity categories' list the known ones."
+            "Nothing was imported: {problems}{more}. 'capacity locations' and 'capacity "
+            "categories' list the known ones.",
+            problems="; ".join(result.problems[:10]),
+            more=Text(" (and {n} more)", n=more) if more > 0 else "",
         )
     with store.transaction():
         for row, location_id, category in planned:
@@ -113,7 +115,9 @@ def import_capacity(
                     reported_at=at, report_id=report_id,
                 )  # fmt: skip
             except ZccError as exc:
-                raise ZccError(f"{row.line}: {exc} Nothing was imported.") from exc
+                raise ZccError(
+                    "{line}: {error} Nothing was imported.", line=row.line, error=exc
+                ) from exc
             result.added += 1
         if dry_run:
             raise _DryRun(result)

@@ -123,9 +123,13 @@ def _int(text: str | None, what: str, line: str) -> int:
     try:
         value = int((text or "").strip())
     except ValueError:
-        raise ZccError(f"{line}: {what} '{text}' is not a whole number.") from None
+        raise ZccError(
+            "{line}: {what} '{text}' is not a whole number.", line=line, what=what, text=text
+        ) from None
     if value < 0:
-        raise ZccError(f"{line}: {what} cannot be negative ({value}).")
+        raise ZccError(
+            "{line}: {what} cannot be negative ({value}).", line=line, what=what, value=value
+        )
     return value
 
 
@@ -140,11 +144,15 @@ def parse_have(data: bytes) -> list[FigureRow]:
             "the sender for plain EDXL-HAVE without a DOCTYPE."
         ) from exc
     except ET.ParseError as exc:
-        raise ZccError(f"The file is not well-formed XML ({exc}); nothing was imported.") from exc
+        raise ZccError(
+            "The file is not well-formed XML ({reason}); nothing was imported.", reason=exc
+        ) from exc
     if root.tag != _h("HospitalStatus"):
         raise ZccError(
-            f"This XML is not EDXL-HAVE 1.0 (root element {root.tag}, expected "
-            f"{{{HAVE}}}HospitalStatus); nothing was imported."
+            "This XML is not EDXL-HAVE 1.0 (root element {root}, expected "
+            "{expected}); nothing was imported.",
+            root=root.tag,
+            expected=f"{{{HAVE}}}HospitalStatus",
         )
     rows: list[FigureRow] = []
     for h_index, hospital in enumerate(root.findall(_h("Hospital")), start=1):
@@ -163,8 +171,11 @@ def parse_have(data: bytes) -> list[FigureRow]:
             capacity = bed.find(_h("Capacity"))
             if capacity is None or not category:
                 raise ZccError(
-                    f"{line}: bed type '{bed_type}' has no counts or no matching category "
-                    f"(known: {', '.join(HAVE_DEFAULT)}); nothing was imported."
+                    "{line}: bed type '{bed_type}' has no counts or no matching category "
+                    "(known: {known}); nothing was imported.",
+                    line=line,
+                    bed_type=bed_type,
+                    known=", ".join(HAVE_DEFAULT),
                 )
             total = _int(capacity.findtext(_h("BaselineCount")), "BaselineCount", line)
             available = _int(capacity.findtext(_h("AvailableCount")), "AvailableCount", line)
@@ -199,7 +210,9 @@ def _parse_time(text: str | None, line: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise ZccError(f"{line}: '{text}' is not a date and time (xs:dateTime).") from None
+        raise ZccError(
+            "{line}: '{text}' is not a date and time (xs:dateTime).", line=line, text=text
+        ) from None
     if moment.tzinfo is None:
-        raise ZccError(f"{line}: the time '{text}' has no time zone.")
+        raise ZccError("{line}: the time '{text}' has no time zone.", line=line, text=text)
     return moment

@@ -27,7 +27,11 @@ def format_for(path: Path, formats: dict[str, str]) -> str:
         if extension == ext:
             return fmt
     choices = ", ".join(f".{ext}" for ext in formats.values())
-    raise ValidationError(f"Cannot tell the format from the name {path.name}; end it in {choices}.")
+    raise ValidationError(
+        "Cannot tell the format from the name {name}; end it in {choices}.",
+        name=path.name,
+        choices=choices,
+    )
 
 
 def contacts_bytes(store: Store, fmt: str, lang: str = "nl") -> bytes:
@@ -63,7 +67,9 @@ def capacity_bytes(store: Store, fmt: str, reporter: str = "GHOR") -> bytes:
 
 def _made(fmt: str, formats: dict[str, str], makers: dict[str, Callable[[], bytes]]) -> bytes:
     if fmt not in makers:
-        raise ValidationError(f"Unknown format '{fmt}'; choose {', '.join(formats)}.")
+        raise ValidationError(
+            "Unknown format '{fmt}'; choose {choices}.", fmt=fmt, choices=", ".join(formats)
+        )
     return makers[fmt]()
 
 

@@ -440,7 +440,7 @@ def plan_import(
     if default_sector is not None:
         parsed = parse_sector(default_sector)
         if parsed is None:
-            raise ValidationError(f"Unknown sector '{default_sector}' for --sector.")
+            raise ValidationError("Unknown sector '{sector}' for --sector.", sector=default_sector)
         default_sector = parsed
     return _Planner(store, source, default_sector).plan()
 

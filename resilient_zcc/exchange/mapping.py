@@ -305,13 +305,17 @@ def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
             raw = json.loads(Path(text).read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ValidationError(
-                f"Cannot read the mapping file {text} ({exc}); give a JSON object like "
-                '{"Tel2": "mobile"}.'
+                "Cannot read the mapping file {path} ({reason}); give a JSON object like "
+                '{{"Tel2": "mobile"}}.',
+                path=text,
+                reason=exc,
             ) from exc
         if not isinstance(raw, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
         ):
-            raise ValidationError(f'{text} must hold a JSON object like {{"Tel2": "mobile"}}.')
+            raise ValidationError(
+                '{path} must hold a JSON object like {{"Tel2": "mobile"}}.', path=text
+            )
         pairs = list(raw.items())
     else:
         pairs = []
@@ -321,8 +325,8 @@ def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
             header, sep, field = part.partition("=")
             if not sep:
                 raise ValidationError(
-                    f"'{part.strip()}' is not HEADER=FIELD; write e.g. --mapping "
-                    "'Tel2=mobile,Naam=name'."
+                    "'{part}' is not HEADER=FIELD; write e.g. --mapping 'Tel2=mobile,Naam=name'.",
+                    part=part.strip(),
                 )
             pairs.append((header.strip(), field.strip()))
     by_normal = {normalise_header(h): h for h in headers}
@@ -330,14 +334,17 @@ def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
     for header, field in pairs:
         if field not in FIELDS:
             raise ValidationError(
-                f"Unknown field '{field}' for column '{header}'. Fields: {', '.join(FIELDS)}."
+                "Unknown field '{field}' for column '{column}'. Fields: {fields}.",
+                field=field,
+                column=header,
+                fields=", ".join(FIELDS),
             )
         actual = header if header in headers else by_normal.get(normalise_header(header))
         if actual is None:
             raise ValidationError(
-                f"The file has no column '{header}'. Its columns: "
-                + ", ".join(h for h in headers if h)
-                + "."
+                "The file has no column '{column}'. Its columns: {columns}.",
+                column=header,
+                columns=", ".join(h for h in headers if h),
             )
         result[actual] = field
     return result

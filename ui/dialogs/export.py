@@ -79,7 +79,11 @@ def _start(
     def work(twin: Any, _progress: Any) -> int:
         return write_export_file(path, make(twin, fmt))
 
-    job = StoreJob(store, work)
+    try:
+        job = StoreJob(store, work)  # opens the second connection
+    except Exception as exc:  # one path for every error
+        show_error(parent, exc)
+        return None
     job.succeeded.connect(lambda size: _written(parent, path, size))
     job.failed.connect(lambda exc: show_error(parent, exc))
     for signal in (job.succeeded, job.failed):

@@ -89,6 +89,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.plan_page, self.apply_page):
             self.addPage(page)
         session.locking.connect(self.cancel_job)  # before the connection closes
+        self.finished.connect(self._forget)
         session.locked.connect(self.on_locked)
         self.resize(900, 620)
 
@@ -107,7 +108,11 @@ class ImportWizard(QWizard):
         if not self.session.is_unlocked:
             self.reject()
             return None
-        job = StoreJob(self.session.store, work)
+        try:
+            job = StoreJob(self.session.store, work)  # opens the second connection
+        except Exception as exc:  # one path for every error
+            show_error(self, exc)
+            return None
         job.progress.connect(lambda n, total: _show_progress(bar, n, total))
         job.succeeded.connect(lambda result: self._finished(job, bar, lambda: done(result)))
         job.failed.connect(lambda exc: self._finished(job, bar, lambda: self._failed(exc, failed)))
@@ -139,6 +144,8 @@ class ImportWizard(QWizard):
         """Read a file (and its remembered or guessed mapping) in the worker."""
         from resilient_zcc.exchange.contact_import import open_source
 
+        if self.busy():  # one file at a time
+            return None
         self.source = None
         self.plan = None
         return self.file_page.read(
@@ -158,6 +165,11 @@ class ImportWizard(QWizard):
         self.source = None
         self.plan = None
         self.reject()
+
+    def _forget(self) -> None:
+        """Closed: let the file's rows and the plan go (a large list holds a lot)."""
+        self.source = None
+        self.plan = None
 
     def reject(self) -> None:
         if self.job is not None and self.job.is_running():

@@ -155,6 +155,8 @@ class ContactsView(QWidget):
         """The import wizard over this window; it reloads the list when it has written."""
         if not self.session.is_unlocked:
             return None
+        if self.wizard is not None:
+            self.wizard.deleteLater()  # the previous one, closed
         self.wizard = ImportWizard(self.session, self)
         self.wizard.open()
         return self.wizard
