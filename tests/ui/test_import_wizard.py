@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 import vobject
 from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from resilient_zcc.contacts.queries import search_contacts
@@ -44,7 +45,10 @@ def write_list(path: Path, rows: list[str] = ROWS) -> Path:
 
 
 def start(window: MainWindow) -> ImportWizard:
-    wizard = window.import_contacts()
+    """Bestand > Contacten importeren… (Ctrl+I): the wizard over the Contacten screen."""
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    window.import_action.trigger()
+    wizard = window.contacts.wizard
     assert isinstance(wizard, ImportWizard) and wizard.isVisible()
     return wizard
 
@@ -168,7 +172,10 @@ def test_a_workbook_with_title_rows_and_two_sheets(
     path = tmp_path / "lijst.xlsx"
     book.save(path)
 
-    wizard = start(unlocked_window)
+    unlocked_window.open_page("contacts")  # the Importeren… button on the Contacten screen
+    qtbot.mouseClick(unlocked_window.contacts.import_button, Qt.MouseButton.LeftButton)
+    wizard = unlocked_window.contacts.wizard
+    assert isinstance(wizard, ImportWizard) and wizard.isVisible()
     read(qtbot, wizard, path)
     page = wizard.file_page
     assert page.sheet.isVisible() and page.sheet.count() == 2
