@@ -1186,4 +1186,12 @@ NL: dict[str, str] = {
     "device {device} joined the network ({remote})": (
         "apparaat {device} is aangesloten bij het netwerk ({remote})"
     ),
+    # exchange/export_files.py and store.py: the desktop's exports and worker connections
+    "Unknown format '{fmt}'; choose {choices}.": "Onbekend formaat '{fmt}'; kies {choices}.",
+    "Cannot tell the format from the name {name}; end it in {choices}.": (
+        "Het formaat is niet af te leiden uit de naam {name}; laat die eindigen op {choices}."
+    ),
+    "This store was not opened with a key; open the profile again.": (
+        "Deze gegevensopslag is niet met een sleutel geopend; open het profiel opnieuw."
+    ),
 }

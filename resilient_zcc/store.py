@@ -43,8 +43,15 @@ def now_iso() -> str:
 class Store:
     """An open, unlocked profile: the SQLCipher connection, the device identity, the log."""
 
-    def __init__(self, conn: sqlcipher3.Connection, profile_dir: Path) -> None:
+    def __init__(
+        self,
+        conn: sqlcipher3.Connection,
+        profile_dir: Path,
+        db_key: bytes | bytearray | None = None,
+    ) -> None:
         self.conn = conn
+        # Kept (as a bytearray, wiped on close) only so `twin()` can open a second connection.
+        self._db_key = bytearray(db_key) if db_key is not None else None
         self.profile_dir = profile_dir
         self.db_file = str(db_path(profile_dir))
         self.identity = DeviceIdentity.from_private_bytes(self._meta("device_private_key"))
@@ -79,7 +86,7 @@ class Store:
                     "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
                     (identity.private_bytes(),),
                 )
-            store = cls(conn, profile_dir)
+            store = cls(conn, profile_dir, db_key)
             with store.transaction() as tx:
                 tx.put("devices", identity.device_id, {"label": label, "created_at": now_iso()})
         except BaseException:
@@ -111,7 +118,20 @@ class Store:
         try:
             with _translated(profile_dir):
                 schema.migrate(conn)
-                return cls(conn, profile_dir)
+                return cls(conn, profile_dir, db_key)
+        except BaseException:
+            conn.close()
+            raise
+
+    def twin(self) -> Store:
+        """A second connection to this profile with the same key, for a worker thread (a
+        connection serves one thread at a time); the worker closes it. No key derivation."""
+        if self._db_key is None:
+            raise ZccError("This store was not opened with a key; open the profile again.")
+        conn = _connect(self.profile_dir, self._db_key)
+        try:
+            with _translated(self.profile_dir):
+                return Store(conn, self.profile_dir, self._db_key)
         except BaseException:
             conn.close()
             raise
@@ -120,6 +140,9 @@ class Store:
         with contextlib.suppress(sqlcipher3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        if self._db_key is not None:  # the key does not outlive the connection
+            self._db_key[:] = bytes(len(self._db_key))
+            self._db_key = None
 
     def __enter__(self) -> Store:
         return self
@@ -189,7 +212,7 @@ def _derived_indexes() -> list[DerivedIndex]:
     return [refresh_search_index, refresh_current_capacity, refresh_holds, refresh_conflicts]
 
 
-def _connect(profile_dir: Path, db_key: bytes) -> sqlcipher3.Connection:
+def _connect(profile_dir: Path, db_key: bytes | bytearray) -> sqlcipher3.Connection:
     path = db_path(profile_dir)
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)

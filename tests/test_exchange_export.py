@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 import vobject
 from openpyxl import load_workbook
 
@@ -144,3 +145,21 @@ def test_an_english_export_reads_back_unchanged(store: Store, tmp_path: Path) ->
     assert plan.summary.unchanged == 4 and not plan.problems
     apply_import(store, plan)
     assert _state(store) == before
+
+
+def test_the_export_format_follows_the_file_name(tmp_path: Path) -> None:
+    from resilient_zcc.errors import ValidationError
+    from resilient_zcc.exchange.export_files import (
+        CAPACITY_FORMATS,
+        CONTACT_FORMATS,
+        contacts_bytes,
+        format_for,
+    )
+
+    assert format_for(tmp_path / "Lijst.XLSX", CONTACT_FORMATS) == "xlsx"
+    assert format_for(tmp_path / "beeld.xml", CAPACITY_FORMATS) == "have"
+    assert format_for(tmp_path / "beeld.json", CAPACITY_FORMATS) == "fhir"
+    with pytest.raises(ValidationError, match=r"lijst.txt; end it in .csv, .xlsx, .vcf"):
+        format_for(tmp_path / "lijst.txt", CONTACT_FORMATS)
+    with pytest.raises(ValidationError, match="Unknown format 'pdf'; choose csv, xlsx, vcf"):
+        contacts_bytes(None, "pdf")  # type: ignore[arg-type]

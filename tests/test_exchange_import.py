@@ -256,6 +256,7 @@ def test_a_workbook_sheet_can_be_chosen(store: Store, tmp_path: Path) -> None:
     workbook.save(path)
     source = open_source(store, path, sheet="VVT")
     assert "choose with --sheet" in source.table.notes[0]
+    assert (source.table.sheet, source.table.sheets) == ("VVT", ["Uitleg", "VVT"])
     assert [r.name for r in plan_import(store, source).rows] == ["Marloes Oefenink"]
     with pytest.raises(UnreadableFile, match="no sheet 'GGZ'. Its sheets: Uitleg, VVT"):
         open_source(store, path, sheet="GGZ")

@@ -381,3 +381,29 @@ def test_unreadable_profile_file_is_a_clear_error(tmp_path: Path, name: str) -> 
         assert result.stdout.strip(), result.stderr
         assert not result.stdout.startswith("OPENED")
         assert name in result.stdout
+
+
+# --- a second connection for a worker thread ---------------------------------------------------
+
+
+def test_a_twin_is_a_second_connection_with_the_same_key(tmp_path: Path) -> None:
+    store = new_store(tmp_path / "p")
+    twin = store.twin()
+    try:
+        assert twin.conn is not store.conn
+        assert twin.identity.device_id == store.identity.device_id
+        with twin.transaction() as tx:
+            tx.put("organisations", "org-twin", {"name": "Zorggroep Tweeling", "sector": "vvt"})
+        assert "org-twin" in _ids(store)  # the other connection sees the commit
+        with store.transaction() as tx:  # and writes on with the next counter
+            tx.put("organisations", "org-main", {"name": "Zorggroep Een", "sector": "vvt"})
+        counters = [r["counter"] for r in store.query("SELECT counter FROM changes ORDER BY 1")]
+        assert len(counters) == len(set(counters))  # no counter used twice
+    finally:
+        twin.close()
+    assert "org-main" in _ids(store)  # closing the twin leaves the store open
+    key = store._db_key
+    store.close()
+    assert store._db_key is None and key is not None and not any(key)  # the key was wiped
+    with pytest.raises(ZccError, match="not opened with a key"):
+        store.twin()

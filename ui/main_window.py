@@ -23,11 +23,20 @@ from resilient_zcc.capacity.queries import newest_report_at
 
 from .contrast import Contrast
 from .format import when_and_age
-from .i18n import tr
+from .i18n import add_catalogue, tr
 from .session import Session
 from .views.overview import OverviewView
 
 DEFAULT_IDLE_LOCK_MIN = 15
+
+add_catalogue(
+    {
+        "&File": "&Bestand",
+        "&Import contacts…": "Contacten &importeren…",
+        "&Export contacts…": "Contacten &exporteren…",
+        "Export &capacity…": "&Capaciteit exporteren…",
+    }
+)
 
 # The screens in the order coordinators asked for (Ctrl+1 … Ctrl+8 follow it), each as
 # (key, module in ui.views, class). Only the dashboard is built at start; the others are
@@ -152,6 +161,7 @@ class MainWindow(QMainWindow):
         contrast.toggled.connect(self.set_high_contrast)
         self.addAction(contrast)
         self.contrast_action = contrast
+        self._file_menu()
         view_menu = self.menuBar().addMenu(tr("&View"))
         view_menu.addAction(contrast)
         view_menu.addAction(lock)
@@ -164,6 +174,34 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, n=number - 1: self.open_index(n))
             self.addAction(action)
+
+    def _file_menu(self) -> None:
+        """Getting data in and out; the dialogs are imported when first used."""
+        menu = self.menuBar().addMenu(tr("&File"))
+        self.import_action = menu.addAction(tr("&Import contacts…"))
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_contacts)
+        menu.addAction(tr("&Export contacts…")).triggered.connect(self.export_contacts)
+        menu.addAction(tr("Export &capacity…")).triggered.connect(self.export_capacity)
+
+    def import_contacts(self) -> Any:
+        """The wizard over the Contacten screen, which shows the people it brought in."""
+        if not self.session.is_unlocked:
+            return None
+        self.open_page("contacts")
+        return self.contacts.open_import()
+
+    def export_contacts(self) -> None:
+        if self.session.is_unlocked:
+            from .dialogs.export import ask_export_contacts
+
+            ask_export_contacts(self, self.session)
+
+    def export_capacity(self) -> None:
+        if self.session.is_unlocked:
+            from .dialogs.export import ask_export_capacity
+
+            ask_export_capacity(self, self.session)
 
     def set_high_contrast(self, high: bool) -> None:
         app = QApplication.instance()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from .dialogs.import_wizard import ImportWizard
 from .i18n import LANGUAGES, set_language
 from .main_window import MainWindow
 from .session import Session
@@ -63,10 +64,62 @@ def capture(
                 path = out / f"{index + 1:02d}-{key}-{language}{tag}.png"
                 window.grab().save(str(path))
                 written.append(path)
+            written += capture_import_wizard(window, out, Path(work), f"{language}{tag}")
             session.lock()
             window.set_high_contrast(False)
             window.close()
     set_language("nl")
+    return written
+
+
+# An invented list, as Dutch Excel saves it (';', Windows-1252), with one bad number.
+SAMPLE_LIST = (
+    "Naam;Functie;Organisatie;Sector;Mobiel;E-mailadres;Dienst\r\n"
+    "Anneke Testpersoon;Crisiscoördinator;Zorgcentrum De Proefhoeve;VVT;06-1234 5678;"
+    "anneke@voorbeeld.invalid;0546-123 456\r\n"
+    "Bram Voorbeeldig;Teamleider;Zorgcentrum De Proefhoeve;VVT;06-1234 5679;;\r\n"
+    "Cécile Oefenaar;Bedmanager;Zorgcentrum De Proefhoeve;VVT;06-12;;\r\n"
+)
+
+
+def _wait(until: object, seconds: float = 30) -> None:
+    app = QApplication.instance()
+    deadline = time.monotonic() + seconds
+    while not until() and time.monotonic() < deadline:  # type: ignore[operator]
+        if app is not None:
+            app.processEvents()
+        time.sleep(0.02)
+
+
+def capture_import_wizard(window: MainWindow, out: Path, work: Path, tag: str) -> list[Path]:
+    """Each step of the import wizard on an invented list (imported into the copy)."""
+    path = work / f"sleutelfunctionarissen-{tag}.csv"
+    path.write_bytes(SAMPLE_LIST.encode("cp1252"))
+    wizard = window.import_contacts()
+    if not isinstance(wizard, ImportWizard):
+        return []
+    written = []
+
+    def shot(step: int, name: str) -> None:
+        QApplication.processEvents()
+        target = out / f"20-import-{step}-{name}-{tag}.png"
+        wizard.grab().save(str(target))
+        written.append(target)
+
+    wizard.open_file(path)
+    _wait(lambda: wizard.source is not None and not wizard.busy())
+    shot(1, "file")
+    wizard.next()
+    wizard.mapping_page.choose("Dienst", "piket")
+    shot(2, "mapping")
+    wizard.next()
+    _wait(lambda: wizard.plan is not None and not wizard.busy())
+    shot(3, "dry-run")
+    wizard.plan_page.skip.setChecked(True)
+    wizard.next()
+    _wait(lambda: wizard.imported is not None)
+    shot(4, "applied")
+    wizard.accept()
     return written
 
 

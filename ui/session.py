@@ -19,6 +19,7 @@ from resilient_zcc.store import Store
 class Session(QObject):
     unlocked = Signal()  # the store is open
     unlock_failed = Signal(object)  # the ZccError that says why
+    locking = Signal()  # about to close the store: stop work that uses it (worker threads)
     locked = Signal()  # the store was closed; views must hide their data
     data_changed = Signal()  # something was written: views reload
 
@@ -60,6 +61,7 @@ class Session(QObject):
         """Close the store: the connection and the key go; Python keeps no other reference."""
         if self._store is None:
             return
+        self.locking.emit()
         store, self._store = self._store, None
         store.close()
         del store

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..atomic import atomic_write
+from ..exchange.export_files import write_export_file
 from ..i18n import t
 from .common import NEW_PASSPHRASE_ENV, Session, emit_json, pass_session, read_passphrase
 
@@ -30,7 +30,7 @@ PLAINTEXT_WARNING = (
 def write_export(data: bytes, out: Path | None, default_name: str) -> Path:
     """Write atomically (never half a file) and say that the file is plaintext."""
     target = out or Path.cwd() / default_name
-    atomic_write(target, data, mode=0o600)
+    write_export_file(target, data)
     click.echo(f"Geschreven: {target} ({_size(len(data))}).")
     click.echo(PLAINTEXT_WARNING, err=True)
     return target
@@ -225,15 +225,11 @@ def export_contacts(session: Session, fmt: str, out: Path | None, lang: str) -> 
       resilient-zcc export contacts --format vcf
       resilient-zcc export contacts --format csv --lang en --out contacts.csv
     """
-    from ..exchange.contact_export import contacts_csv, contacts_xlsx
-    from ..exchange.vcard import contacts_vcf
+    from ..exchange.export_files import CONTACT_FORMATS, contacts_bytes
 
     with session.store() as store:
-        if fmt == "vcf":
-            data = contacts_vcf(store)
-        else:
-            data = (contacts_csv if fmt == "csv" else contacts_xlsx)(store, lang)
-    write_export(data, out, f"contacten-{_stamp()}.{fmt}")
+        data = contacts_bytes(store, fmt, lang)
+    write_export(data, out, f"contacten-{_stamp()}.{CONTACT_FORMATS[fmt]}")
 
 
 @export_group.command("capacity")
@@ -255,19 +251,11 @@ def export_capacity(session: Session, fmt: str, out: Path | None, reporter: str)
       resilient-zcc export capacity --format have --out beeld.xml
       resilient-zcc export capacity --format fhir --reporter "GHOR Twente"
     """
-    from ..exchange.capacity_csv import export_capacity_csv
-    from ..exchange.edxl_have import export_have
-    from ..exchange.fhir import export_fhir
+    from ..exchange.export_files import CAPACITY_FORMATS, capacity_bytes
 
     with session.store() as store:
-        if fmt == "have":
-            data = export_have(store)
-        elif fmt == "fhir":
-            data = export_fhir(store, reporter)
-        else:
-            data = export_capacity_csv(store)
-    extension = {"have": "xml", "fhir": "json", "csv": "csv"}[fmt]
-    write_export(data, out, f"capaciteit-{_stamp()}.{extension}")
+        data = capacity_bytes(store, fmt, reporter)
+    write_export(data, out, f"capaciteit-{_stamp()}.{CAPACITY_FORMATS[fmt]}")
 
 
 @click.command("backup")

@@ -8,7 +8,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
 from .mapping import FIELDS, IGNORE, Mapping, guess_mapping, parse_mapping_option, signature
@@ -54,15 +54,22 @@ class ImportSource:
         self.mapping[header] = field_name
         self.mapping_origin = "given"
 
-    def mapping_rows(self) -> list[dict[str, str]]:
-        """For showing: each column with its field and an example value."""
-        example: dict[int, str] = {}
+    def mapping_rows(self, examples: int = 3) -> list[dict[str, Any]]:
+        """For showing: each column with its field, an example value and up to `examples`
+        different ones (from the first 20 rows)."""
+        found: dict[int, list[str]] = {}
         for _number, cells in self.table.data_rows()[:20]:
             for i, cell in enumerate(cells):
-                if cell and i not in example:
-                    example[i] = cell
+                seen = found.setdefault(i, [])
+                if cell and cell not in seen and len(seen) < examples:
+                    seen.append(cell)
         return [
-            {"column": h, "field": self.mapping.get(h, IGNORE), "example": example.get(i, "")}
+            {
+                "column": h,
+                "field": self.mapping.get(h, IGNORE),
+                "example": (found.get(i) or [""])[0],
+                "examples": found.get(i, []),
+            }
             for i, h in enumerate(self.table.headers)
             if h
         ]

@@ -41,6 +41,8 @@ class Table:
     header_index: int = 0
     notes: list[str] = field(default_factory=list)  # how it was read (encoding, delimiter)
     wide_rows: dict[int, int] = field(default_factory=dict)  # row number -> cells beyond limit
+    sheet: str = ""  # of a workbook: the sheet read
+    sheets: list[str] = field(default_factory=list)  # of a workbook: all its sheets
 
     @property
     def headers(self) -> list[str]:

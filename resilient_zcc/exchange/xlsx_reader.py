@@ -86,7 +86,9 @@ def read_xlsx(path: Path, sheet_name: str | None = None) -> Table:
         row.extend([""] * (width - len(row)))
     others = f" (of {sheets}: {', '.join(names)}; choose with --sheet)" if sheets > 1 else ""
     notes = [f"Excel, sheet '{title}'{others}"]
-    return Table(path.name, "xlsx", rows, notes=notes, wide_rows=wide)
+    return Table(
+        path.name, "xlsx", rows, notes=notes, wide_rows=wide, sheet=title, sheets=list(names)
+    )
 
 
 def _merged_ranges(workbook: object, sheet: object) -> list[tuple[int, int, int, int]]:

@@ -30,15 +30,6 @@ def view(qtbot, window: MainWindow) -> ContactsView:  # type: ignore[no-untyped-
     return window.contacts
 
 
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text)
-    )
-    return shown
-
-
 def open_person(qtbot, view: ContactsView, name: str) -> None:  # type: ignore[no-untyped-def]
     view.search.clear()
     qtbot.keyClicks(view.search, name)

@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QMessageBox
 
 from resilient_zcc.placements.conflicts import open_conflicts
 from resilient_zcc.placements.matching import get_request
@@ -27,16 +26,6 @@ def view(qtbot, window: MainWindow) -> PlacementsView:  # type: ignore[no-untype
     page = window.pages.currentWidget()
     assert isinstance(page, PlacementsView)
     return page
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts show_error puts in a warning box (the box itself would wait for a click)."""
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text, *_a: shown.append(text)
-    )
-    return shown
 
 
 def click(qtbot, button: Any) -> None:  # type: ignore[no-untyped-def]
@@ -112,7 +101,7 @@ def test_register_a_request_and_walk_it_to_placed(qtbot, view: PlacementsView) -
 
 
 def test_a_bsn_in_the_reference_is_refused_and_the_form_stays(
-    qtbot, view: PlacementsView, messages: list[str]
+    qtbot, view: PlacementsView, warnings: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, view.register_button)
     dialog = view.dialog
@@ -120,33 +109,33 @@ def test_a_bsn_in_the_reference_is_refused_and_the_form_stays(
     before = view.queue_model.rowCount()
     qtbot.keyClicks(dialog.reference, "123456782")
     click(qtbot, dialog.ok)
-    assert messages and "BSN" in messages[0]
+    assert warnings and "BSN" in warnings[0]
     assert dialog.isVisible() and dialog.reference.text() == "123456782"
     assert view.queue_model.rowCount() == before
 
 
 def test_transport_before_acceptance_is_refused_with_the_core_message(
-    qtbot, view: PlacementsView, messages: list[str]
+    qtbot, view: PlacementsView, warnings: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     select_state(view, "in_behandeling")
     click(qtbot, view.transport)
-    assert len(messages) == 1
-    assert "Vervoer kan niet worden geregeld" in messages[0]
-    assert "ontvangende partij moet eerst hebben geaccepteerd" in messages[0]
+    assert len(warnings) == 1
+    assert "Vervoer kan niet worden geregeld" in warnings[0]
+    assert "ontvangende partij moet eerst hebben geaccepteerd" in warnings[0]
     assert state_of(view) == "in_behandeling"
 
 
-def test_refusing_an_offer_needs_a_reason(qtbot, view: PlacementsView, messages: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_refusing_an_offer_needs_a_reason(qtbot, view: PlacementsView, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
     row = select_state(view, "plaats_aangeboden")
     click(qtbot, view.refuse)
     dialog = view.dialog
     assert isinstance(dialog, PromptDialog) and dialog.text is not None
     click(qtbot, dialog.ok)  # no reason given
-    assert messages and "is een reden nodig" in messages[-1]
+    assert warnings and "is een reden nodig" in warnings[-1]
     assert dialog.isVisible() and state_of(view) == "plaats_aangeboden"
     dialog.text.insertPlainText("Geen eigen cliënt")  # QTest types ASCII only
     click(qtbot, dialog.ok)
-    assert "geen reden om te weigeren" in messages[-1]
+    assert "geen reden om te weigeren" in warnings[-1]
     dialog.text.clear()
     qtbot.keyClicks(dialog.text, "Geen isolatiekamer vrij")
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -33,6 +33,8 @@ from resilient_zcc.contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
 from resilient_zcc.crisis.common import device_label
 
 from ..dialogs.contact_edit import ChannelsDialog, PersonDialog
+from ..dialogs.export import ask_export_contacts
+from ..dialogs.import_wizard import ImportWizard
 from ..dialogs.rota import RotaDialog
 from ..errors import show_error
 from ..format import local
@@ -48,6 +50,12 @@ add_catalogue(
         "C&hannels…": "&Kanalen…",
         "&Rota…": "&Rooster…",
         "Notes": "Notities",
+        "&Import…": "&Importeren…",
+        "E&xport…": "E&xporteren…",
+        "Import a contact list (CSV or Excel)": "Een contactenlijst importeren (CSV of Excel)",
+        "Export every contact (CSV, Excel or vCard)": (
+            "Alle contacten exporteren (CSV, Excel of vCard)"
+        ),
     }
 )
 
@@ -100,11 +108,22 @@ class ContactsView(QWidget):
         self.rota.clicked.connect(self.edit_rota)
         self.card_buttons = (self.edit, self.channels, self.rota, self.verify)
         self.dialog: QDialog | None = None  # the edit dialog while it is open
+        self.import_button = QPushButton(tr("&Import…"))
+        self.import_button.setToolTip(tr("Import a contact list (CSV or Excel)"))
+        self.import_button.clicked.connect(self.open_import)
+        self.export_button = QPushButton(tr("E&xport…"))
+        self.export_button.setToolTip(tr("Export every contact (CSV, Excel or vCard)"))
+        self.export_button.clicked.connect(lambda: ask_export_contacts(self, self.session))
+        self.wizard: ImportWizard | None = None
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.import_button)
+        search_row.addWidget(self.export_button)
+        left_layout.addLayout(search_row)
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.table)
         right = QWidget()
@@ -131,6 +150,16 @@ class ContactsView(QWidget):
         )
         session.data_changed.connect(self.refresh)
         session.locked.connect(self.clear)
+
+    def open_import(self) -> ImportWizard | None:
+        """The import wizard over this window; it reloads the list when it has written."""
+        if not self.session.is_unlocked:
+            return None
+        if self.wizard is not None:
+            self.wizard.deleteLater()  # the previous one, closed
+        self.wizard = ImportWizard(self.session, self)
+        self.wizard.open()
+        return self.wizard
 
     def focus_search(self) -> None:
         self.search.setFocus()
