@@ -43,9 +43,12 @@ def now_iso() -> str:
 class Store:
     """An open, unlocked profile: the SQLCipher connection, the device identity, the log."""
 
-    def __init__(self, conn: sqlcipher3.Connection, profile_dir: Path) -> None:
+    def __init__(
+        self, conn: sqlcipher3.Connection, profile_dir: Path, db_key: bytes | None = None
+    ) -> None:
         self.conn = conn
         self.profile_dir = profile_dir
+        self._db_key = db_key  # kept only to open a twin; dropped on close
         self.db_file = str(db_path(profile_dir))
         self.identity = DeviceIdentity.from_private_bytes(self._meta("device_private_key"))
         self.log = ChangeLog(self)
@@ -79,7 +82,7 @@ class Store:
                     "INSERT INTO local_meta (key, value) VALUES ('device_private_key', ?)",
                     (identity.private_bytes(),),
                 )
-            store = cls(conn, profile_dir)
+            store = cls(conn, profile_dir, db_key)
             with store.transaction() as tx:
                 tx.put("devices", identity.device_id, {"label": label, "created_at": now_iso()})
         except BaseException:
@@ -111,15 +114,29 @@ class Store:
         try:
             with _translated(profile_dir):
                 schema.migrate(conn)
-                return cls(conn, profile_dir)
+                return cls(conn, profile_dir, db_key)
         except BaseException:
             conn.close()
             raise
 
     def close(self) -> None:
+        self._db_key = None
         with contextlib.suppress(sqlcipher3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+
+    def twin(self) -> Store:
+        """A second connection to the same profile with the same key, for a worker thread
+        (one connection must not serve two threads at once). The caller closes it."""
+        if self._db_key is None:
+            raise ZccError("The profile is locked.")
+        conn = _connect(self.profile_dir, self._db_key)
+        try:
+            with _translated(self.profile_dir):
+                return type(self)(conn, self.profile_dir, self._db_key)
+        except BaseException:
+            conn.close()
+            raise
 
     def __enter__(self) -> Store:
         return self

@@ -381,3 +381,23 @@ def test_unreadable_profile_file_is_a_clear_error(tmp_path: Path, name: str) -> 
         assert result.stdout.strip(), result.stderr
         assert not result.stdout.startswith("OPENED")
         assert name in result.stdout
+
+
+def test_a_twin_is_a_second_connection_with_the_same_key_and_locking_drops_it(
+    profile: Path,
+) -> None:
+    store = Store.open(profile, PASSPHRASE)
+    twin = store.twin()
+    try:
+        assert twin.conn is not store.conn
+        assert twin.identity.device_id == store.identity.device_id
+        with twin.transaction() as tx:
+            tx.put("organisations", "org-twin", {"name": "Via de tweeling", "sector": "ggz"})
+        assert store.query_one("SELECT name FROM organisations WHERE id = 'org-twin'") == {
+            "name": "Via de tweeling"
+        }
+    finally:
+        twin.close()
+    store.close()
+    with pytest.raises(ZccError, match="locked"):
+        store.twin()  # the key went with the close

@@ -55,6 +55,7 @@ NL: dict[str, str] = {
     "Fallback procedures": "Noodprocedures",
     "Logbook": "Logboek",
     "Print": "Afdrukken",
+    "Synchronisation": "Synchronisatie",
     "Data: newest change from another device {received}; newest capacity report {report}": (
         "Gegevens: laatste wijziging van ander apparaat {received}; nieuwste capaciteitsmelding "
         "{report}"
