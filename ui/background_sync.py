@@ -145,8 +145,12 @@ class BackgroundSync(QObject):
                 self.scheduler.peer_seen(row["device_id"], row["address"], pending=pending)
 
     def data_changed(self) -> None:
-        """A write here makes every member due; data that only arrived from a peer does not."""
-        if self.scheduler is None or not self.session.is_unlocked:
+        """A write here makes every member due; data that only arrived from a peer does not.
+        A network made or joined just now switches background sync on."""
+        if not self.session.is_unlocked:
+            return
+        if self.scheduler is None:
+            self.start()
             return
         store = self.session.store
         counter = store.log.version_vector().get(store.identity.device_id, 0)

@@ -88,7 +88,7 @@ def test_the_screen_shows_device_network_and_peers(view: SyncView) -> None:
     assert not view.setup.isVisibleTo(view)
     assert sorted(r["label"] for r in view.peers_model.rows) == ["C", "Laptop-B"]
     b = row_of(view, "Laptop-B")
-    assert cell(view, b, "Laatst gesynchroniseerd") == "nooit"
+    assert cell(view, b, "Laatste sync") == "nooit"
     assert cell(view, b, "Lidmaatschap") == "lid"
     titles = [view.window().sidebar.item(n).text() for n in range(view.window().sidebar.count())]
     assert titles[-1] == "Synchronisatie"
@@ -111,9 +111,9 @@ def test_sync_now_with_a_real_peer_brings_its_change(  # type: ignore[no-untyped
     assert view.message.text().startswith("Gesynchroniseerd met ")
     assert re.search(r": [1-9]\d* wijzigingen ontvangen, 0 verzonden", view.message.text())
     b = row_of(view, "Laptop-B")
-    assert cell(view, b, "Laatst gesynchroniseerd") != "nooit"
+    assert cell(view, b, "Laatste sync") != "nooit"
     assert cell(view, b, "Adres") == serving.address
-    assert re.fullmatch(r"[1-9]\d* ontvangen, 0 verzonden", cell(view, b, "Laatste resultaat"))
+    assert re.fullmatch(r"[1-9]\d* ontvangen, 0 verzonden", cell(view, b, "Resultaat"))
     assert "ander apparaat nooit" not in view.window().data_age.text()  # the status bar too
     assert view.sync_button.isEnabled()
 
@@ -251,3 +251,38 @@ def test_background_backs_off_and_stops_when_locked(  # type: ignore[no-untyped-
     assert not background.active and not background.timer.isActive()
     background.peer_announced(b, "127.0.0.1:1")  # locked: ignored
     assert not background.timer.isActive()
+
+
+def test_invite_shows_the_code_and_its_qr_and_copies_it(view: SyncView) -> None:
+    made = view.make_invitation()
+    assert made is not None and view.invite_code.text() == made.code
+    assert view.invite_qr.pixmap() is not None and not view.invite_qr.pixmap().isNull()
+    assert "Geldig tot" in view.invite_note.text()
+    view.copy_code()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == made.code
+    view.session.lock()
+    assert view.invite_code.text() == "" and view.invite_qr.pixmap().isNull()
+
+
+def test_create_a_network_from_the_screen(qtbot, demo_profile: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, demo_profile)
+    window.open_page("sync")
+    page = window.pages.currentWidget()
+    assert isinstance(page, SyncView)
+    shown: list[str] = []
+    original = QMessageBox.warning
+    QMessageBox.warning = lambda _p, _t, text: shown.append(text)  # type: ignore[assignment,method-assign]
+    try:
+        assert not page.create_network("  ")  # a name is required: said, nothing made
+    finally:
+        QMessageBox.warning = original  # type: ignore[method-assign]
+    assert len(shown) == 1 and model.current(window.session.store) is None
+    assert not window.background.active
+    assert page.create_network("Oefenregio")
+    assert page.network_label.text().startswith("Oefenregio")
+    assert window.background.active and not window.background.timer.isActive()
+    assert not page.setup.isVisibleTo(page)
+    window.close()
+    window.session.lock()

@@ -63,8 +63,8 @@ add_catalogue(
         "Id": "Id",
         "Address": "Adres",
         "Last seen": "Laatst gezien",
-        "Last synced": "Laatst gesynchroniseerd",
-        "Last result": "Laatste resultaat",
+        "Last synced": "Laatste sync",
+        "Last result": "Resultaat",
         "Pending": "Te versturen",
         "Membership": "Lidmaatschap",
         "member": "lid",
@@ -79,8 +79,9 @@ add_catalogue(
         "Bold on yellow: revoked device.": "Vet op geel: ingetrokken apparaat.",
         "&Revoke device…": "Apparaat &intrekken…",
         "Sync now": "Nu synchroniseren",
-        "Peer HOST:PORT (or choose a device above)": (
-            "Peer HOST:POORT (of kies hierboven een apparaat)"
+        "HOST:PORT": "HOST:POORT",
+        "A device chosen above fills in its address.": (
+            "Een apparaat dat u hierboven kiest, vult zijn adres in."
         ),
         "&Sync now": "Nu &synchroniseren",
         "Connecting to {address}…": "Verbinden met {address}…",
@@ -223,12 +224,12 @@ class SyncView(Page):
             [
                 Column(tr("Device"), label_of),
                 Column(tr("Id"), lambda r: short(r["device_id"])),
-                Column(tr("Address"), lambda r: r["address"] or ""),
-                Column(tr("Last seen"), lambda r: local(r["last_seen"])),
+                Column(tr("Membership"), membership),
+                Column(tr("Pending"), lambda r: str(r["pending"]), align_right=True),
                 Column(tr("Last synced"), lambda r: local(r["last_synced"])),
                 Column(tr("Last result"), lambda r: result_text(r["last_result"])),
-                Column(tr("Pending"), lambda r: str(r["pending"]), align_right=True),
-                Column(tr("Membership"), membership),
+                Column(tr("Address"), lambda r: r["address"] or ""),
+                Column(tr("Last seen"), lambda r: local(r["last_seen"])),
             ]
         )
         self.peers_model.emphasis = lambda row: bool(row["revoked"])
@@ -249,13 +250,14 @@ class SyncView(Page):
 
         # sync now
         self.address = QLineEdit()
-        self.address.setPlaceholderText(tr("Peer HOST:PORT (or choose a device above)"))
+        self.address.setPlaceholderText(tr("HOST:PORT"))
         self.address.returnPressed.connect(self.sync_now)
         self.sync_button = QPushButton(tr("&Sync now"))
         self.sync_button.clicked.connect(self.sync_now)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1)
+        self.progress.hide()
         self.progress_text = QLabel()
         self.progress_text.setWordWrap(True)
         sync_box = QGroupBox(tr("Sync now"))
@@ -264,6 +266,9 @@ class SyncView(Page):
         sync_row.addWidget(self.address, 1)
         sync_row.addWidget(self.sync_button)
         sync_layout.addLayout(sync_row)
+        hint = QLabel(tr("A device chosen above fills in its address."))
+        hint.setWordWrap(True)
+        sync_layout.addWidget(hint)
         sync_layout.addWidget(self.progress)
         sync_layout.addWidget(self.progress_text)
         sync_layout.addStretch(1)
@@ -281,11 +286,14 @@ class SyncView(Page):
         self.invite_qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         invite_box = QGroupBox(tr("Invite a device"))
         invite_layout = QVBoxLayout(invite_box)
+        self.invite_code.setStyleSheet("font-family: monospace;")
+        self.invite_code.hide()  # until an invitation is made
         invite_row = QHBoxLayout()
         invite_row.addWidget(self.invite_button)
-        invite_row.addWidget(self.invite_code, 1)
         invite_row.addWidget(self.copy_button)
+        invite_row.addStretch(1)
         invite_layout.addLayout(invite_row)
+        invite_layout.addWidget(self.invite_code)
         invite_layout.addWidget(self.invite_note)
         invite_layout.addWidget(self.invite_qr)
         invite_layout.addStretch(1)
@@ -350,15 +358,14 @@ class SyncView(Page):
                 tr("none yet: create one on the first device, or join with an invitation")
             )
             self.peers_model.set_rows([])
-            self.peers_summary.setText("")
+            self.peers_summary.setVisible(False)
             self._fill_scope([])
             return
         self.network_label.setText(f"{network.name} (id {network.id[:8]})")
         rows = api.peers(store)
         self.peers_model.set_rows(rows)
-        self.peers_summary.setText(
-            "" if rows else tr("No other devices in this network yet: invite one.")
-        )
+        self.peers_summary.setText(tr("No other devices in this network yet: invite one."))
+        self.peers_summary.setVisible(not rows)
         self._fill_scope(rows)
 
     def _fill_scope(self, rows: list[dict[str, Any]]) -> None:
@@ -382,6 +389,7 @@ class SyncView(Page):
         self.message.clear()
         self.progress_text.clear()
         self.invite_code.clear()
+        self.invite_code.hide()
         self.invite_note.clear()
         self.invite_qr.clear()
         self.invitation = None
@@ -420,6 +428,7 @@ class SyncView(Page):
             return None
         self.invitation = made
         self.invite_code.setText(made.code)
+        self.invite_code.show()
         self.invite_note.setText(
             tr(
                 "Valid until {when}, once. The other device joins with this code and this "
@@ -500,6 +509,7 @@ class SyncView(Page):
         for widget in (self.sync_button, self.export_button, self.import_button, self.setup):
             widget.setEnabled(not busy)
         self.progress.setRange(0, 0 if busy else 1)  # a moving bar while working
+        self.progress.setVisible(busy)
         self.progress_text.setText(text)
         if busy:
             self.message.clear()
