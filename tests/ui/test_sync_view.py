@@ -286,3 +286,22 @@ def test_create_a_network_from_the_screen(qtbot, demo_profile: Path) -> None:  #
     assert not page.setup.isVisibleTo(page)
     window.close()
     window.session.lock()
+
+
+def test_a_member_announced_by_mdns_is_synced_with(  # type: ignore[no-untyped-def]
+    qtbot, profiles: tuple[Path, Path, Path]
+) -> None:
+    """B serves and announces itself on loopback only; A's background syncer hears it."""
+    peer = Peer(profiles[1])
+    peer.serve("--advertise", "--mdns-interface", "127.0.0.1")
+    session = Session(profiles[0])
+    background = BackgroundSync(session, discovery=True, interfaces=["127.0.0.1"])
+    try:
+        with qtbot.waitSignal(background.round_done, timeout=30_000):
+            session.unlock(PASSPHRASE)  # the watcher starts at unlock; B's announcement follows
+        assert "Ziekenhuis van B (oefening)" in org_names(session.store)
+        assert not background.timer.isActive()  # synced: nothing due, no timer
+    finally:
+        session.lock()
+        assert background.watcher is None
+        peer.stop()
