@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 from resilient_zcc.contacts.model import add_organisation
 from resilient_zcc.network import model
 from resilient_zcc.store import Store
+from sync import bundle as bundles
+from sync.bundle import BadBundle
 from ui.background_sync import BackgroundSync
 from ui.main_window import MainWindow
 from ui.session import Session
@@ -155,6 +157,7 @@ def test_bundle_export_and_import_into_another_profile(  # type: ignore[no-untyp
         assert screen.import_bundle()
     assert "nieuwe wijzigingen" in screen.message.text()
     assert "Nieuw in A (oefening)" in org_names(other.session.store)
+    names_after_import = org_names(other.session.store)
     # The same stick again: the clear refusal, nothing applied twice.
     shown: list[str] = []
     original = QMessageBox.warning
@@ -164,7 +167,11 @@ def test_bundle_export_and_import_into_another_profile(  # type: ignore[no-untyp
             assert screen.import_bundle()
     finally:
         QMessageBox.warning = original  # type: ignore[method-assign]
-    assert len(shown) == 1 and "already imported" in shown[0]
+    with pytest.raises(BadBundle) as refused:  # what the core says (read applies nothing)
+        bundles.read(other.session.store, stick)
+    assert "already imported" in refused.value.message.template
+    assert shown == [str(refused.value)]
+    assert org_names(other.session.store) == names_after_import
     other.close()
     other.session.lock()
 
