@@ -46,6 +46,7 @@ NL: dict[str, str] = {
         "De profielmap {path} is alleen-lezen; Resilient ZCC moet daar kunnen schrijven "
         "(journaal en wijzigingen). Kopieer het profiel naar een map waarin u mag schrijven."
     ),
+    "The profile is locked.": "Het profiel is vergrendeld.",
     "The profile database lacks its {key}; restore the profile.": (
         "In de profieldatabase ontbreekt {key}; zet het profiel terug."
     ),
