@@ -4,6 +4,7 @@ background syncer's one timer."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from ui.views.sync import SyncView
 
 from ..helpers import PASSPHRASE, new_store, reopen
 from ..network_setup import join_in_process, trusted_sync
-from ..test_sync_peers import Peer
+from ..test_sync_peers import Peer, ok
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 
@@ -312,3 +313,39 @@ def test_a_member_announced_by_mdns_is_synced_with(  # type: ignore[no-untyped-d
         session.lock()
         assert background.watcher is None
         peer.stop()
+
+
+def test_join_from_the_screen_with_a_code_from_a_serving_member(  # type: ignore[no-untyped-def]
+    qtbot, profiles: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    founder = Peer(profiles[0])  # the inviter serves (`sync serve`) while the new one joins
+    founder.serve()
+    try:
+        made = json.loads(ok(founder.profile, "network", "invite", "--json"))
+        new_store(tmp_path / "d", "Nieuwe laptop").close()
+        window = open_window(qtbot, tmp_path / "d")
+        window.open_index(window.keys.index("sync"))
+        page = window.pages.currentWidget()
+        assert isinstance(page, SyncView) and page.setup.isVisibleTo(page)
+        page.join_code.setText(made["code"])
+        page.join_address.setText(founder.address)
+        with qtbot.waitSignal(page.finished, timeout=60_000):
+            page.join_button.click()
+        assert page.message.text() == "Aangesloten bij regionetwerk 'Testregio'."
+        assert not page.setup.isVisibleTo(page)
+        assert page.network_label.text().startswith("Testregio")
+        labels = {r["label"] for r in page.peers_model.rows}
+        assert {"ZCC-laptop", "Laptop-B", "C"} <= labels
+        assert window.background.active  # a network now: background sync is on
+        window.close()
+        window.session.lock()
+    finally:
+        founder.stop()
+
+
+def test_revoke_cancelled_changes_nothing(qtbot, view: SyncView) -> None:  # type: ignore[no-untyped-def]
+    view.peers_table.selectRow(row_of(view, "C"))
+    box = view.ask_revoke()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert cell(view, row_of(view, "C"), "Lidmaatschap") == "lid"

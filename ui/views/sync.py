@@ -580,11 +580,11 @@ class SyncView(Page):
             tr("Working…"),
         )
 
-    def _joined(self, _result: api.SyncResult) -> None:
+    def _joined(self, result: api.SyncResult) -> None:
         network = model.current(self.session.store)
-        self.message.setText(
-            tr("Joined the region network '{name}'.", name=network.name if network else "")
-        )
+        lines = [tr("Joined the region network '{name}'.", name=network.name if network else "")]
+        lines += [tr("Note: {warning}", warning=warning) for warning in result.warnings]
+        self.message.setText("\n".join(lines))
 
     def _bundle_path(self) -> Path | None:
         text = self.bundle_path.text().strip()
