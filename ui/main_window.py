@@ -239,9 +239,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.background.shutdown()
         for view in self._built.values():
+            shutdown = getattr(view, "shutdown", None)
             job = getattr(view, "job", None)
-            if job is not None:
-                job.wait()  # a worker must not outlive its window (bounded by its timeouts)
+            if shutdown is not None:
+                shutdown()  # no worker outlives its window (each bounded by its timeouts)
+            elif job is not None:
+                job.wait()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

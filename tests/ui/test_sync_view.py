@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from ui.views.sync import SyncView
 
 from ..helpers import PASSPHRASE, new_store, reopen
 from ..network_setup import join_in_process, trusted_sync
-from ..test_sync_peers import Peer, ok
+from ..test_sync_peers import CLI, ENV, Peer, free_port, ok
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 
@@ -349,3 +351,46 @@ def test_revoke_cancelled_changes_nothing(qtbot, view: SyncView) -> None:  # typ
     assert box is not None
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert cell(view, row_of(view, "C"), "Lidmaatschap") == "lid"
+
+
+def test_the_app_accepts_a_sync_from_a_member_and_stops_when_locked(  # type: ignore[no-untyped-def]
+    qtbot, view: SyncView, profiles: tuple[Path, Path, Path]
+) -> None:
+    """C syncs with the app itself (a separate process); the app's idle is a socket notifier."""
+    port = free_port()
+    view.listen.setText(f"127.0.0.1:{port}")
+    view.serve_box.setChecked(True)
+    assert view.serving.address == f"127.0.0.1:{port}"
+    assert "Luistert op 127.0.0.1:" in view.serve_state.text()
+    add_organisation(view.session.store, "Alleen in de app (oefening)", "ziekenhuis")
+    with qtbot.waitSignal(view.serving.served, timeout=60_000):
+        sync = subprocess.Popen(
+            [*CLI, "--profile", str(profiles[2]), "sync", "with", f"127.0.0.1:{port}"],
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    out, err = sync.communicate(timeout=60)
+    assert sync.returncode == 0, err
+    with reopen(profiles[2]) as c:
+        assert "Alleen in de app (oefening)" in org_names(c)
+    assert cell(view, row_of(view, "C"), "Laatste sync") != "nooit"
+    view.session.lock()
+    assert view.serving.address is None
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0  # nobody listens any more
+
+
+def test_a_taken_port_is_a_clear_message(  # type: ignore[no-untyped-def]
+    view: SyncView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        view.listen.setText(f"127.0.0.1:{taken.getsockname()[1]}")
+        view.serve_box.setChecked(True)
+    assert len(shown) == 1 and "127.0.0.1:" in shown[0]
+    assert not view.serve_box.isChecked() and view.serving.address is None

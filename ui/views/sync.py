@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -38,6 +39,7 @@ from ..errors import show_error
 from ..format import local
 from ..i18n import add_catalogue, tr
 from ..models.rows import Column, RowsModel
+from ..serving import DEFAULT_LISTEN, Serving
 from ..session import Session
 from ..worker import StoreJob, Work
 from .page import Page
@@ -54,7 +56,7 @@ add_catalogue(
             "nog geen: maak er een aan op het eerste apparaat, of sluit aan met een uitnodiging"
         ),
         "Network name": "Naam van het netwerk",
-        "&Create network": "Netwerk &aanmaken",
+        "&Create network": "&Netwerk aanmaken",
         "Invitation code": "Uitnodigingscode",
         "Inviting device HOST:PORT": "Uitnodigend apparaat HOST:POORT",
         "&Join network": "&Aansluiten bij netwerk",
@@ -97,13 +99,18 @@ add_catalogue(
         "&Invite…": "&Uitnodigen…",
         "&Copy code": "Code &kopiëren",
         "Valid until {when}, once. The other device joins with this code and this device's "
-        "address while this device serves ('resilient-zcc sync serve').": (
+        "address while this device accepts connections (above).": (
             "Geldig tot {when}, één keer. Het andere apparaat sluit aan met deze code en het "
-            "adres van dit apparaat terwijl dit apparaat serveert ('resilient-zcc sync serve')."
+            "adres van dit apparaat terwijl dit apparaat verbindingen aanneemt (hierboven)."
+        ),
+        "Accept syncs and joins from members on": ("Syncs en aansluitingen van leden aannemen op"),
+        "Listening on {address}.": "Luistert op {address}.",
+        "Not listening: members cannot reach this device.": (
+            "Luistert niet: leden kunnen dit apparaat niet bereiken."
         ),
         "USB stick (bundle)": "USB-stick (bundel)",
         "Bundle file": "Bundelbestand",
-        "&Browse…": "&Bladeren…",
+        "&Browse…": "B&laderen…",
         "Everything (all devices)": "Alles (alle apparaten)",
         "Only what {device} lacks": "Alleen wat {device} mist",
         "&Export bundle": "Bundel &exporteren",
@@ -200,6 +207,19 @@ class SyncView(Page):
         self.join_button.clicked.connect(
             lambda: self.join(self.join_code.text(), self.join_address.text())
         )
+        self.serving = Serving(session)
+        self.serve_box = QCheckBox(tr("Accept syncs and joins from members on"))
+        self.serve_box.toggled.connect(self.set_serving)
+        self.listen = QLineEdit(DEFAULT_LISTEN)
+        self.listen.setMaximumWidth(self.listen.fontMetrics().horizontalAdvance("0" * 24))
+        self.serve_state = QLabel()
+        self.serving.changed.connect(self._serving_changed)
+        self.serve_row = QWidget()
+        serve_row = QHBoxLayout(self.serve_row)
+        serve_row.setContentsMargins(0, 0, 0, 0)
+        serve_row.addWidget(self.serve_box)
+        serve_row.addWidget(self.listen)
+        serve_row.addWidget(self.serve_state, 1)
         self.setup = QWidget()
         setup = QGridLayout(self.setup)
         setup.setContentsMargins(0, 0, 0, 0)
@@ -216,7 +236,8 @@ class SyncView(Page):
         network_form.addWidget(self.device_label, 0, 1)
         network_form.addWidget(QLabel(tr("Region network:")), 1, 0)
         network_form.addWidget(self.network_label, 1, 1)
-        network_form.addWidget(self.setup, 2, 0, 1, 2)
+        network_form.addWidget(self.serve_row, 2, 0, 1, 2)
+        network_form.addWidget(self.setup, 3, 0, 1, 2)
         network_form.setColumnStretch(1, 1)
 
         # the peers
@@ -351,6 +372,8 @@ class SyncView(Page):
         )
         network = model.current(store)
         self.setup.setVisible(network is None)
+        self.serve_row.setVisible(network is not None)
+        self._serving_changed()
         self.action_boxes.setEnabled(network is not None)
         self.revoke_button.setEnabled(network is not None)
         if network is None:
@@ -422,7 +445,9 @@ class SyncView(Page):
 
     def make_invitation(self) -> invite.Invitation | None:
         try:
-            made = invite.create(self.session.store)
+            listening = self.serving.address  # in the QR code when it names one address
+            address = listening if listening and not listening.startswith("0.0.0.0:") else None
+            made = invite.create(self.session.store, address=address)
         except Exception as exc:
             show_error(self, exc)
             return None
@@ -432,12 +457,43 @@ class SyncView(Page):
         self.invite_note.setText(
             tr(
                 "Valid until {when}, once. The other device joins with this code and this "
-                "device's address while this device serves ('resilient-zcc sync serve').",
+                "device's address while this device accepts connections (above).",
                 when=local(made.expires_at),
             )
         )
         self.invite_qr.setPixmap(qr_pixmap(made.qr_text))
         return made
+
+    def set_serving(self, on: bool) -> bool:
+        """Listen for members (and joiners) at the typed address, or stop listening."""
+        if not on:
+            self.serving.stop()
+            return True
+        try:
+            self.serving.start(self.listen.text().strip())
+        except Exception as exc:
+            show_error(self, exc)
+            self.serve_box.setChecked(False)
+            return False
+        return True
+
+    def _serving_changed(self) -> None:
+        address = self.serving.address
+        self.serve_box.blockSignals(True)
+        self.serve_box.setChecked(address is not None)
+        self.serve_box.blockSignals(False)
+        self.listen.setEnabled(address is None)
+        self.serve_state.setText(
+            tr("Listening on {address}.", address=address)
+            if address
+            else tr("Not listening: members cannot reach this device.")
+        )
+
+    def shutdown(self) -> None:
+        """The window closes: stop listening; wait for a running job."""
+        self.serving.stop()
+        if self.job is not None:
+            self.job.wait()
 
     def copy_code(self) -> None:
         if self.invite_code.text():
