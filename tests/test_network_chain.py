@@ -1,5 +1,4 @@
-"""A device invited by a member other than the founder (found while building the
-Synchronisatie screen; left for the sync core to fix)."""
+"""A device invited by a member other than the founder takes in the founder's changes."""
 
 from __future__ import annotations
 
@@ -15,11 +14,6 @@ from .network_setup import join_in_process, trusted_sync
 pytestmark = pytest.mark.timeout(60)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the joiner trusts only its inviter; the founder's own batches (its membership, "
-    "the network's name, its data) wait for a member row no trusted device wrote",
-)
 def test_a_device_invited_by_a_later_member_takes_in_the_founders_changes(
     tmp_path: Path,
 ) -> None:

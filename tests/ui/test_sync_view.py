@@ -318,31 +318,27 @@ def test_a_member_announced_by_mdns_is_synced_with(  # type: ignore[no-untyped-d
 
 
 def test_join_from_the_screen_with_a_code_from_a_serving_member(  # type: ignore[no-untyped-def]
-    qtbot, profiles: tuple[Path, Path, Path], tmp_path: Path
+    qtbot, serving: Peer, tmp_path: Path
 ) -> None:
-    founder = Peer(profiles[0])  # the inviter serves (`sync serve`) while the new one joins
-    founder.serve()
-    try:
-        made = json.loads(ok(founder.profile, "network", "invite", "--json"))
-        new_store(tmp_path / "d", "Nieuwe laptop").close()
-        window = open_window(qtbot, tmp_path / "d")
-        window.open_index(window.keys.index("sync"))
-        page = window.pages.currentWidget()
-        assert isinstance(page, SyncView) and page.setup.isVisibleTo(page)
-        page.join_code.setText(made["code"])
-        page.join_address.setText(founder.address)
-        with qtbot.waitSignal(page.finished, timeout=60_000):
-            page.join_button.click()
-        assert page.message.text() == "Aangesloten bij regionetwerk 'Testregio'."
-        assert not page.setup.isVisibleTo(page)
-        assert page.network_label.text().startswith("Testregio")
-        labels = {r["label"] for r in page.peers_model.rows}
-        assert {"ZCC-laptop", "Laptop-B", "C"} <= labels
-        assert window.background.active  # a network now: background sync is on
-        window.close()
-        window.session.lock()
-    finally:
-        founder.stop()
+    """B (not the founder) invites while it serves; the new laptop joins from the screen."""
+    made = json.loads(ok(serving.profile, "network", "invite", "--json"))
+    new_store(tmp_path / "d", "Nieuwe laptop").close()
+    window = open_window(qtbot, tmp_path / "d")
+    window.open_index(window.keys.index("sync"))
+    page = window.pages.currentWidget()
+    assert isinstance(page, SyncView) and page.setup.isVisibleTo(page)
+    page.join_code.setText(made["code"])
+    page.join_address.setText(serving.address)
+    with qtbot.waitSignal(page.finished, timeout=60_000):
+        page.join_button.click()
+    assert page.message.text() == "Aangesloten bij regionetwerk 'Testregio'."
+    assert not page.setup.isVisibleTo(page)
+    assert page.network_label.text().startswith("Testregio")
+    assert {"ZCC-laptop", "Laptop-B", "C"} <= {r["label"] for r in page.peers_model.rows}
+    assert "Ziekenhuis van B (oefening)" in org_names(window.session.store)
+    assert window.background.active  # a network now: background sync is on
+    window.close()
+    window.session.lock()
 
 
 def test_revoke_cancelled_changes_nothing(qtbot, view: SyncView) -> None:  # type: ignore[no-untyped-def]
