@@ -11,6 +11,7 @@ from resilient_zcc.contacts.directory import one_organisation
 from resilient_zcc.crisis.common import device_label
 from resilient_zcc.crisis.regions import default_region, list_regions, region
 from resilient_zcc.errors import NotFound, ValidationError
+from resilient_zcc.i18n import Text
 from resilient_zcc.printlog import DataVersion, data_version
 from resilient_zcc.store import Store
 
@@ -63,10 +64,14 @@ def _find_region(store: Store, text: str) -> str:
     if len(hits) == 1:
         return str(hits[0]["id"])
     if not hits:
-        names = "; ".join(f"{r['name']} [{r['id'][:8]}]" for r in rows) or "none"
-        raise NotFound(f"No region matches '{text}'. Regions: {names}.")
+        known = "; ".join(f"{r['name']} [{r['id'][:8]}]" for r in rows)
+        raise NotFound(
+            "No region matches '{text}'. Regions: {names}.", text=text, names=known or Text("none")
+        )
     names = "; ".join(f"{r['name']} [{r['id'][:8]}]" for r in hits)
-    raise ValidationError(f"'{text}' matches several regions: {names}. Be more precise.")
+    raise ValidationError(
+        "'{text}' matches several regions: {names}. Be more precise.", text=text, names=names
+    )
 
 
 def make_context(
@@ -79,7 +84,9 @@ def make_context(
 ) -> PrintContext:
     """Resolve the scope; a profile without a region still prints (the directory alone)."""
     if lang not in LANGS:
-        raise ValidationError(f"Unknown language '{lang}'. Allowed: {', '.join(LANGS)}.")
+        raise ValidationError(
+            "Unknown language '{lang}'. Allowed: {allowed}.", lang=lang, allowed=", ".join(LANGS)
+        )
     now = now or datetime.now(UTC)
     if region_text:
         region_id: str | None = _find_region(store, region_text)

@@ -44,8 +44,9 @@ def font_files() -> dict[str, Path]:
     missing = [str(path) or key for key, path in files.items() if not path.is_file()]
     if missing:
         raise ZccError(
-            f"The print font files are incomplete ({', '.join(missing)}); reinstall the "
-            "package font-source-sans-pro."
+            "The print font files are incomplete ({missing}); reinstall the "
+            "package font-source-sans-pro.",
+            missing=", ".join(missing),
         )
     return files
 

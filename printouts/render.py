@@ -33,7 +33,10 @@ def _sheet(name: str) -> Sheet:
     sheet = SHEETS.get(name)
     if sheet is None:
         raise ValidationError(
-            f"Unknown sheet '{name}'. Sheets: {', '.join(SHEETS)}, or '{BINDER}' for all."
+            "Unknown sheet '{name}'. Sheets: {sheets}, or '{binder}' for all.",
+            name=name,
+            sheets=", ".join(SHEETS),
+            binder=BINDER,
         )
     return sheet
 
@@ -170,10 +173,10 @@ def covers(name: str) -> frozenset[str]:
 def check_output(out: Path) -> None:
     """Refuse a target that cannot be written before anything is rendered."""
     if out.suffix.lower() != ".pdf":
-        raise ValidationError(f"The output file must end in .pdf, not '{out.name}'.")
+        raise ValidationError("The output file must end in .pdf, not '{name}'.", name=out.name)
     if not out.parent.is_dir():
         raise ValidationError(
-            f"The folder {out.parent} does not exist; create it or choose another."
+            "The folder {path} does not exist; create it or choose another.", path=out.parent
         )
 
 

@@ -37,8 +37,15 @@ def t(template: str, **values: object) -> str:
     A `Text` among the values is rendered in the current language too; a template that is not
     in the catalogue (a plain message) is shown as it is.
     """
-    text = NL.get(template, template) if _language == "nl" else template
-    return text.format(**values) if values else text
+    return _render(template, values, _language)
+
+
+def _render(template: str, values: dict[str, object], lang: str) -> str:
+    text = NL.get(template, template) if lang == "nl" else template
+    if not values:
+        return text
+    shown = {k: v.render(lang) if isinstance(v, (Text, Joined)) else v for k, v in values.items()}
+    return text.format(**shown)
 
 
 class Text:
@@ -51,7 +58,27 @@ class Text:
         self.values = values
 
     def __str__(self) -> str:
-        return t(self.template, **self.values)
+        return self.render()
 
     def __repr__(self) -> str:
         return f"Text({self.template!r})"
+
+    def render(self, lang: str | None = None) -> str:
+        """In the given language (default: the current one), e.g. for a report in both."""
+        return _render(self.template, self.values, lang or _language)
+
+
+class Joined:
+    """Several messages joined by a separator, each rendered in the language when shown."""
+
+    __slots__ = ("parts", "separator")
+
+    def __init__(self, parts: list[Text], separator: str = "; ") -> None:
+        self.parts = parts
+        self.separator = separator
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def render(self, lang: str | None = None) -> str:
+        return self.separator.join(part.render(lang) for part in self.parts)

@@ -707,4 +707,484 @@ NL: dict[str, str] = {
     "Reserve between 1 and {most} form numbers at a time, not {count}.": (
         "Reserveer 1 tot {most} formuliernummers tegelijk, niet {count}."
     ),
+    # exchange/backup.py
+    "The backup could not be made ({reason}); nothing was written.": (
+        "De back-up kon niet worden gemaakt ({reason}); er is niets weggeschreven."
+    ),
+    "{path} does not exist.": "{path} bestaat niet.",
+    "Cannot read {path}: {reason}.": "Kan {path} niet lezen: {reason}.",
+    "{name} is not a complete Resilient ZCC backup (damaged or another kind of "
+    "file); nothing was restored. Use another copy of the backup.": (
+        "{name} is geen volledige back-up van Resilient ZCC (beschadigd of een ander soort "
+        "bestand); er is niets teruggezet. Gebruik een andere kopie van de back-up."
+    ),
+    "{path} already holds a profile; restore into an empty folder "
+    "(--profile NEW-FOLDER). Nothing was changed.": (
+        "In {path} staat al een profiel; zet de back-up terug in een lege map "
+        "(--profile NIEUWE-MAP). Er is niets gewijzigd."
+    ),
+    "The backup was made by a newer Resilient ZCC (schema {current}; this "
+    "version knows up to {latest}). Update the app; nothing was restored.": (
+        "De back-up is gemaakt met een nieuwere Resilient ZCC (schema {current}; deze versie "
+        "kent tot en met {latest}). Werk de app bij; er is niets teruggezet."
+    ),
+    "The key part of {name} is damaged; nothing was restored.": (
+        "Het sleuteldeel van {name} is beschadigd; er is niets teruggezet."
+    ),
+    "The database in the backup is damaged; nothing was restored.": (
+        "De database in de back-up is beschadigd; er is niets teruggezet."
+    ),
+    "The database in the backup cannot be read ({reason}); nothing was restored.": (
+        "De database in de back-up kan niet worden gelezen ({reason}); er is niets teruggezet."
+    ),
+    # exchange: reading a CSV or XLSX (tables.py, csv_reader.py, xlsx_reader.py)
+    "{path} is a folder; give a .csv or .xlsx file.": (
+        "{path} is een map; geef een .csv- of .xlsx-bestand op."
+    ),
+    "{name} is empty: there is nothing to import.": (
+        "{name} is leeg: er valt niets te importeren."
+    ),
+    "{name} is {size} MB; at most {limit} MB is read. Split the list.": (
+        "{name} is {size} MB; er wordt hooguit {limit} MB gelezen. Splits de lijst op."
+    ),
+    "{name} is an old Excel file (.xls) or a password-protected workbook. Save it "
+    "in Excel as .xlsx without a password, or as .csv, and import that.": (
+        "{name} is een oud Excel-bestand (.xls) of een met een wachtwoord beveiligde werkmap. "
+        "Sla het in Excel op als .xlsx zonder wachtwoord, of als .csv, en importeer dat."
+    ),
+    "{name} is a zip archive but not an Excel workbook; give a .xlsx or .csv file.": (
+        "{name} is een zip-archief maar geen Excel-werkmap; geef een .xlsx- of .csv-bestand op."
+    ),
+    "{name} is not a workbook, so it has no sheet '{sheet}'.": (
+        "{name} is geen werkmap en heeft dus geen werkblad '{sheet}'."
+    ),
+    "{name} holds no filled cells: there is nothing to import.": (
+        "{name} bevat geen gevulde cellen: er valt niets te importeren."
+    ),
+    "{name} has more than {limit} rows; split it into smaller lists.": (
+        "{name} heeft meer dan {limit} rijen; splits het op in kleinere lijsten."
+    ),
+    "{name} is not a text file (it holds binary data); give a .csv saved from Excel "
+    "or LibreOffice, or the .xlsx itself.": (
+        "{name} is geen tekstbestand (het bevat binaire gegevens); geef een .csv op die is "
+        "opgeslagen vanuit Excel of LibreOffice, of de .xlsx zelf."
+    ),
+    "{name} is in an unknown text encoding; save it as CSV UTF-8.": (
+        "{name} heeft een onbekende tekstcodering; sla het op als CSV UTF-8."
+    ),
+    "{name} is not a readable CSV file ({reason}).": (
+        "{name} is geen leesbaar CSV-bestand ({reason})."
+    ),
+    "{name} would unpack to more than {limit} GB; it is refused. "
+    "Save the list again from Excel or LibreOffice.": (
+        "{name} zou uitgepakt groter worden dan {limit} GB en wordt daarom geweigerd. "
+        "Sla de lijst opnieuw op vanuit Excel of LibreOffice."
+    ),
+    "{name} cannot be read as an Excel workbook ({kind}); open it "
+    "in Excel or LibreOffice and save it again as .xlsx.": (
+        "{name} kan niet als Excel-werkmap worden gelezen ({kind}); open het in Excel of "
+        "LibreOffice en sla het opnieuw op als .xlsx."
+    ),
+    "{name} has no sheet '{sheet}'. Its sheets: {sheets}.": (
+        "{name} heeft geen werkblad '{sheet}'. De werkbladen: {sheets}."
+    ),
+    # exchange: capacity import (capacity_csv.py, capacity_import.py, edxl_have.py)
+    "row {number}": "rij {number}",
+    "total": "totaal",
+    "staffed": "bemand",
+    "occupied": "bezet",
+    "available": "beschikbaar",
+    "{line}: '{text}' is not a time; write 2025-03-14 08:45 (Amsterdam time) or ISO 8601.": (
+        "{line}: '{text}' is geen tijdstip; schrijf 2025-03-14 08:45 (Nederlandse tijd) of "
+        "ISO 8601."
+    ),
+    "{line}: {what} '{text}' is not a whole number of 0 or more.": (
+        "{line}: {what} '{text}' is geen geheel getal van 0 of meer."
+    ),
+    "{name} lacks the column(s) {missing}; a capacity "
+    "CSV has location, category, total, staffed, occupied and time (Dutch: locatie, "
+    "categorie, totaal, bemand, bezet, tijd).": (
+        "In {name} ontbreekt de kolom of ontbreken de kolommen {missing}; een CSV met "
+        "capaciteit heeft de kolommen locatie, categorie, totaal, bemand, bezet en tijd (Engels: "
+        "location, category, total, staffed, occupied, time)."
+    ),
+    "{name} is JSON (perhaps FHIR); capacity is imported from EDXL-HAVE (XML) or "
+    "a CSV/XLSX with location, category, total, staffed, occupied and time.": (
+        "{name} is JSON (misschien FHIR); capaciteit wordt geïmporteerd uit EDXL-HAVE (XML) of "
+        "uit een CSV/XLSX met locatie, categorie, totaal, bemand, bezet en tijd."
+    ),
+    "{name} holds no capacity figures; nothing was imported.": (
+        "{name} bevat geen capaciteitscijfers; er is niets geïmporteerd."
+    ),
+    "{line}: unknown location '{location}'": "{line}: onbekende locatie '{location}'",
+    "{line}: unknown category '{category}'": "{line}: onbekende categorie '{category}'",
+    "Nothing was imported: {problems}{more}. 'capacity locations' and "
+    "'capacity categories' list the known ones.": (
+        "Er is niets geïmporteerd: {problems}{more}. 'capacity locations' en "
+        "'capacity categories' tonen de bekende locaties en categorieën."
+    ),
+    " (and {n} more)": " (en nog {n})",
+    "{line}: {problem} Nothing was imported.": "{line}: {problem} Er is niets geïmporteerd.",
+    "{line}: {what} '{text}' is not a whole number.": (
+        "{line}: {what} '{text}' is geen geheel getal."
+    ),
+    "{line}: {what} cannot be negative ({value}).": (
+        "{line}: {what} kan niet negatief zijn ({value})."
+    ),
+    "The XML file declares a DTD or entities (possibly referring to files on this "
+    "computer: {kind}); it is refused and nothing was imported. Ask "
+    "the sender for plain EDXL-HAVE without a DOCTYPE.": (
+        "Het XML-bestand declareert een DTD of entiteiten (die mogelijk verwijzen naar "
+        "bestanden op deze computer: {kind}); het is geweigerd en er is niets geïmporteerd. "
+        "Vraag de afzender om gewone EDXL-HAVE zonder DOCTYPE."
+    ),
+    "The file is not well-formed XML ({reason}); nothing was imported.": (
+        "Het bestand is geen geldige XML ({reason}); er is niets geïmporteerd."
+    ),
+    "This XML is not EDXL-HAVE 1.0 (root element {root}, expected "
+    "{expected}); nothing was imported.": (
+        "Deze XML is geen EDXL-HAVE 1.0 (hoofdelement {root}, verwacht "
+        "{expected}); er is niets geïmporteerd."
+    ),
+    "Hospital {hospital}, BedCapacity {bed}": "Hospital {hospital}, BedCapacity {bed}",
+    "{line}: bed type '{bed_type}' has no counts or no matching category "
+    "(known: {known}); nothing was imported.": (
+        "{line}: beddentype '{bed_type}' heeft geen aantallen of geen passende categorie "
+        "(bekend: {known}); er is niets geïmporteerd."
+    ),
+    "{line}: '{text}' is not a date and time (xs:dateTime).": (
+        "{line}: '{text}' is geen datum en tijd (xs:dateTime)."
+    ),
+    "{line}: the time '{text}' has no time zone.": (
+        "{line}: bij het tijdstip '{text}' staat geen tijdzone."
+    ),
+    # exchange: contact import (mapping.py, import_source.py, import_planner.py, ...)
+    "Cannot read the mapping file {path} ({reason}); give a JSON object like {example}.": (
+        "Kan het koppelbestand {path} niet lezen ({reason}); geef een JSON-object zoals {example}."
+    ),
+    "{path} must hold a JSON object like {example}.": (
+        "{path} moet een JSON-object bevatten zoals {example}."
+    ),
+    "'{part}' is not HEADER=FIELD; write e.g. --mapping 'Tel2=mobile,Naam=name'.": (
+        "'{part}' heeft niet de vorm KOLOM=VELD; schrijf bijvoorbeeld --mapping "
+        "'Tel2=mobile,Naam=name'."
+    ),
+    "Unknown field '{field}' for column '{header}'. Fields: {fields}.": (
+        "Onbekend veld '{field}' voor kolom '{header}'. Velden: {fields}."
+    ),
+    "The file has no column '{header}'. Its columns: {columns}.": (
+        "Het bestand heeft geen kolom '{header}'. De kolommen: {columns}."
+    ),
+    "No column holds the name (Naam, or Voornaam and Achternaam). Map one with "
+    "--mapping 'KOLOM=name'.": (
+        "Geen enkele kolom bevat de naam (Naam, of Voornaam en Achternaam). Koppel er een met "
+        "--mapping 'KOLOM=name'."
+    ),
+    "The file has no column '{header}'.": "Het bestand heeft geen kolom '{header}'.",
+    "Unknown field '{field}'. Fields: {fields}.": "Onbekend veld '{field}'. Velden: {fields}.",
+    "Unknown sector '{sector}' for --sector.": "Onbekende sector '{sector}' bij --sector.",
+    "{n} rows have problems (first: row {first}); nothing was imported. "
+    "Fix them in the file and import again, or use --skip-bad-rows to import "
+    "the other rows.": (
+        "{n} rijen hebben problemen (de eerste: rij {first}); er is niets geïmporteerd. "
+        "Herstel ze in het bestand en importeer opnieuw, of gebruik --skip-bad-rows om de "
+        "overige rijen te importeren."
+    ),
+    # exchange/import_report.py: the row-by-row report
+    "name missing": "naam ontbreekt",
+    "invalid phone number": "ongeldig telefoonnummer",
+    "invalid e-mail address": "ongeldig e-mailadres",
+    "unknown sector": "onbekende sector",
+    "unknown availability": "onbekende bereikbaarheid",
+    "duplicate person in the file": "dubbele persoon in het bestand",
+    "cell holds a formula": "cel bevat een formule",
+    "too many cells in the row": "te veel cellen in de rij",
+    "filled cells without a heading": "gevulde cellen zonder kolomkop",
+    "new": "nieuw",
+    "update": "bijwerken",
+    "unchanged": "ongewijzigd",
+    "problem": "probleem",
+    "row {row}: {problem} in '{column}': '{value}'": (
+        "rij {row}: {problem} in '{column}': '{value}'"
+    ),
+    "row {row}: {problem} in '{column}'": "rij {row}: {problem} in '{column}'",
+    "row {row}: {problem}: '{value}'": "rij {row}: {problem}: '{value}'",
+    "row {row}: {problem}": "rij {row}: {problem}",
+    "row {row}: {action}: {name}": "rij {row}: {action}: {name}",
+    "Row": "Rij",
+    "Column": "Kolom",
+    "Value": "Waarde",
+    "Problem": "Probleem",
+    "Detail": "Toelichting",
+    # network/
+    "The peer's certificate cannot be read; no data was exchanged.": (
+        "Het certificaat van het andere apparaat kan niet worden gelezen; er zijn geen "
+        "gegevens uitgewisseld."
+    ),
+    "The peer's certificate is not a Resilient ZCC device certificate.": (
+        "Het certificaat van het andere apparaat is geen apparaatcertificaat van Resilient ZCC."
+    ),
+    "The invitation code is wrong, already used or expired; ask the inviting device "
+    "for a new one ('network invite'). Nothing was shared.": (
+        "De uitnodigingscode is onjuist, al gebruikt of verlopen; vraag op het uitnodigende "
+        "apparaat een nieuwe aan ('network invite'). Er is niets gedeeld."
+    ),
+    "An invitation is valid between 1 hour and 14 days.": (
+        "Een uitnodiging is minimaal 1 uur en maximaal 14 dagen geldig."
+    ),
+    "That is not an invitation code: it has 8 groups of 4 letters and digits, "
+    "like ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567.": (
+        "Dat is geen uitnodigingscode: die bestaat uit 8 groepen van 4 letters en cijfers, "
+        "zoals ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567."
+    ),
+    "The inviting device sent a network key that does not open.": (
+        "Het uitnodigende apparaat stuurde een netwerksleutel die niet te openen is."
+    ),
+    "This profile is not in a region network yet: run 'network create' on the first "
+    "device, or 'network join CODE --peer HOST:PORT' with an invitation.": (
+        "Dit profiel hoort nog niet bij een regionetwerk: voer op het eerste apparaat "
+        "'network create' uit, of 'network join CODE --peer HOST:POORT' met een uitnodiging."
+    ),
+    "This profile is already in a region network; a profile belongs to one network.": (
+        "Dit profiel hoort al bij een regionetwerk; een profiel hoort bij één netwerk."
+    ),
+    "This profile is already in a region network.": "Dit profiel hoort al bij een regionetwerk.",
+    "No member device with id '{id}'; 'network members' lists them (give at least 6 characters).": (
+        "Geen apparaat in het netwerk met id '{id}'; 'network members' toont de apparaten "
+        "(geef minstens 6 tekens)."
+    ),
+    "'{id}' matches several devices; give more of the id.": (
+        "'{id}' past bij meerdere apparaten; geef meer tekens van het id."
+    ),
+    "A device cannot revoke itself; revoke it from another member.": (
+        "Een apparaat kan zichzelf niet intrekken; trek het in vanaf een ander apparaat in het "
+        "netwerk."
+    ),
+    # sync/bundle.py
+    "This file is not a Resilient ZCC bundle; nothing was applied.": (
+        "Dit bestand is geen bundel van Resilient ZCC; er is niets verwerkt."
+    ),
+    "The bundle file is damaged or cut short (copy it again from the stick); nothing "
+    "was applied.": (
+        "Het bundelbestand is beschadigd of onvolledig (kopieer het opnieuw van de USB-stick); "
+        "er is niets verwerkt."
+    ),
+    "The file is too large to be a bundle; nothing was applied.": (
+        "Het bestand is te groot voor een bundel; er is niets verwerkt."
+    ),
+    "This bundle comes from another region network; nothing was applied.": (
+        "Deze bundel komt uit een ander regionetwerk; er is niets verwerkt."
+    ),
+    "The bundle was altered after it was made (its signature does not match); "
+    "nothing was applied.": (
+        "De bundel is na het maken gewijzigd (de handtekening klopt niet); er is niets verwerkt."
+    ),
+    "The bundle was made by device {device}, which is not a member of this "
+    "network or was revoked; nothing was applied.": (
+        "De bundel is gemaakt door apparaat {device}, dat geen deel uitmaakt van dit netwerk "
+        "of is ingetrokken; er is niets verwerkt."
+    ),
+    "This bundle was already imported ({when}); nothing was applied again.": (
+        "Deze bundel is al eerder ingelezen ({when}); er is niets opnieuw verwerkt."
+    ),
+    "The bundle was sealed with a network key this device does not hold (a newer one, "
+    "made when a device was revoked, or another network's). Sync with a member over "
+    "the network first; nothing was applied.": (
+        "De bundel is vergrendeld met een netwerksleutel die dit apparaat niet heeft (een "
+        "nieuwere, gemaakt toen een apparaat werd ingetrokken, of die van een ander netwerk). "
+        "Synchroniseer eerst via het netwerk met een ander apparaat; er is niets verwerkt."
+    ),
+    "The bundle cannot be opened with this network's key (made with another key); "
+    "nothing was applied.": (
+        "De bundel kan niet worden geopend met de sleutel van dit netwerk (gemaakt met een "
+        "andere sleutel); er is niets verwerkt."
+    ),
+    "The bundle's contents are damaged; nothing was applied.": (
+        "De inhoud van de bundel is beschadigd; er is niets verwerkt."
+    ),
+    "The bundle was made by a newer Resilient ZCC (schema {current}; this one "
+    "{latest}). Update required; nothing was applied.": (
+        "De bundel is gemaakt met een nieuwere Resilient ZCC (schema {current}; deze versie "
+        "{latest}). Bijwerken is nodig; er is niets verwerkt."
+    ),
+    "The bundle holds changes whose signatures do not match; nothing was applied.": (
+        "De bundel bevat wijzigingen waarvan de handtekeningen niet kloppen; er is niets verwerkt."
+    ),
+    # sync/session.py, transport.py, tls.py, wire.py, cli.py
+    "The peer closed the connection in the middle of an exchange; what "
+    "arrived was kept, sync again to continue.": (
+        "Het andere apparaat verbrak de verbinding midden in de uitwisseling; wat al binnen "
+        "was, is bewaard. Synchroniseer opnieuw om verder te gaan."
+    ),
+    "The peer refused: {reason}": "Het andere apparaat weigerde: {reason}",
+    "The peer sent '{kind}' where {expected} was expected.": (
+        "Het andere apparaat stuurde '{kind}' waar {expected} werd verwacht."
+    ),
+    "The peer's hello names another device than its certificate.": (
+        "Het hello-bericht van het andere apparaat noemt een ander apparaat dan het certificaat."
+    ),
+    "The peer belongs to another region network; nothing was exchanged.": (
+        "Het andere apparaat hoort bij een ander regionetwerk; er is niets uitgewisseld."
+    ),
+    "Update required: the peer runs a newer Resilient ZCC (schema {current}, "
+    "this one {latest}). Update this device; nothing was exchanged.": (
+        "Bijwerken nodig: het andere apparaat gebruikt een nieuwere Resilient ZCC (schema "
+        "{current}, dit apparaat {latest}). Werk dit apparaat bij; er is niets uitgewisseld."
+    ),
+    "The peer's clock is {minutes} minutes ahead of this device's; "
+    "check the time on both. Changes still merge in the right order.": (
+        "De klok van het andere apparaat loopt {minutes} minuten voor op die van dit apparaat; "
+        "controleer op beide de tijd. Wijzigingen worden toch in de juiste volgorde "
+        "samengevoegd."
+    ),
+    "The peer's clock is {minutes} minutes behind this device's; "
+    "check the time on both. Changes still merge in the right order.": (
+        "De klok van het andere apparaat loopt {minutes} minuten achter op die van dit "
+        "apparaat; controleer op beide de tijd. Wijzigingen worden toch in de juiste volgorde "
+        "samengevoegd."
+    ),
+    "Device {device} is not a trusted member here; nothing was applied.": (
+        "Apparaat {device} is hier geen vertrouwd lid van het netwerk; er is niets verwerkt."
+    ),
+    "Peer {device} runs a newer schema; update this device.": (
+        "Apparaat {device} gebruikt een nieuwer schema; werk dit apparaat bij."
+    ),
+    "Peer {device} runs an older schema; it was told to update.": (
+        "Apparaat {device} gebruikt een ouder schema; het heeft bericht gekregen dat het moet "
+        "worden bijgewerkt."
+    ),
+    "Changes from the peer carry times up to {minutes} "
+    "minutes ahead of this device's clock; check the clocks.": (
+        "Wijzigingen van het andere apparaat hebben tijdstempels tot {minutes} minuten later "
+        "dan de klok van dit apparaat; controleer de klokken."
+    ),
+    "{n} batch(es) from devices that are not members here or were revoked were refused.": (
+        "Geweigerd: {n} pakket(ten) wijzigingen van apparaten die hier geen lid zijn of zijn "
+        "ingetrokken."
+    ),
+    "'{text}' is not an address; write HOST:PORT, e.g. 127.0.0.1:7400.": (
+        "'{text}' is geen adres; schrijf HOST:POORT, bijvoorbeeld 127.0.0.1:7400."
+    ),
+    "Cannot reach a peer at {host}:{port} ({reason}); check the address "
+    "and that 'sync serve' runs there.": (
+        "Geen apparaat bereikbaar op {host}:{port} ({reason}); controleer het adres en of "
+        "'sync serve' daar draait."
+    ),
+    "The TLS handshake with {address} failed ({reason}); is it a Resilient ZCC peer?": (
+        "De TLS-handshake met {address} is mislukt ({reason}); is dat een apparaat met "
+        "Resilient ZCC?"
+    ),
+    "{address} sent no certificate; not a Resilient ZCC peer.": (
+        "{address} stuurde geen certificaat; dat is geen apparaat met Resilient ZCC."
+    ),
+    "The peer at {address} is device {device}, not {expected}; nothing was sent.": (
+        "Het apparaat op {address} is {device}, niet {expected}; er is niets verzonden."
+    ),
+    "The peer at {address} is device {device}, which is not a trusted member "
+    "of this network (unknown or revoked); nothing was sent.": (
+        "Het apparaat op {address} is {device}, en dat is geen vertrouwd lid van dit netwerk "
+        "(onbekend of ingetrokken); er is niets verzonden."
+    ),
+    "The connection to {address} broke ({reason}); what arrived was kept, sync "
+    "again to continue.": (
+        "De verbinding met {address} is verbroken ({reason}); wat al binnen was, is bewaard. "
+        "Synchroniseer opnieuw om verder te gaan."
+    ),
+    "The peer at {address} does not accept this device: it is not (yet) a member there, "
+    "or it was revoked ({reason}). Nothing was exchanged.": (
+        "Het apparaat op {address} accepteert dit apparaat niet: het is daar (nog) geen lid, "
+        "of het is ingetrokken ({reason}). Er is niets uitgewisseld."
+    ),
+    "Give the inviting device's address: --peer HOST:PORT.": (
+        "Geef het adres van het uitnodigende apparaat op: --peer HOST:POORT."
+    ),
+    "The device at {address} is not the one that made this invitation "
+    "({device}); nothing was sent.": (
+        "Het apparaat op {address} is niet het apparaat dat deze uitnodiging heeft gemaakt "
+        "({device}); er is niets verzonden."
+    ),
+    "The connection to {address} broke while joining ({reason}).": (
+        "De verbinding met {address} is verbroken tijdens het aansluiten ({reason})."
+    ),
+    "The peer sent an unreadable message ({kind}).": (
+        "Het andere apparaat stuurde een onleesbaar bericht ({kind})."
+    ),
+    "The peer sent a message of an unknown kind.": (
+        "Het andere apparaat stuurde een bericht van een onbekende soort."
+    ),
+    "The peer sent a '{kind}' message without a valid {field}.": (
+        "Het andere apparaat stuurde een '{kind}'-bericht zonder geldig {field}."
+    ),
+    "A message is too large to send; send fewer changes at once.": (
+        "Een bericht is te groot om te verzenden; verzend minder wijzigingen tegelijk."
+    ),
+    "The peer sent a frame of an impossible size or kind.": (
+        "Het andere apparaat stuurde een frame met een onmogelijke grootte of soort."
+    ),
+    "The peer sent a damaged compressed frame.": (
+        "Het andere apparaat stuurde een beschadigd gecomprimeerd frame."
+    ),
+    "The peer sent a frame that is too large or cut short.": (
+        "Het andere apparaat stuurde een frame dat te groot of onvolledig is."
+    ),
+    "The data ends inside a frame header.": "De gegevens eindigen midden in een framekop.",
+    "The data ends inside a frame.": "De gegevens eindigen midden in een frame.",
+    "The peer sent a batch of changes in the wrong shape.": (
+        "Het andere apparaat stuurde een pakket wijzigingen in de verkeerde vorm."
+    ),
+    "Give --for DEVICE or --all, not both.": "Geef --for APPARAAT of --all op, niet allebei.",
+    # printouts/
+    "No region matches '{text}'. Regions: {names}.": (
+        "Geen regio past bij '{text}'. Regio's: {names}."
+    ),
+    "none": "geen",
+    "'{text}' matches several regions: {names}. Be more precise.": (
+        "'{text}' past bij meerdere regio's: {names}. Geef een preciezere naam."
+    ),
+    "Unknown language '{lang}'. Allowed: {allowed}.": (
+        "Onbekende taal '{lang}'. Toegestaan: {allowed}."
+    ),
+    "The print font is missing (Python package font-source-sans-pro). Reinstall "
+    "Resilient ZCC (pip install -e .) and print again.": (
+        "Het afdruklettertype ontbreekt (Python-pakket font-source-sans-pro). Installeer "
+        "Resilient ZCC opnieuw (pip install -e .) en druk opnieuw af."
+    ),
+    "The print font files are incomplete ({missing}); reinstall the "
+    "package font-source-sans-pro.": (
+        "De bestanden van het afdruklettertype zijn onvolledig ({missing}); installeer het "
+        "pakket font-source-sans-pro opnieuw."
+    ),
+    "Unknown sheet '{name}'. Sheets: {sheets}, or '{binder}' for all.": (
+        "Onbekend blad '{name}'. Bladen: {sheets}, of '{binder}' voor alle bladen."
+    ),
+    "The output file must end in .pdf, not '{name}'.": (
+        "Het uitvoerbestand moet eindigen op .pdf, niet '{name}'."
+    ),
+    "The folder {path} does not exist; create it or choose another.": (
+        "De map {path} bestaat niet; maak die aan of kies een andere."
+    ),
+    "This recovery key does not open this profile (mistyped, or replaced by a newer "
+    "one). Nothing was printed. Issue a new key with 'resilient-zcc recovery-key'.": (
+        "Deze herstelsleutel opent dit profiel niet (verkeerd getypt, of vervangen door een "
+        "nieuwere). Er is niets afgedrukt. Maak een nieuwe sleutel aan met "
+        "'resilient-zcc recovery-key'."
+    ),
+    # sync/transport.py: the server's log lines ('sync serve')
+    "refused {remote}: TLS handshake failed ({reason})": (
+        "{remote} geweigerd: TLS-handshake mislukt ({reason})"
+    ),
+    "refused {remote}: device {device} is not a trusted member": (
+        "{remote} geweigerd: apparaat {device} is geen vertrouwd lid"
+    ),
+    "synced with {device} ({remote}): received {received}, sent {sent}": (
+        "gesynchroniseerd met {device} ({remote}): {received} ontvangen, {sent} verzonden"
+    ),
+    "exchange with {remote} ended: {reason}": "uitwisseling met {remote} beëindigd: {reason}",
+    "internal error ({kind} at {place}) serving {remote}": (
+        "interne fout ({kind} in {place}) bij het bedienen van {remote}"
+    ),
+    "refused a join from {remote}: {reason}": ("aansluitverzoek van {remote} geweigerd: {reason}"),
+    "device {device} joined the network ({remote})": (
+        "apparaat {device} is aangesloten bij het netwerk ({remote})"
+    ),
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resilient_zcc.errors import ZccError
+from resilient_zcc.i18n import Text
 from resilient_zcc.network import model, status
 from resilient_zcc.network.trust import trust_of
 from resilient_zcc.store import Store
@@ -40,7 +41,7 @@ class PeerOutcome:
     device_id: str
     address: str
     result: SyncResult | None
-    error: str | None
+    error: Text | None  # rendered in the language current when shown
 
 
 def sync_everyone(
@@ -61,5 +62,5 @@ def sync_everyone(
             result = sync_now(store, address, progress, expect=device)
             outcomes.append(PeerOutcome(device, address, result, None))
         except ZccError as exc:
-            outcomes.append(PeerOutcome(device, address, None, str(exc)))
+            outcomes.append(PeerOutcome(device, address, None, exc.message))
     return outcomes

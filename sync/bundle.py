@@ -135,7 +135,9 @@ def read(store: Store, path: Path) -> tuple[dict[str, Any], list[Any]]:
             raise BadBundle("The file is too large to be a bundle; nothing was applied.")
         data = path.read_bytes()
     except OSError as exc:
-        raise BadBundle(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise BadBundle(
+            "Cannot read {path}: {reason}.", path=path, reason=exc.strerror or exc
+        ) from exc
     header_bytes, body, signature, header = _fields(data)
     if header["network"] != network.id:
         raise BadBundle("This bundle comes from another region network; nothing was applied.")
@@ -149,12 +151,15 @@ def read(store: Store, path: Path) -> tuple[dict[str, Any], list[Any]]:
         )
     if not trust_of(store).trusts_peer(author) and author != store.identity.device_id:
         raise BadBundle(
-            f"The bundle was made by device {author[:12]}, which is not a member of this "
-            "network or was revoked; nothing was applied."
+            "The bundle was made by device {device}, which is not a member of this "
+            "network or was revoked; nothing was applied.",
+            device=author[:12],
         )
     when = bundles.imported_at(store, header["bundle"])
     if when:
-        raise BadBundle(f"This bundle was already imported ({when}); nothing was applied again.")
+        raise BadBundle(
+            "This bundle was already imported ({when}); nothing was applied again.", when=when
+        )
     sealed_with = header.get("key_id")
     key = keys.by_id(store, sealed_with) if isinstance(sealed_with, str) else None
     if key is None:
@@ -181,8 +186,10 @@ def read(store: Store, path: Path) -> tuple[dict[str, Any], list[Any]]:
     newest = max((b.schema for b in batches), default=0)
     if newest > schema.LATEST:
         raise BadBundle(
-            f"The bundle was made by a newer Resilient ZCC (schema {newest}; this one "
-            f"{schema.LATEST}). Update required; nothing was applied."
+            "The bundle was made by a newer Resilient ZCC (schema {current}; this one "
+            "{latest}). Update required; nothing was applied.",
+            current=newest,
+            latest=schema.LATEST,
         )
     if not all(b.is_authentic() for b in batches):
         raise BadBundle(

@@ -309,7 +309,7 @@ def sync_all(session: Session, look: bool, as_json: bool) -> None:
                 {
                     "device_id": o.device_id,
                     "address": o.address,
-                    "error": o.error,
+                    "error": str(o.error) if o.error else None,
                     **(_result_json(o.result) if o.result else {}),
                 }
                 for o in outcomes
@@ -362,7 +362,7 @@ def _result_json(result: SyncResult) -> dict[str, Any]:
         "bytes_sent": result.bytes_sent,
         "bytes_received": result.bytes_received,
         "seconds": round(result.seconds, 3),
-        "warnings": result.warnings,
+        "warnings": [str(w) for w in result.warnings],
     }
 
 
@@ -460,6 +460,3 @@ def bundle_import(session: Session, file: Path) -> None:
         click.echo(
             f"Let op: {report.refused} batch(es) van niet-leden of ingetrokken apparaten geweigerd."
         )
-
-
-COMMANDS = (network, device, sync_group, bundle, serve)

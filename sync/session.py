@@ -21,6 +21,7 @@ from typing import Any
 from resilient_zcc import schema
 from resilient_zcc.errors import ZccError
 from resilient_zcc.hlc import wall_ms
+from resilient_zcc.i18n import Text
 from resilient_zcc.network import keys, model, purged, status
 from resilient_zcc.network.trust import MergeReport, Outgoing, TrustedMerger, trust_of
 from resilient_zcc.store import Store
@@ -50,7 +51,7 @@ class SyncResult:
     bytes_sent: int = 0
     bytes_received: int = 0
     seconds: float = 0.0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -87,12 +88,14 @@ class Channel:
         length, flag = wire.read_frame_header(self._read(wire.HEADER_SIZE))
         message = wire.open_body(self._read(length), flag)
         if message["t"] == "error":
-            outdated = message["code"] in ("update_required", "peer_outdated")
-            error = UpdateRequired if outdated else ZccError
-            raise error(f"The peer refused: {message['message']}")
+            if message["code"] in ("update_required", "peer_outdated"):
+                raise UpdateRequired("The peer refused: {reason}", reason=message["message"])
+            raise ZccError("The peer refused: {reason}", reason=message["message"])
         if expected and message["t"] not in expected:
             raise wire.ProtocolError(
-                f"The peer sent '{message['t']}' where {' or '.join(expected)} was expected."
+                "The peer sent '{kind}' where {expected} was expected.",
+                kind=message["t"],
+                expected=" or ".join(expected),
             )
         return message
 
@@ -111,7 +114,7 @@ def hello(store: Store) -> dict[str, Any]:
     }
 
 
-def check_hello(store: Store, theirs: dict[str, Any], peer: str) -> list[str]:
+def check_hello(store: Store, theirs: dict[str, Any], peer: str) -> list[Text]:
     """Refuse a hello from another network, device or schema; warn about a far clock."""
     if theirs["device"] != peer:
         raise wire.ProtocolError("The peer's hello names another device than its certificate.")
@@ -119,15 +122,28 @@ def check_hello(store: Store, theirs: dict[str, Any], peer: str) -> list[str]:
         raise ZccError("The peer belongs to another region network; nothing was exchanged.")
     if theirs["proto"] != wire.PROTOCOL or theirs["schema"] > schema.LATEST:
         raise UpdateRequired(
-            f"Update required: the peer runs a newer Resilient ZCC (schema {theirs['schema']}, "
-            f"this one {schema.LATEST}). Update this device; nothing was exchanged."
+            "Update required: the peer runs a newer Resilient ZCC (schema {current}, "
+            "this one {latest}). Update this device; nothing was exchanged.",
+            current=theirs["schema"],
+            latest=schema.LATEST,
         )
     skew = theirs["clock"] - wall_ms()
     if abs(skew) > CLOCK_WARNING_MS:
-        direction = "ahead of" if skew > 0 else "behind"
+        minutes = abs(skew) // 60000
+        if skew > 0:
+            return [
+                Text(
+                    "The peer's clock is {minutes} minutes ahead of this device's; "
+                    "check the time on both. Changes still merge in the right order.",
+                    minutes=minutes,
+                )
+            ]
         return [
-            f"The peer's clock is {abs(skew) // 60000} minutes {direction} this device's; "
-            "check the time on both. Changes still merge in the right order."
+            Text(
+                "The peer's clock is {minutes} minutes behind this device's; "
+                "check the time on both. Changes still merge in the right order.",
+                minutes=minutes,
+            )
         ]
     return []
 
@@ -169,7 +185,9 @@ def receive_batches(
 ) -> MergeReport:
     merger = TrustedMerger(store)
     if not merger.trust.trusts_peer(peer):
-        raise ZccError(f"Device {peer[:12]} is not a trusted member here; nothing was applied.")
+        raise ZccError(
+            "Device {device} is not a trusted member here; nothing was applied.", device=peer[:12]
+        )
     received = 0
     while True:
         message = channel.recv("batches", "done")
@@ -241,10 +259,14 @@ def run_server(channel: Channel, store: Store, peer: str) -> SyncResult:
                 ),
             }
         )
-        raise UpdateRequired(f"Peer {peer[:12]} runs a newer schema; update this device.")
+        raise UpdateRequired(
+            "Peer {device} runs a newer schema; update this device.", device=peer[:12]
+        )
     warnings = check_hello(store, theirs, peer)
     if refuse_older(channel, theirs):
-        raise UpdateRequired(f"Peer {peer[:12]} runs an older schema; it was told to update.")
+        raise UpdateRequired(
+            "Peer {device} runs an older schema; it was told to update.", device=peer[:12]
+        )
     status.record(store, peer)
     mine = model.require(store).key_ref
     channel.send(hello(store))
@@ -263,19 +285,25 @@ def _finish(
     peer: str,
     report: MergeReport,
     sent: int,
-    warnings: list[str],
+    warnings: list[Text],
     started: float,
     progress: ProgressCallback,
 ) -> SyncResult:
     if report.max_clock_ahead_ms > CLOCK_WARNING_MS:
         warnings.append(
-            f"Changes from the peer carry times up to {report.max_clock_ahead_ms // 60000} "
-            "minutes ahead of this device's clock; check the clocks."
+            Text(
+                "Changes from the peer carry times up to {minutes} "
+                "minutes ahead of this device's clock; check the clocks.",
+                minutes=report.max_clock_ahead_ms // 60000,
+            )
         )
     if report.refused:
         warnings.append(
-            f"{report.refused} batch(es) from devices that are not members here or were "
-            "revoked were refused."
+            Text(
+                "{n} batch(es) from devices that are not members here or were "
+                "revoked were refused.",
+                n=report.refused,
+            )
         )
     summary = f"received {report.applied}, sent {sent}"
     status.record(store, peer, synced=True, result=summary, vector=store.log.version_vector())

@@ -80,7 +80,9 @@ def parse_address(text: str, default_port: int | None = None) -> tuple[str, int]
         host, port = text.strip(), str(default_port or "")
     host = host.strip("[]")
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ValidationError(f"'{text}' is not an address; write HOST:PORT, e.g. 127.0.0.1:7400.")
+        raise ValidationError(
+            "'{text}' is not an address; write HOST:PORT, e.g. 127.0.0.1:7400.", text=text
+        )
     return host, int(port)
 
 
@@ -89,8 +91,11 @@ def connect(host: str, port: int, timeout: float) -> socket.socket:
         sock = socket.create_connection((host, port), timeout=timeout)
     except OSError as exc:
         raise ZccError(
-            f"Cannot reach a peer at {host}:{port} ({exc.strerror or exc}); check the address "
-            "and that 'sync serve' runs there."
+            "Cannot reach a peer at {host}:{port} ({reason}); check the address "
+            "and that 'sync serve' runs there.",
+            host=host,
+            port=port,
+            reason=exc.strerror or exc,
         ) from exc
     no_delay(sock)
     return sock

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from resilient_zcc.errors import ZccError
+from resilient_zcc.i18n import t
 from resilient_zcc.identity import DeviceIdentity
 from resilient_zcc.network import certs, invite, model, status
 from resilient_zcc.network.trust import trust_of
@@ -62,12 +63,14 @@ def _open(
     except (ssl.SSLError, OSError) as exc:
         raw.close()
         raise ZccError(
-            f"The TLS handshake with {address} failed ({exc}); is it a Resilient ZCC peer?"
+            "The TLS handshake with {address} failed ({reason}); is it a Resilient ZCC peer?",
+            address=address,
+            reason=exc,
         ) from exc
     peer = tls.peer_device(sock)
     if peer is None:
         sock.close()
-        raise ZccError(f"{address} sent no certificate; not a Resilient ZCC peer.")
+        raise ZccError("{address} sent no certificate; not a Resilient ZCC peer.", address=address)
     return sock, peer
 
 
@@ -84,12 +87,17 @@ def sync_with(
     with sock:
         if expect and not peer.startswith(expect.lower()):
             raise ZccError(
-                f"The peer at {address} is device {peer[:12]}, not {expect[:12]}; nothing was sent."
+                "The peer at {address} is device {device}, not {expected}; nothing was sent.",
+                address=address,
+                device=peer[:12],
+                expected=expect[:12],
             )
         if not trust_of(store).trusts_peer(peer) or peer == store.identity.device_id:
             raise ZccError(
-                f"The peer at {address} is device {peer[:12]}, which is not a trusted member "
-                "of this network (unknown or revoked); nothing was sent."
+                "The peer at {address} is device {device}, which is not a trusted member "
+                "of this network (unknown or revoked); nothing was sent.",
+                address=address,
+                device=peer[:12],
             )
         try:
             return run_client(Channel(sock), store, peer, address, progress)
@@ -97,16 +105,20 @@ def sync_with(
             raise _refused(address, exc) from exc
         except OSError as exc:
             raise ZccError(
-                f"The connection to {address} broke ({exc}); what arrived was kept, sync "
-                "again to continue."
+                "The connection to {address} broke ({reason}); what arrived was kept, sync "
+                "again to continue.",
+                address=address,
+                reason=exc,
             ) from exc
 
 
 def _refused(address: str, exc: OSError) -> ZccError:
     """TLS 1.3 reports a refused client certificate only at the first read."""
     return ZccError(
-        f"The peer at {address} does not accept this device: it is not (yet) a member there, "
-        f"or it was revoked ({_short(exc)}). Nothing was exchanged."
+        "The peer at {address} does not accept this device: it is not (yet) a member there, "
+        "or it was revoked ({reason}). Nothing was exchanged.",
+        address=address,
+        reason=_short(exc),
     )
 
 
@@ -122,8 +134,10 @@ def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_
     with sock:
         if not peer.startswith(parsed.fingerprint):
             raise ZccError(
-                f"The device at {address} is not the one that made this invitation "
-                f"({peer[:12]}); nothing was sent."
+                "The device at {address} is not the one that made this invitation "
+                "({device}); nothing was sent.",
+                address=address,
+                device=peer[:12],
             )
         channel = Channel(sock)
         try:
@@ -142,7 +156,11 @@ def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_
             )
             welcome = channel.recv("welcome")
         except OSError as exc:
-            raise ZccError(f"The connection to {address} broke while joining ({exc}).") from exc
+            raise ZccError(
+                "The connection to {address} broke while joining ({reason}).",
+                address=address,
+                reason=exc,
+            ) from exc
     invite.open_welcome(store, parsed.secret, peer, welcome)
     return sync_with(store, address, expect=peer, timeout=timeout)
 
@@ -196,7 +214,10 @@ class Server:
             context = tls.server_context(store.identity, trusted_certificates(store))
             sock = context.wrap_socket(raw, server_side=True)
         except (ssl.SSLError, OSError) as exc:
-            self.log(f"refused {remote}: TLS handshake failed ({_short(exc)})")
+            self.log(
+                t("refused {remote}: TLS handshake failed ({reason})", remote=remote,
+                  reason=_short(exc))
+            )  # fmt: skip
             return
         with sock:
             sock.settimeout(TIMEOUT_S)
@@ -207,15 +228,21 @@ class Server:
                     self._join(channel, remote)
                     return
                 if not trust_of(store).trusts_peer(peer):
-                    self.log(f"refused {remote}: device {peer[:12]} is not a trusted member")
+                    self.log(
+                        t("refused {remote}: device {device} is not a trusted member",
+                          remote=remote, device=peer[:12])
+                    )  # fmt: skip
                     return
                 result = run_server(channel, store, peer)
                 self.log(
-                    f"synced with {peer[:12]} ({remote}): received {result.received.applied}, "
-                    f"sent {result.sent}" + "".join(f"; {w}" for w in result.warnings)
-                )
+                    t("synced with {device} ({remote}): received {received}, sent {sent}",
+                      device=peer[:12], remote=remote, received=result.received.applied,
+                      sent=result.sent)
+                    + "".join(f"; {w}" for w in result.warnings)
+                )  # fmt: skip
             except (ZccError, OSError, ssl.SSLError) as exc:
-                self.log(f"exchange with {remote} ended: {_short(exc)}")
+                self.log(t("exchange with {remote} ended: {reason}", remote=remote,
+                           reason=_short(exc)))  # fmt: skip
                 told = isinstance(exc, (wire.ProtocolError, UpdateRequired))
                 if isinstance(exc, ZccError) and not told:
                     with contextlib.suppress(OSError, ZccError):
@@ -223,7 +250,10 @@ class Server:
             except Exception as exc:  # a bug: keep serving the others, say where
                 frames = traceback.extract_tb(exc.__traceback__)
                 place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
-                self.log(f"internal error ({type(exc).__name__} at {place}) serving {remote}")
+                self.log(
+                    t("internal error ({kind} at {place}) serving {remote}",
+                      kind=type(exc).__name__, place=place, remote=remote)
+                )  # fmt: skip
 
     def _join(self, channel: Channel, remote: str) -> None:
         """A client without a certificate: it may only present an invitation."""
@@ -241,13 +271,15 @@ class Server:
                 request["signature"],
             )
         except ZccError as exc:
-            self.log(f"refused a join from {remote}: {exc}")
+            self.log(t("refused a join from {remote}: {reason}", remote=remote, reason=exc))
             channel.send({"t": "error", "code": "join_refused", "message": str(exc)})
             return
         channel.send({"t": "welcome", **welcome})
         joined = certs.device_id_of(request["certificate"])
         status.record(self.store, joined, result="joined")
-        self.log(f"device {joined[:12]} joined the network ({remote})")
+        self.log(
+            t("device {device} joined the network ({remote})", device=joined[:12], remote=remote)
+        )
 
 
 def _short(exc: BaseException) -> str:

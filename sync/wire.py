@@ -98,13 +98,17 @@ def unpack(body: bytes) -> dict[str, Any]:
     try:
         message = msgpack.unpackb(body, raw=False, strict_map_key=True, use_list=True)
     except (ValueError, TypeError, OverflowError, msgpack.UnpackException) as exc:
-        raise ProtocolError(f"The peer sent an unreadable message ({type(exc).__name__}).") from exc
+        raise ProtocolError(
+            "The peer sent an unreadable message ({kind}).", kind=type(exc).__name__
+        ) from exc
     if not isinstance(message, dict) or message.get("t") not in SHAPES:
         raise ProtocolError("The peer sent a message of an unknown kind.")
     for field, check in SHAPES[message["t"]].items():
         if field not in message or not check(message[field]):
             raise ProtocolError(
-                f"The peer sent a '{message['t']}' message without a valid {field}."
+                "The peer sent a '{kind}' message without a valid {field}.",
+                kind=message["t"],
+                field=field,
             )
     return message
 

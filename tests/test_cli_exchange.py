@@ -58,14 +58,14 @@ def test_rows_with_problems_stop_the_import_unless_skipped(profile: Path, tmp_pa
     path = write_csv(tmp_path / "lijst.csv", HEADERS_NL, rows)
     refused = run(profile, "import", "contacts", str(path))
     assert refused.exit_code == 1
-    assert "rij 6: ongeldig telefoonnummer in 'Mobiel': '12345'" in refused.output
+    assert "row 6: invalid phone number in 'Mobiel': '12345'" in refused.output
     assert "nothing was imported" in refused.output and _people(profile) == 0
     report = tmp_path / "problemen.csv"
     checked = run(profile, "import", "contacts", str(path), "--dry-run", "--report", str(report))
     assert checked.exit_code == 0
     assert report.read_text(encoding="utf-8-sig").splitlines() == [
-        "Rij;Kolom;Waarde;Probleem;Toelichting",
-        "6;Mobiel;12345;ongeldig telefoonnummer;'12345' is not a valid phone number. Type it as "
+        "Row;Column;Value;Problem;Detail",
+        "6;Mobiel;12345;invalid phone number;'12345' is not a valid phone number. Type it as "
         "you would dial it in the Netherlands (e.g. 06-12345678 or 053-1234567) or with a "
         "country code (+32 ...).",
     ]
@@ -116,7 +116,7 @@ def test_a_row_with_200_columns_is_reported(profile: Path, tmp_path: Path) -> No
     path = write_csv(tmp_path / "breed.csv", HEADERS_NL, rows)
     result = run(profile, "import", "contacts", str(path), "--dry-run")
     assert result.exit_code == 0
-    assert "rij 3: te veel cellen in de rij: '200'" in result.output
+    assert "row 3: too many cells in the row: '200'" in result.output
     assert "3 nieuw" in result.output and "1 met problemen" in result.output
 
 
@@ -126,8 +126,8 @@ def test_formulas_are_reported_never_evaluated(profile: Path, tmp_path: Path) ->
     rows[1][6] = '=HYPERLINK("http://x.invalid","klik")'
     path = write_csv(tmp_path / "formules.csv", HEADERS_NL, rows)
     result = run(profile, "import", "contacts", str(path), "--dry-run")
-    assert "rij 2: cel bevat een formule in 'Naam'" in result.output
-    assert "rij 3: cel bevat een formule in 'E-mail'" in result.output
+    assert "row 2: cell holds a formula in 'Naam'" in result.output
+    assert "row 3: cell holds a formula in 'E-mail'" in result.output
     # In a workbook, a formula cell is read as the value Excel stored, never computed.
     workbook = Workbook()
     sheet = workbook.active

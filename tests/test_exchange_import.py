@@ -139,7 +139,7 @@ def test_problems_reported_by_row_and_nothing_written(store: Store, tmp_path: Pa
         (4, "invalid_email"), (4, "unknown_availability"), (5, "duplicate_person"),
     }  # fmt: skip
     assert "rij 4: ongeldig telefoonnummer in 'Mobiel': '12345'" in [
-        p.text() for p in plan.problems
+        p.text("nl") for p in plan.problems
     ]
     with pytest.raises(ImportRefused, match="3 rows have problems"):
         apply_import(store, plan)

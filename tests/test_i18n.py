@@ -23,12 +23,33 @@ from .conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ROOT / "resilient_zcc"
+# The core, and the packages beside it whose errors the desktop and the CLI show.
+SCANNED = (CORE, ROOT / "sync", ROOT / "printouts")
 NOT_USER_FACING = ("demo", "synthetic")  # data builders; demo/__init__.py (the command) is in
-ERROR_TYPES = {
-    name
-    for name, value in vars(errors).items()
-    if isinstance(value, type) and issubclass(value, ZccError)
-}
+
+
+def _error_types(known: set[str]) -> set[str]:
+    """The given error types and every class the scanned files derive from them (BadBundle)."""
+    bases = {
+        node.name: {b.id for b in node.bases if isinstance(b, ast.Name)}
+        for root in SCANNED
+        for path in root.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    }
+    found = set(known)
+    while grown := {name for name, parents in bases.items() if parents & found} - found:
+        found |= grown
+    return found
+
+
+ERROR_TYPES = _error_types(
+    {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, ZccError)
+    }
+)
 MARKERS = {"t", "Text", "__init__"} | ERROR_TYPES  # __init__: super().__init__ in errors
 
 
@@ -41,12 +62,13 @@ def _called_name(node: ast.Call) -> str | None:
 
 
 def _core_files() -> list[Path]:
-    return [
+    core = [
         path
         for path in sorted(CORE.rglob("*.py"))
         if path.relative_to(CORE).parts[0] not in NOT_USER_FACING
         or path.relative_to(CORE) == Path("demo/__init__.py")
     ]
+    return core + [path for root in SCANNED[1:] for path in sorted(root.rglob("*.py"))]
 
 
 def _scan(path: Path) -> tuple[set[str], list[str]]:
@@ -56,6 +78,8 @@ def _scan(path: Path) -> tuple[set[str], list[str]]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not (isinstance(node, ast.Call) and _called_name(node) in MARKERS and node.args):
             continue
+        if _called_name(node) == "t" and len(node.args) == 2:
+            continue  # a printed sheet's ctx.t(dutch, english): both texts given inline
         first = node.args[0]
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
             found.add(first.value)

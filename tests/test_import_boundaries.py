@@ -56,3 +56,28 @@ def test_pyside6_is_installed_so_the_check_means_something() -> None:
     result = _run("import PySide6.QtCore, sys; print(PySide6.QtCore.qVersion())")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("6.")
+
+
+@pytest.mark.slow
+def test_the_core_cli_loads_the_packages_that_build_on_it_only_when_used() -> None:
+    """The core never imports sync or printouts; their commands load when invoked."""
+    code = (
+        "import json, sys; from resilient_zcc.cli import main; "
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout))
+    assert "resilient_zcc" in loaded
+    assert not loaded & {"sync", "printouts", "reportlab", "zeroconf"}
+
+
+def test_every_lazy_command_loads() -> None:
+    from click.testing import CliRunner
+
+    from resilient_zcc.cli import LAZY_COMMANDS, main
+
+    for name in LAZY_COMMANDS:
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0, (name, result.output)
+        assert f" {name} " in result.output.splitlines()[0], result.output  # its own usage

@@ -123,6 +123,6 @@ def test_join_sync_and_discovery_across_namespaces(
     finally:
         server.terminate()
         _out, err = server.communicate(timeout=15)
-    assert "joined the network" in err and "synced with" in err
+    assert "aangesloten bij het netwerk" in err and "gesynchroniseerd met" in err
     members = json.loads(_in(hub_ns, hub, "network", "members", "--json"))
     assert sorted(m["label"] for m in members) == ["Hub", "Laptop"]

@@ -23,7 +23,7 @@ from .network_setup import domain_hash
 from .placements_setup import build_region, offered
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
-ENV = {**os.environ, "RZCC_PASSPHRASE": PASSPHRASE}
+ENV = {**os.environ, "RZCC_PASSPHRASE": PASSPHRASE, "RZCC_LANG": "nl"}  # the CLI as users run it
 CLI = [sys.executable, "-m", "resilient_zcc"]
 
 
@@ -131,7 +131,7 @@ def test_three_peers_converge_and_all_see_the_overallocation(
             out = json.loads(ok(client.profile, "sync", "with", server.address, "--json"))
             assert out["refused_batches"] == 0
     logs = [peer.stop() for peer in three]
-    assert all("synced with" in log for log in logs)
+    assert all("gesynchroniseerd met" in log for log in logs)
     hashes, conflicts = [], []
     for peer in three:
         with reopen(peer.profile) as store:

@@ -27,6 +27,9 @@ NL: dict[str, str] = {
     "The passphrases differ.": "De wachtwoordzinnen verschillen.",
     "Device name (shown in the audit trail)": "Naam van dit apparaat (zichtbaar in de audit)",
     "Strong enough.": "Sterk genoeg.",
+    "Creating the profile and tuning the encryption to this computer…": (
+        "Profiel wordt aangemaakt en de versleuteling afgestemd op deze computer…"
+    ),
     "Recovery key": "Herstelsleutel",
     "Print or write down this recovery key and keep it in the sealed envelope of the crisis "
     "binder. It opens this profile when the passphrase is lost. It is shown only now.": (

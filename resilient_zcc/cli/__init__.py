@@ -6,15 +6,23 @@ from pathlib import Path
 
 import click
 
-from printouts.cli import print_group
-
 from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
 from . import capacity, contacts, crisis, exchange, placements, profile
 from .common import Session, ZccGroup
 
+# Commands of the packages that build on the core, loaded when used (see ZccGroup).
+LAZY_COMMANDS = {
+    "print": "printouts.cli:print_group",
+    "network": "sync.cli:network",
+    "device": "sync.cli:device",
+    "sync": "sync.cli:sync_group",
+    "bundle": "sync.cli:bundle",
+    "serve": "sync.cli:serve",
+}
 
-@click.group(cls=ZccGroup)
+
+@click.group(cls=ZccGroup, lazy=LAZY_COMMANDS)
 @click.option(
     "--profile",
     type=click.Path(file_okay=False, path_type=Path),
@@ -64,20 +72,9 @@ for command in (
     crisis.escalation_group,
     crisis.taskcards_group,
     crisis.procedures_group,
-    print_group,
     exchange.import_group,
     exchange.export_group,
     exchange.backup_cmd,
     exchange.restore_cmd,
 ):
     main.add_command(command)
-
-
-def _add_sync_commands() -> None:
-    from sync.cli import COMMANDS
-
-    for group in COMMANDS:
-        main.add_command(group)
-
-
-_add_sync_commands()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -22,7 +23,25 @@ NEW_PASSPHRASE_ENV = "RZCC_NEW_PASSPHRASE"
 
 
 class ZccGroup(click.Group):
-    """Shows our own errors as one clear line and exit code 1, never a traceback."""
+    """Shows our own errors as one clear line and exit code 1, never a traceback.
+
+    `lazy` names commands by "module:attribute", imported only when used: the packages that
+    build on the core (printouts, sync) add their commands without the core importing them,
+    and `resilient-zcc contacts search` does not pay for loading ReportLab.
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            module, attribute = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

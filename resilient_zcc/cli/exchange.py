@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..atomic import atomic_write
+from ..i18n import t
 from .common import NEW_PASSPHRASE_ENV, Session, emit_json, pass_session, read_passphrase
 
 if TYPE_CHECKING:
@@ -73,14 +74,17 @@ def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
     )
     problems = plan.problems
     for problem in problems[:SHOWN_LINES]:
-        click.echo(f"  {problem.text()}" + (f" ({problem.detail})" if problem.detail else ""))
+        detail = problem.detail_text()
+        click.echo(f"  {problem.text()}" + (f" ({detail})" if detail else ""))
     if len(problems) > SHOWN_LINES:
         click.echo(f"  ... en nog {len(problems) - SHOWN_LINES} problemen (alle: --report FILE).")
     if dry_run:
         changed = [row for row in plan.rows if row.action in ("create", "update")]
         for row in changed[:SHOWN_LINES]:
             changes = "; ".join(row.changes[:4]) + (" ..." if len(row.changes) > 4 else "")
-            click.echo(f"  rij {row.row}: {ACTIONS[row.action][0]}: {row.name} — {changes}")
+            shown = t("row {row}: {action}: {name}", row=row.row, action=ACTIONS[row.action],
+                      name=row.name)  # fmt: skip
+            click.echo(f"  {shown} — {changes}")
         if len(changed) > SHOWN_LINES:
             click.echo(f"  ... en nog {len(changed) - SHOWN_LINES} rijen (alle: --json).")
 

@@ -76,15 +76,7 @@ def channels_for(store: Store, person_id: str) -> list[Channel]:
         (json.dumps([person_id, *functions]),),
     )
     channels = [
-        Channel(
-            r["id"],
-            r["kind"],
-            r["value"],
-            r["fallback_order"] or 0,
-            r["availability"] or "",
-            r["note"] or "",
-            functions[r["owner_id"]] if r["owner_type"] == "function" else None,
-        )
+        _channel(r, functions[r["owner_id"]] if r["owner_type"] == "function" else None)
         for r in rows
         if r["owner_type"] == ("function" if r["owner_id"] in functions else "person")
     ]
@@ -242,4 +234,43 @@ def shifts_for_function(
         "WHERE s.function_id = ? AND s.deleted = 0 AND p.deleted = 0 "
         "AND s.starts_at < ? AND s.ends_at > ? ORDER BY s.starts_at, p.name",
         (function_id, end, start),
+    )
+
+
+def all_functions(store: Store) -> list[dict[str, Any]]:
+    """Every function (id, name, code, organisation id and name), by name."""
+    return store.query(
+        "SELECT f.id, f.name, f.code, f.organisation_id, coalesce(o.name, '') AS organisation "
+        "FROM functions f "
+        "LEFT JOIN organisations o ON o.id = f.organisation_id AND o.deleted = 0 "
+        "WHERE f.deleted = 0 ORDER BY f.name, organisation, f.id"
+    )
+
+
+def all_organisations(store: Store) -> list[dict[str, Any]]:
+    """Every organisation (id, name, short name, sector), by name."""
+    return store.query(
+        "SELECT id, name, short_name, sector FROM organisations WHERE deleted = 0 ORDER BY name, id"
+    )
+
+
+def own_channels(store: Store, owner_type: str, owner_id: str) -> list[Channel]:
+    """The channels of one person, function or organisation, in fallback order."""
+    rows = store.query(
+        "SELECT * FROM channels WHERE deleted = 0 AND owner_type = ? AND owner_id = ? "
+        "ORDER BY fallback_order, id",
+        (owner_type, owner_id),
+    )
+    return [_channel(r) for r in rows]
+
+
+def _channel(row: dict[str, Any], via_function: str | None = None) -> Channel:
+    return Channel(
+        row["id"],
+        row["kind"],
+        row["value"],
+        row["fallback_order"] or 0,
+        row["availability"] or "",
+        row["note"] or "",
+        via_function,
     )

@@ -88,7 +88,9 @@ def create_backup(
             conn.execute("DETACH DATABASE backup")
         data = snapshot.read_bytes()
     except sqlcipher3.Error as exc:
-        raise ZccError(f"The backup could not be made ({exc}); nothing was written.") from exc
+        raise ZccError(
+            "The backup could not be made ({reason}); nothing was written.", reason=exc
+        ) from exc
     except OSError as exc:
         raise translate_os_error(exc, str(target.parent)) from exc
     finally:
@@ -118,12 +120,13 @@ def _read(path: Path) -> tuple[dict[str, Any], bytes]:
     try:
         blob = path.read_bytes()
     except FileNotFoundError:
-        raise ZccError(f"{path} does not exist.") from None
+        raise ZccError("{path} does not exist.", path=path) from None
     except OSError as exc:
-        raise ZccError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise ZccError("Cannot read {path}: {reason}.", path=path, reason=exc.strerror) from exc
     damaged = BackupCorrupt(
-        f"{path.name} is not a complete Resilient ZCC backup (damaged or another kind of "
-        "file); nothing was restored. Use another copy of the backup."
+        "{name} is not a complete Resilient ZCC backup (damaged or another kind of "
+        "file); nothing was restored. Use another copy of the backup.",
+        name=path.name,
     )
     if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + 4:
         raise damaged
@@ -158,20 +161,23 @@ def restore_backup(
     """Restore into an empty profile folder; returns the new recovery key (show it once)."""
     if header_path(profile_dir).exists() or db_path(profile_dir).exists():
         raise ProfileExists(
-            f"{profile_dir} already holds a profile; restore into an empty folder "
-            "(--profile NEW-FOLDER). Nothing was changed."
+            "{path} already holds a profile; restore into an empty folder "
+            "(--profile NEW-FOLDER). Nothing was changed.",
+            path=profile_dir,
         )
     meta, data = _read(path)
     if not isinstance(meta.get("schema"), int) or meta["schema"] > schema.LATEST:
         raise ZccError(
-            f"The backup was made by a newer Resilient ZCC (schema {meta.get('schema')}; this "
-            f"version knows up to {schema.LATEST}). Update the app; nothing was restored."
+            "The backup was made by a newer Resilient ZCC (schema {current}; this "
+            "version knows up to {latest}). Update the app; nothing was restored.",
+            current=meta.get("schema"),
+            latest=schema.LATEST,
         )
     try:
         header = KeyHeader.from_bytes(json.dumps(meta.get("key")).encode())
     except ZccError:
         raise BackupCorrupt(
-            f"The key part of {path.name} is damaged; nothing was restored."
+            "The key part of {name} is damaged; nothing was restored.", name=path.name
         ) from None
     db_key = header.unlock(backup_passphrase)  # WrongPassphrase: nothing touched
     created_dir = not profile_dir.exists()
@@ -201,7 +207,8 @@ def _check_database(profile_dir: Path, db_key: bytes) -> None:
             raise DatabaseCorrupt("The database in the backup is damaged; nothing was restored.")
     except sqlcipher3.Error as exc:
         raise DatabaseCorrupt(
-            f"The database in the backup cannot be read ({exc}); nothing was restored."
+            "The database in the backup cannot be read ({reason}); nothing was restored.",
+            reason=exc,
         ) from exc
     finally:
         conn.close()

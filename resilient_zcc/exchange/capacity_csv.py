@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..capacity.rhythm import AMSTERDAM
 from ..errors import ZccError
+from ..i18n import Text
 from .capacity_export import current_picture
 from .edxl_have import FigureRow
 from .mapping import normalise_header
@@ -50,7 +51,7 @@ def export_capacity_csv(store: Store) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def parse_time(text: str, line: str) -> datetime:
+def parse_time(text: str, line: Text) -> datetime:
     """ISO with a zone, or 'YYYY-MM-DD HH:MM' / 'DD-MM-YYYY HH:MM' in Amsterdam time."""
     text = text.strip()
     for form in (None, "%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S"):
@@ -64,11 +65,13 @@ def parse_time(text: str, line: str) -> datetime:
             continue
         return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
     raise ZccError(
-        f"{line}: '{text}' is not a time; write 2025-03-14 08:45 (Amsterdam time) or ISO 8601."
+        "{line}: '{text}' is not a time; write 2025-03-14 08:45 (Amsterdam time) or ISO 8601.",
+        line=line,
+        text=text,
     )
 
 
-def _count(text: str, what: str, line: str, required: bool = True) -> int | None:
+def _count(text: str, what: Text, line: Text, required: bool = True) -> int | None:
     text = text.strip()
     if not text and not required:
         return None
@@ -77,7 +80,12 @@ def _count(text: str, what: str, line: str, required: bool = True) -> int | None
     except ValueError:
         value = None
     if value is None or value < 0:
-        raise ZccError(f"{line}: {what} '{text}' is not a whole number of 0 or more.")
+        raise ZccError(
+            "{line}: {what} '{text}' is not a whole number of 0 or more.",
+            line=line,
+            what=what,
+            text=text,
+        )
     return value
 
 
@@ -88,23 +96,25 @@ def parse_capacity_csv(path: Path) -> list[FigureRow]:
     missing = [f for f in ("category", "total", "staffed", "occupied", "time") if f not in present]
     if missing or not present & {"location", "location_id"}:
         raise ZccError(
-            f"{path.name} lacks the column(s) {', '.join(missing or ['location'])}; a capacity "
+            "{name} lacks the column(s) {missing}; a capacity "
             "CSV has location, category, total, staffed, occupied and time (Dutch: locatie, "
-            "categorie, totaal, bemand, bezet, tijd)."
+            "categorie, totaal, bemand, bezet, tijd).",
+            name=path.name,
+            missing=", ".join(missing or ["location"]),
         )
     rows = []
     for number, cells in table.data_rows():
-        line = f"row {number}"
+        line = Text("row {number}", number=number)
         value = {f: cells[i] for i, f in fields.items() if f and i < len(cells)}
         rows.append(
             FigureRow(
                 line,
                 value.get("location_id") or value.get("location", ""),
                 value.get("category", "").strip(),
-                _count(value.get("total", ""), "total", line) or 0,
-                _count(value.get("staffed", ""), "staffed", line) or 0,
-                _count(value.get("occupied", ""), "occupied", line) or 0,
-                _count(value.get("available", ""), "available", line, required=False),
+                _count(value.get("total", ""), Text("total"), line) or 0,
+                _count(value.get("staffed", ""), Text("staffed"), line) or 0,
+                _count(value.get("occupied", ""), Text("occupied"), line) or 0,
+                _count(value.get("available", ""), Text("available"), line, required=False),
                 parse_time(value.get("time", ""), line),
                 value.get("status") or None,
             )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..capacity.categories import STATUSES, all_categories
 from ..capacity.model import report_capacity
 from ..errors import ZccError
+from ..i18n import Joined, Text
 from .capacity_csv import parse_capacity_csv
 from .edxl_have import FigureRow, parse_have
 from .mapping import normalise_header
@@ -26,7 +27,7 @@ _NS = uuid.UUID("3e9b1f20-6c4d-4b7a-9d2e-5f8a0c1b2d3e")
 class CapacityImportResult:
     added: int = 0
     unchanged: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: list[Text] = field(default_factory=list)
 
 
 def read_figures(path: Path) -> list[FigureRow]:
@@ -34,16 +35,19 @@ def read_figures(path: Path) -> list[FigureRow]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise UnreadableFile(
+            "Cannot read {path}: {reason}.", path=path, reason=exc.strerror
+        ) from exc
     if not data.strip():
-        raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
+        raise UnreadableFile("{name} is empty: there is nothing to import.", name=path.name)
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"<"):
         return parse_have(data)
     if start.startswith((b"{", b"[")):
         raise UnreadableFile(
-            f"{path.name} is JSON (perhaps FHIR); capacity is imported from EDXL-HAVE (XML) or "
-            "a CSV/XLSX with location, category, total, staffed, occupied and time."
+            "{name} is JSON (perhaps FHIR); capacity is imported from EDXL-HAVE (XML) or "
+            "a CSV/XLSX with location, category, total, staffed, occupied and time.",
+            name=path.name,
         )
     return parse_capacity_csv(path)
 
@@ -71,7 +75,7 @@ def import_capacity(
     now = now or datetime.now(UTC)
     rows = read_figures(path)
     if not rows:
-        raise ZccError(f"{path.name} holds no capacity figures; nothing was imported.")
+        raise ZccError("{name} holds no capacity figures; nothing was imported.", name=path.name)
     locations = _locations(store)
     known = {}
     for code, info in all_categories(store).items():
@@ -84,17 +88,22 @@ def import_capacity(
         location_id = locations.get(row.location) or locations.get(normalise_header(row.location))
         category = _category(row.category, known)
         if location_id is None:
-            result.problems.append(f"{row.line}: unknown location '{row.location}'")
+            result.problems.append(
+                Text("{line}: unknown location '{location}'", line=row.line, location=row.location)
+            )
         if category is None:
-            result.problems.append(f"{row.line}: unknown category '{row.category}'")
+            result.problems.append(
+                Text("{line}: unknown category '{category}'", line=row.line, category=row.category)
+            )
         if location_id and category:
             planned.append((row, location_id, category))
     if result.problems:
+        more = len(result.problems) - 10
         raise ZccError(
-            "Nothing was imported: "
-            + "; ".join(result.problems[:10])
-            + ("" if len(result.problems) <= 10 else f" (and {len(result.problems) - 10} more)")
-            + ". 'capacity locations' and 'capacity categories' list the known ones."
+            "Nothing was imported: {problems}{more}. 'capacity locations' and "
+            "'capacity categories' list the known ones.",
+            problems=Joined(result.problems[:10]),
+            more=Text(" (and {n} more)", n=more) if more > 0 else "",
         )
     with store.transaction():
         for row, location_id, category in planned:
@@ -113,7 +122,9 @@ def import_capacity(
                     reported_at=at, report_id=report_id,
                 )  # fmt: skip
             except ZccError as exc:
-                raise ZccError(f"{row.line}: {exc} Nothing was imported.") from exc
+                raise ZccError(
+                    "{line}: {problem} Nothing was imported.", line=row.line, problem=exc.message
+                ) from exc
             result.added += 1
         if dry_run:
             raise _DryRun(result)

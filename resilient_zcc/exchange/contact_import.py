@@ -72,9 +72,11 @@ def apply_import(
         bad = [row.row for row in plan.rows if row.problems]
         if bad and not skip_bad_rows:
             raise ImportRefused(
-                f"{len(bad)} rows have problems (first: row {bad[0]}); nothing was imported. "
+                "{n} rows have problems (first: row {first}); nothing was imported. "
                 "Fix them in the file and import again, or use --skip-bad-rows to import "
-                "the other rows."
+                "the other rows.",
+                n=len(bad),
+                first=bad[0],
             )
         good = [row for row in plan.rows if not row.problems]
         shared_needed: set[Key] = set()

@@ -7,7 +7,7 @@ import csv
 import io
 from pathlib import Path
 
-from .tables import MAX_COLUMNS, MAX_ROWS, Table, UnreadableFile, clean_cell
+from .tables import MAX_COLUMNS, MAX_ROWS, Table, UnreadableFile, clean_cell, too_many_rows
 
 ENCODINGS = ("utf-8-sig", "cp1252")
 
@@ -23,15 +23,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     sample = data[:65536]
     if b"\x00" in sample or _control_share(sample) > 0.05:
         raise UnreadableFile(
-            f"{name} is not a text file (it holds binary data); give a .csv saved from Excel "
-            "or LibreOffice, or the .xlsx itself."
+            "{name} is not a text file (it holds binary data); give a .csv saved from Excel "
+            "or LibreOffice, or the .xlsx itself.",
+            name=name,
         )
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise UnreadableFile(f"{name} is in an unknown text encoding; save it as CSV UTF-8.")
+    raise UnreadableFile("{name} is in an unknown text encoding; save it as CSV UTF-8.", name=name)
 
 
 def _control_share(sample: bytes) -> float:
@@ -67,14 +68,14 @@ def read_csv(path: Path) -> Table:
     try:
         for number, raw in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
             if number > MAX_ROWS + 50:
-                raise UnreadableFile(
-                    f"{path.name} has more than {MAX_ROWS} rows; split it into smaller lists."
-                )
+                raise too_many_rows(path.name)
             if len(raw) > MAX_COLUMNS and any(cell.strip() for cell in raw[MAX_COLUMNS:]):
                 wide[number] = len(raw)
             rows.append([clean_cell(cell) for cell in raw[:MAX_COLUMNS]])
     except csv.Error as exc:
-        raise UnreadableFile(f"{path.name} is not a readable CSV file ({exc}).") from exc
+        raise UnreadableFile(
+            "{name} is not a readable CSV file ({reason}).", name=path.name, reason=exc
+        ) from exc
     delimiter = getattr(dialect, "delimiter", ";")
     notes = [f"CSV, encoding {encoding}, separator '{delimiter}'"]
     return Table(path.name, "csv", rows, notes=notes, wide_rows=wide)

@@ -16,6 +16,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from ..errors import ZccError
+from ..i18n import Text
 from .capacity_codes import CATEGORY_MAP, FACILITY_STATUS, HAVE_DEFAULT, worst_status
 from .capacity_export import current_picture
 
@@ -95,7 +96,7 @@ def export_have(store: Store) -> bytes:
 class FigureRow:
     """One figure read from a file: where, which category, the counts and when."""
 
-    line: str  # where in the file, for the report ("Hospital 2, BedCapacity 1", "row 5")
+    line: Text  # where in the file, for the report ("Hospital 2, BedCapacity 1", "row 5")
     location: str  # id or name as the file gives it
     category: str
     total: int
@@ -119,13 +120,17 @@ def _comment_fields(text: str | None) -> dict[str, str]:
     return fields
 
 
-def _int(text: str | None, what: str, line: str) -> int:
+def _int(text: str | None, what: str, line: Text) -> int:
     try:
         value = int((text or "").strip())
     except ValueError:
-        raise ZccError(f"{line}: {what} '{text}' is not a whole number.") from None
+        raise ZccError(
+            "{line}: {what} '{text}' is not a whole number.", line=line, what=what, text=text
+        ) from None
     if value < 0:
-        raise ZccError(f"{line}: {what} cannot be negative ({value}).")
+        raise ZccError(
+            "{line}: {what} cannot be negative ({value}).", line=line, what=what, value=value
+        )
     return value
 
 
@@ -136,15 +141,20 @@ def parse_have(data: bytes) -> list[FigureRow]:
     except DefusedXmlException as exc:
         raise RefusedXml(
             "The XML file declares a DTD or entities (possibly referring to files on this "
-            f"computer: {type(exc).__name__}); it is refused and nothing was imported. Ask "
-            "the sender for plain EDXL-HAVE without a DOCTYPE."
+            "computer: {kind}); it is refused and nothing was imported. Ask "
+            "the sender for plain EDXL-HAVE without a DOCTYPE.",
+            kind=type(exc).__name__,
         ) from exc
     except ET.ParseError as exc:
-        raise ZccError(f"The file is not well-formed XML ({exc}); nothing was imported.") from exc
+        raise ZccError(
+            "The file is not well-formed XML ({reason}); nothing was imported.", reason=exc
+        ) from exc
     if root.tag != _h("HospitalStatus"):
         raise ZccError(
-            f"This XML is not EDXL-HAVE 1.0 (root element {root.tag}, expected "
-            f"{{{HAVE}}}HospitalStatus); nothing was imported."
+            "This XML is not EDXL-HAVE 1.0 (root element {root}, expected "
+            "{expected}); nothing was imported.",
+            root=root.tag,
+            expected=_h("HospitalStatus"),
         )
     rows: list[FigureRow] = []
     for h_index, hospital in enumerate(root.findall(_h("Hospital")), start=1):
@@ -156,15 +166,18 @@ def parse_have(data: bytes) -> list[FigureRow]:
             location = name.get(_x("ID")) or (name.findtext(_x("NameElement")) or "").strip()
         updated = hospital.findtext(_h("LastUpdateTime"))
         for b_index, bed in enumerate(hospital.iter(_h("BedCapacity")), start=1):
-            line = f"Hospital {h_index}, BedCapacity {b_index}"
+            line = Text("Hospital {hospital}, BedCapacity {bed}", hospital=h_index, bed=b_index)
             bed_type = (bed.findtext(_h("BedType")) or "").strip()
             sub = (bed.findtext(_h("SubCategoryBedType")) or "").strip()
             category = sub if sub in CATEGORY_MAP else HAVE_DEFAULT.get(bed_type, "")
             capacity = bed.find(_h("Capacity"))
             if capacity is None or not category:
                 raise ZccError(
-                    f"{line}: bed type '{bed_type}' has no counts or no matching category "
-                    f"(known: {', '.join(HAVE_DEFAULT)}); nothing was imported."
+                    "{line}: bed type '{bed_type}' has no counts or no matching category "
+                    "(known: {known}); nothing was imported.",
+                    line=line,
+                    bed_type=bed_type,
+                    known=", ".join(HAVE_DEFAULT),
                 )
             total = _int(capacity.findtext(_h("BaselineCount")), "BaselineCount", line)
             available = _int(capacity.findtext(_h("AvailableCount")), "AvailableCount", line)
@@ -193,13 +206,15 @@ def parse_have(data: bytes) -> list[FigureRow]:
     return rows
 
 
-def _parse_time(text: str | None, line: str) -> datetime | None:
+def _parse_time(text: str | None, line: Text) -> datetime | None:
     if not text:
         return None
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise ZccError(f"{line}: '{text}' is not a date and time (xs:dateTime).") from None
+        raise ZccError(
+            "{line}: '{text}' is not a date and time (xs:dateTime).", line=line, text=text
+        ) from None
     if moment.tzinfo is None:
-        raise ZccError(f"{line}: the time '{text}' has no time zone.")
+        raise ZccError("{line}: the time '{text}' has no time zone.", line=line, text=text)
     return moment

@@ -384,7 +384,7 @@ class _Planner:
                             clean = clean_channel_value(kind, piece)
                         except ValidationError as exc:
                             code = "invalid_email" if kind == "email" else "invalid_number"
-                            plan.problems.append(Problem(number, code, header, piece, str(exc)))
+                            plan.problems.append(Problem(number, code, header, piece, exc.message))
                             continue
                         if clean not in (w[0] for w in wanted):
                             wanted.append((clean, note))
@@ -440,7 +440,7 @@ def plan_import(
     if default_sector is not None:
         parsed = parse_sector(default_sector)
         if parsed is None:
-            raise ValidationError(f"Unknown sector '{default_sector}' for --sector.")
+            raise ValidationError("Unknown sector '{sector}' for --sector.", sector=default_sector)
         default_sector = parsed
     return _Planner(store, source, default_sector).plan()
 

@@ -8,26 +8,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import Text
 from .sheet_safety import guard_cell
 
-# problem code: (Dutch, English)
-PROBLEMS: dict[str, tuple[str, str]] = {
-    "missing_name": ("naam ontbreekt", "name missing"),
-    "invalid_number": ("ongeldig telefoonnummer", "invalid phone number"),
-    "invalid_email": ("ongeldig e-mailadres", "invalid e-mail address"),
-    "unknown_sector": ("onbekende sector", "unknown sector"),
-    "unknown_availability": ("onbekende bereikbaarheid", "unknown availability"),
-    "duplicate_person": ("dubbele persoon in het bestand", "duplicate person in the file"),
-    "formula": ("cel bevat een formule", "cell holds a formula"),
-    "too_many_cells": ("te veel cellen in de rij", "too many cells in the row"),
-    "cells_without_header": ("gevulde cellen zonder kolomkop", "filled cells without a heading"),
+# problem code: its label in the catalogue (Dutch and English)
+PROBLEMS: dict[str, Text] = {
+    "missing_name": Text("name missing"),
+    "invalid_number": Text("invalid phone number"),
+    "invalid_email": Text("invalid e-mail address"),
+    "unknown_sector": Text("unknown sector"),
+    "unknown_availability": Text("unknown availability"),
+    "duplicate_person": Text("duplicate person in the file"),
+    "formula": Text("cell holds a formula"),
+    "too_many_cells": Text("too many cells in the row"),
+    "cells_without_header": Text("filled cells without a heading"),
 }
 
-ACTIONS: dict[str, tuple[str, str]] = {
-    "create": ("nieuw", "new"),
-    "update": ("bijwerken", "update"),
-    "unchanged": ("ongewijzigd", "unchanged"),
-    "problem": ("probleem", "problem"),
+ACTIONS: dict[str, Text] = {
+    "create": Text("new"),
+    "update": Text("update"),
+    "unchanged": Text("unchanged"),
+    "problem": Text("problem"),
 }
 
 
@@ -37,17 +38,39 @@ class Problem:
     code: str  # a key of PROBLEMS
     column: str = ""  # the header as in the file
     value: str = ""
-    detail: str = ""  # the rule, e.g. the phone check's message
+    detail: str | Text = ""  # the rule, e.g. the phone check's message
 
-    def text(self, lang: str = "nl") -> str:
-        nl, en = PROBLEMS[self.code]
-        label = nl if lang == "nl" else en
-        where = f" in '{self.column}'" if self.column else ""
-        value = f": '{self.value}'" if self.value else ""
-        return f"{'rij' if lang == 'nl' else 'row'} {self.row}: {label}{where}{value}"
+    def message(self) -> Text:
+        """The problem in words, rendered in the language current when shown."""
+        label = PROBLEMS[self.code]
+        if self.column and self.value:
+            return Text(
+                "row {row}: {problem} in '{column}': '{value}'",
+                row=self.row, problem=label, column=self.column, value=self.value,
+            )  # fmt: skip
+        if self.column:
+            return Text("row {row}: {problem} in '{column}'", row=self.row, problem=label,
+                        column=self.column)  # fmt: skip
+        if self.value:
+            return Text("row {row}: {problem}: '{value}'", row=self.row, problem=label,
+                        value=self.value)  # fmt: skip
+        return Text("row {row}: {problem}", row=self.row, problem=label)
+
+    def text(self, lang: str | None = None) -> str:
+        """In the given language; by default the current one."""
+        return self.message().render(lang)
+
+    def detail_text(self, lang: str | None = None) -> str:
+        return self.detail.render(lang) if isinstance(self.detail, Text) else self.detail
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__, text=self.text("nl"), text_en=self.text("en"))
+        return dict(
+            self.__dict__,
+            detail=self.detail_text("nl"),
+            detail_en=self.detail_text("en"),
+            text=self.text("nl"),
+            text_en=self.text("en"),
+        )
 
 
 @dataclass
@@ -88,17 +111,14 @@ class ImportSummary:
         return dict(self.__dict__)
 
 
-def problems_csv(problems: Iterable[Problem], lang: str = "nl") -> bytes:
+def problems_csv(problems: Iterable[Problem], lang: str | None = None) -> bytes:
     """The problems as a sheet to work through: row, column, value, problem, rule."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    if lang == "nl":
-        writer.writerow(["Rij", "Kolom", "Waarde", "Probleem", "Toelichting"])
-    else:
-        writer.writerow(["Row", "Column", "Value", "Problem", "Detail"])
+    heading = (Text("Row"), Text("Column"), Text("Value"), Text("Problem"), Text("Detail"))
+    writer.writerow([h.render(lang) for h in heading])
     for p in problems:
-        label = PROBLEMS[p.code][0 if lang == "nl" else 1]
-        writer.writerow(
-            [str(p.row), *(guard_cell(t) for t in (p.column, p.value, label, p.detail))]
-        )
+        label = PROBLEMS[p.code].render(lang)
+        cells = (p.column, p.value, label, p.detail_text(lang))
+        writer.writerow([str(p.row), *(guard_cell(c) for c in cells)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

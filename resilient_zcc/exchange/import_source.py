@@ -44,9 +44,13 @@ class ImportSource:
     def set_field(self, header: str, field_name: str) -> None:
         """Map one column to a field (a wizard's drop-down); IGNORE leaves it unread."""
         if header not in self.table.headers:
-            raise ValidationError(f"The file has no column '{header}'.")
+            raise ValidationError("The file has no column '{header}'.", header=header)
         if field_name not in FIELDS:
-            raise ValidationError(f"Unknown field '{field_name}'. Fields: {', '.join(FIELDS)}.")
+            raise ValidationError(
+                "Unknown field '{field}'. Fields: {fields}.",
+                field=field_name,
+                fields=", ".join(FIELDS),
+            )
         self.mapping[header] = field_name
         self.mapping_origin = "given"
 

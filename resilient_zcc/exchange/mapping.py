@@ -297,6 +297,9 @@ def score_header_row(cells: list[str]) -> int:
     return sum(1 for cell in cells if cell and field_for_header(cell) not in (None, IGNORE))
 
 
+_EXAMPLE = '{"Tel2": "mobile"}'
+
+
 def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
     """`--mapping 'Tel2=mobile,Naam=name'` or the path of a JSON file {header: field}."""
     text = text.strip()
@@ -305,13 +308,18 @@ def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
             raw = json.loads(Path(text).read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ValidationError(
-                f"Cannot read the mapping file {text} ({exc}); give a JSON object like "
-                '{"Tel2": "mobile"}.'
+                "Cannot read the mapping file {path} ({reason}); give a JSON object like "
+                "{example}.",
+                path=text,
+                reason=exc,
+                example=_EXAMPLE,
             ) from exc
         if not isinstance(raw, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
         ):
-            raise ValidationError(f'{text} must hold a JSON object like {{"Tel2": "mobile"}}.')
+            raise ValidationError(
+                "{path} must hold a JSON object like {example}.", path=text, example=_EXAMPLE
+            )
         pairs = list(raw.items())
     else:
         pairs = []
@@ -321,8 +329,8 @@ def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
             header, sep, field = part.partition("=")
             if not sep:
                 raise ValidationError(
-                    f"'{part.strip()}' is not HEADER=FIELD; write e.g. --mapping "
-                    "'Tel2=mobile,Naam=name'."
+                    "'{part}' is not HEADER=FIELD; write e.g. --mapping 'Tel2=mobile,Naam=name'.",
+                    part=part.strip(),
                 )
             pairs.append((header.strip(), field.strip()))
     by_normal = {normalise_header(h): h for h in headers}
@@ -330,14 +338,17 @@ def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
     for header, field in pairs:
         if field not in FIELDS:
             raise ValidationError(
-                f"Unknown field '{field}' for column '{header}'. Fields: {', '.join(FIELDS)}."
+                "Unknown field '{field}' for column '{header}'. Fields: {fields}.",
+                field=field,
+                header=header,
+                fields=", ".join(FIELDS),
             )
         actual = header if header in headers else by_normal.get(normalise_header(header))
         if actual is None:
             raise ValidationError(
-                f"The file has no column '{header}'. Its columns: "
-                + ", ".join(h for h in headers if h)
-                + "."
+                "The file has no column '{header}'. Its columns: {columns}.",
+                header=header,
+                columns=", ".join(h for h in headers if h),
             )
         result[actual] = field
     return result

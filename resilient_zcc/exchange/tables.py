@@ -19,6 +19,14 @@ MAX_CELL = 10_000  # characters
 HEADER_SEARCH_ROWS = 30
 
 
+def too_many_rows(name: str) -> UnreadableFile:
+    return UnreadableFile(
+        "{name} has more than {limit} rows; split it into smaller lists.",
+        name=name,
+        limit=MAX_ROWS,
+    )
+
+
 class UnreadableFile(ZccError):
     """The file is not a spreadsheet we can read; the message says what to do."""
 
@@ -80,17 +88,21 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UnreadableFile(f"{path} does not exist.") from None
+        raise UnreadableFile("{path} does not exist.", path=path) from None
     except OSError as exc:
-        raise UnreadableFile(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise UnreadableFile(
+            "Cannot read {path}: {reason}.", path=path, reason=exc.strerror
+        ) from exc
     if path.is_dir():
-        raise UnreadableFile(f"{path} is a folder; give a .csv or .xlsx file.")
+        raise UnreadableFile("{path} is a folder; give a .csv or .xlsx file.", path=path)
     if size == 0:
-        raise UnreadableFile(f"{path.name} is empty: there is nothing to import.")
+        raise UnreadableFile("{name} is empty: there is nothing to import.", name=path.name)
     if size > MAX_BYTES:
         raise UnreadableFile(
-            f"{path.name} is {size // (1024 * 1024)} MB; at most {MAX_BYTES // (1024 * 1024)} "
-            "MB is read. Split the list."
+            "{name} is {size} MB; at most {limit} MB is read. Split the list.",
+            name=path.name,
+            size=size // (1024 * 1024),
+            limit=MAX_BYTES // (1024 * 1024),
         )
     with path.open("rb") as handle:
         head = handle.read(8)
@@ -98,22 +110,28 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         table = read_xlsx(path, sheet)
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile(
-            f"{path.name} is an old Excel file (.xls) or a password-protected workbook. Save it "
-            "in Excel as .xlsx without a password, or as .csv, and import that."
+            "{name} is an old Excel file (.xls) or a password-protected workbook. Save it "
+            "in Excel as .xlsx without a password, or as .csv, and import that.",
+            name=path.name,
         )
     elif head.startswith(b"PK"):
         raise UnreadableFile(
-            f"{path.name} is a zip archive but not an Excel workbook; give a .xlsx or .csv file."
+            "{name} is a zip archive but not an Excel workbook; give a .xlsx or .csv file.",
+            name=path.name,
         )
     else:
         if sheet is not None:
-            raise UnreadableFile(f"{path.name} is not a workbook, so it has no sheet '{sheet}'.")
+            raise UnreadableFile(
+                "{name} is not a workbook, so it has no sheet '{sheet}'.",
+                name=path.name,
+                sheet=sheet,
+            )
         table = read_csv(path)
     if not any(any(cell for cell in row) for row in table.rows):
-        raise UnreadableFile(f"{path.name} holds no filled cells: there is nothing to import.")
+        raise UnreadableFile(
+            "{name} holds no filled cells: there is nothing to import.", name=path.name
+        )
     table.header_index = find_header_row(table.rows)
     if len(table.rows) - table.header_index - 1 > MAX_ROWS:
-        raise UnreadableFile(
-            f"{path.name} has more than {MAX_ROWS} rows; split it into smaller lists."
-        )
+        raise too_many_rows(path.name)
     return table

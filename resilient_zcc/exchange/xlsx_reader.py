@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
-from .tables import MAX_COLUMNS, MAX_ROWS, Table, UnreadableFile, clean_cell
+from .tables import MAX_COLUMNS, MAX_ROWS, Table, UnreadableFile, clean_cell, too_many_rows
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
@@ -38,8 +38,10 @@ def is_xlsx(path: Path, head: bytes) -> bool:
         return False
     if sum(e.file_size for e in entries) > MAX_UNPACKED:
         raise UnreadableFile(
-            f"{path.name} would unpack to more than {MAX_UNPACKED // 1024**3} GB; it is refused. "
-            "Save the list again from Excel or LibreOffice."
+            "{name} would unpack to more than {limit} GB; it is refused. "
+            "Save the list again from Excel or LibreOffice.",
+            name=path.name,
+            limit=MAX_UNPACKED // 1024**3,
         )
     return True
 
@@ -49,14 +51,19 @@ def read_xlsx(path: Path, sheet_name: str | None = None) -> Table:
         workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise UnreadableFile(
-            f"{path.name} cannot be read as an Excel workbook ({type(exc).__name__}); open it "
-            "in Excel or LibreOffice and save it again as .xlsx."
+            "{name} cannot be read as an Excel workbook ({kind}); open it "
+            "in Excel or LibreOffice and save it again as .xlsx.",
+            name=path.name,
+            kind=type(exc).__name__,
         ) from exc
     try:
         names = workbook.sheetnames
         if sheet_name is not None and sheet_name not in names:
             raise UnreadableFile(
-                f"{path.name} has no sheet '{sheet_name}'. Its sheets: {', '.join(names)}."
+                "{name} has no sheet '{sheet}'. Its sheets: {sheets}.",
+                name=path.name,
+                sheet=sheet_name,
+                sheets=", ".join(names),
             )
         sheet = workbook[sheet_name] if sheet_name is not None else workbook.worksheets[0]
         sheet.reset_dimensions()  # some writers store a wrong size; read what is there
@@ -64,9 +71,7 @@ def read_xlsx(path: Path, sheet_name: str | None = None) -> Table:
         wide: dict[int, int] = {}
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS + 50:
-                raise UnreadableFile(
-                    f"{path.name} has more than {MAX_ROWS} rows; split it into smaller lists."
-                )
+                raise too_many_rows(path.name)
             if len(values) > MAX_COLUMNS and any(v is not None for v in values[MAX_COLUMNS:]):
                 wide[number] = len(values)
             rows.append([clean_cell(v) for v in values[:MAX_COLUMNS]])

@@ -174,11 +174,12 @@ def resolve_member(store: Store, prefix: str) -> str:
     )
     if len(prefix) < 6 or not rows:
         raise NotFound(
-            f"No member device with id '{prefix}'; 'network members' lists them (give at "
-            "least 6 characters)."
+            "No member device with id '{id}'; 'network members' lists them (give at "
+            "least 6 characters).",
+            id=prefix,
         )
     if len(rows) > 1:
-        raise NotFound(f"'{prefix}' matches several devices; give more of the id.")
+        raise NotFound("'{id}' matches several devices; give more of the id.", id=prefix)
     return str(rows[0]["id"])
 
 

@@ -8,7 +8,12 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from resilient_zcc.contacts.queries import contact_card, functions_of_person, stale_people
+from resilient_zcc.contacts.queries import (
+    contact_card,
+    functions_of_person,
+    own_channels,
+    stale_people,
+)
 from ui.dialogs.contact_edit import ChannelDialog, ChannelsDialog, PersonDialog
 from ui.dialogs.rota import RotaDialog
 from ui.main_window import MainWindow
@@ -189,3 +194,53 @@ def test_locking_closes_the_dialog_and_clears_the_buttons(qtbot, view: ContactsV
     view.session.lock()
     assert not dialog.isVisible()
     assert not view.edit.isEnabled() and not view.channels.isEnabled()
+
+
+def test_move_a_contact_to_another_organisation(qtbot, view: ContactsView) -> None:  # type: ignore[no-untyped-def]
+    name = stale_people(view.session.store)[0]["name"]
+    open_person(qtbot, view, name)
+    person = view.current()
+    assert person is not None
+    view.edit_current()
+    dialog = view.dialog
+    assert isinstance(dialog, PersonDialog)
+    assert dialog.organisation.currentData() == (person.organisation_id or "")
+    target = dialog.organisation.findText("Veiligheidsregio Twente")
+    assert target > 0 and dialog.organisation.itemData(target) != person.organisation_id
+    dialog.organisation.setCurrentIndex(target)
+    dialog.submit()
+    assert not dialog.isVisible()
+    assert contact_card(view.session.store, person.id).organisation == "Veiligheidsregio Twente"
+    assert "Veiligheidsregio Twente" in view.detail.toPlainText()
+
+
+def test_edit_the_piket_phone_of_a_function_the_person_holds(qtbot, view: ContactsView) -> None:  # type: ignore[no-untyped-def]
+    store = view.session.store
+    person_id, function_id = next(
+        (p["id"], f["id"])
+        for p in stale_people(store)
+        for f in functions_of_person(store, p["id"])
+        if any(c.kind == "piket" for c in own_channels(store, "function", f["id"]))
+    )
+    open_person(qtbot, view, contact_card(store, person_id).name)
+    view.edit_channels()
+    channels = view.dialog
+    assert isinstance(channels, ChannelsDialog)
+    assert all(c.via_function is None for c in channels.channels)  # the person's own first
+    channels.owner_choice.setCurrentIndex(channels.owner_choice.findData(f"function:{function_id}"))
+    assert channels.owner == ("function", function_id)
+    piket = next(c for c in channels.channels if c.kind == "piket")
+    channels.table.selectRow(channels.channels.index(piket))
+    channels.open_form(channels.current())
+    form = channels.form
+    assert isinstance(form, ChannelDialog)
+    form.value.setText("06-1234 5777")
+    form.submit()
+    assert not form.isVisible()
+    assert [c.value for c in own_channels(store, "function", function_id) if c.kind == "piket"] == [
+        "+31612345777"
+    ]
+    # Every holder of the function is reached on the new number, not only this person.
+    card = contact_card(store, person_id)
+    assert "+31612345777" in [c.value for c in card.channels if c.via_function]
+    channels.accept()

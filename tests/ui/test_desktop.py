@@ -136,10 +136,28 @@ def test_create_profile_shows_the_recovery_key_once(qtbot, tmp_path: Path, monke
 
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(300, accept_recovery)
-    dialog.create_profile()
-    assert session.is_unlocked and len(shown) == 1 and len(shown[0].replace("-", "")) == 32
+    with qtbot.waitSignal(dialog.created, timeout=10_000):
+        dialog.create_profile()  # the work runs in a thread; the dialog says what it does
+        assert not dialog.ok.isEnabled() and "aangemaakt" in dialog.hint.text()
+        QTimer.singleShot(300, accept_recovery)
+    qtbot.waitUntil(lambda: session.is_unlocked, timeout=10_000)
+    assert len(shown) == 1 and len(shown[0].replace("-", "")) == 32
     session.lock()
+
+
+def test_creating_a_profile_where_one_exists_says_so_and_stays_open(  # type: ignore[no-untyped-def]
+    qtbot, demo_profile: Path, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("ui.dialogs.create.show_error", lambda _p, exc: shown.append(str(exc)))
+    dialog = CreateProfileDialog(Session(demo_profile))
+    qtbot.addWidget(dialog)
+    for field in (dialog.first, dialog.second):
+        qtbot.keyClicks(field, "een lange zin voor de test")
+    with qtbot.waitSignal(dialog.failed, timeout=10_000):
+        dialog.create_profile()
+    assert shown and "bestaat al" in shown[0]
+    assert dialog.ok.isEnabled() and not dialog.session.is_unlocked
 
 
 def test_high_contrast_is_a_toggle_and_emphasis_stays_readable(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

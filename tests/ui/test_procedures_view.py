@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resilient_zcc.contacts.model import add_function
 from resilient_zcc.procedures.model import set_step_function
@@ -141,3 +141,53 @@ def _now():  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
     return datetime.now(UTC)
+
+
+def test_create_a_procedure_for_an_organisation_without_one_then_delete_it(  # type: ignore[no-untyped-def]
+    qtbot, view: ProceduresView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = view.session.store
+    with_procedures = {r["organisation_id"] for r in list_procedures(store)}
+    index = next(
+        i
+        for i in range(view.organisation.count())
+        if view.organisation.itemData(i) and view.organisation.itemData(i) not in with_procedures
+    )
+    view.organisation.setCurrentIndex(index)
+    organisation_id = view.organisation.currentData()
+    assert view.procedures.rowCount() == 0
+    click(qtbot, view.new_button)
+    dialog = view.dialog
+    assert isinstance(dialog, PromptDialog) and dialog.choice is not None and dialog.text
+    dialog.choice.setCurrentIndex(dialog.choice.findData("ict_uitval"))
+    qtbot.keyClicks(dialog.text, "ICT-uitval locatie Oefendorp")
+    click(qtbot, dialog.ok)
+    assert not dialog.isVisible()
+    (created,) = list_procedures(store, organisation_id)
+    assert created["incident_type"] == "ict_uitval"
+    assert view.organisation.currentData() == organisation_id
+    assert view.resolved is not None and view.resolved["id"] == created["id"]
+
+    # Any function of the region may act in a step, not only those already named.
+    click(qtbot, view.add)
+    dialog = view.dialog
+    assert isinstance(dialog, PromptDialog) and dialog.choice is not None and dialog.text
+    offered = [dialog.choice.itemData(i) for i in range(dialog.choice.count())]
+    functions = store.query("SELECT id FROM functions WHERE deleted = 0")
+    assert {f["id"] for f in functions} <= set(offered)
+    dialog.choice.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.text, "Meld de uitval bij de ZCC")
+    click(qtbot, dialog.ok)
+    assert texts(view) == ["Meld de uitval bij de ZCC"]
+
+    asked: list[str] = []
+
+    def confirm(_parent: Any, _title: str, text: str, *_a: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    click(qtbot, view.delete_button)
+    assert asked and "ICT-uitval locatie Oefendorp" in asked[0] and "alle stappen (1)" in asked[0]
+    assert list_procedures(store, organisation_id) == []
+    assert view.procedures.rowCount() == 0

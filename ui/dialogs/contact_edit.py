@@ -1,4 +1,5 @@
-"""Edit a contact: name and notes, and their own channels in fallback order."""
+"""Edit a contact: name, organisation and notes, and the channels in fallback order of the
+person or of a function they hold (such as its piket phone)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from resilient_zcc.contacts import model as contacts_model
-from resilient_zcc.contacts.queries import Channel, contact_card
+from resilient_zcc.contacts.queries import (
+    Channel,
+    all_organisations,
+    contact_card,
+    functions_of_person,
+    own_channels,
+)
 from resilient_zcc.contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
 
 from ..errors import show_error
@@ -48,11 +55,17 @@ add_catalogue(
         "Move &up": "Om&hoog",
         "Move &down": "Om&laag",
         "&Close": "&Sluiten",
-        "The first channel is tried first. Channels of the person's functions (such as a "
-        "piket phone) are edited with the function.": (
-            "Het eerste kanaal wordt het eerst geprobeerd. Kanalen van de functies van de "
-            "persoon (zoals een piketnummer) horen bij de functie."
+        "The first channel is tried first. A function's channels (such as its piket phone) "
+        "reach whoever holds the function: choose the function above to edit them.": (
+            "Het eerste kanaal wordt het eerst geprobeerd. De kanalen van een functie (zoals "
+            "het piketnummer) bereiken wie de functie heeft: kies de functie hierboven om ze "
+            "te bewerken."
         ),
+        "Channels &of:": "Kanalen &van:",
+        "{name} (personal)": "{name} (persoonlijk)",
+        "Function: {name}": "Functie: {name}",
+        "&Organisation:": "&Organisatie:",
+        "(none)": "(geen)",
         "Add channel": "Kanaal toevoegen",
         "Change channel": "Kanaal wijzigen",
         "&Kind:": "&Soort:",
@@ -91,10 +104,16 @@ class PersonDialog(FormDialog):
         card = contact_card(session.store, person_id)
         self.setWindowTitle(tr("Edit contact"))
         self.name = QLineEdit(card.name)
+        self.organisation = QComboBox()
+        self.organisation.addItem(tr("(none)"), "")
+        for org in all_organisations(session.store):
+            self.organisation.addItem(org["name"], org["id"])
+        self.organisation.setCurrentIndex(max(self.organisation.findData(card.organisation_id), 0))
         self.notes = SubmitEdit(4)
         self.notes.setPlainText(card.notes)
         form = QFormLayout()
         form.addRow(_buddy(tr("&Name:"), self.name), self.name)
+        form.addRow(_buddy(tr("&Organisation:"), self.organisation), self.organisation)
         form.addRow(_buddy(tr("N&otes:"), self.notes), self.notes)
         hint = QLabel(tr("Ctrl+Enter saves."))
         hint.setStyleSheet("color: palette(mid);")
@@ -114,6 +133,7 @@ class PersonDialog(FormDialog):
                 self.person_id,
                 name=self.name.text(),
                 notes=self.notes.toPlainText(),
+                organisation_id=str(self.organisation.currentData()),
             )
         except Exception as exc:  # one path for every error
             show_error(self, exc)
@@ -122,18 +142,22 @@ class PersonDialog(FormDialog):
         self.accept()
 
 
+Owner = tuple[str, str]  # (owner type, id): ("person", id) or ("function", id)
+
+
 class ChannelDialog(FormDialog):
-    """Add a channel to a person (`channel=None`) or change one; the core checks the value."""
+    """Add a channel to a person or function (`channel=None`) or change one; the core checks
+    the value."""
 
     def __init__(
         self,
         session: Session,
-        person_id: str,
+        owner: Owner,
         channel: Channel | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(session, parent)
-        self.person_id = person_id
+        self.owner = owner
         self.channel = channel
         lang = language()
         self.setWindowTitle(tr("Add channel") if channel is None else tr("Change channel"))
@@ -171,8 +195,7 @@ class ChannelDialog(FormDialog):
             if self.channel is None:
                 contacts_model.add_channel(
                     self.session.store,
-                    "person",
-                    self.person_id,
+                    *self.owner,
                     kind,
                     self.value.text(),
                     availability=availability,
@@ -195,13 +218,15 @@ class ChannelDialog(FormDialog):
 
 
 class ChannelsDialog(QDialog):
-    """The person's own channels in fallback order: add, change, remove, move up or down."""
+    """The channels of the person, or of a function they hold, in fallback order: add,
+    change, remove, move up or down."""
 
     def __init__(self, session: Session, person_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.person_id = person_id
         self.channels: list[Channel] = []
+        self.owner_choice = QComboBox()  # the person, then each function they hold
         self.form: ChannelDialog | None = None  # the add/change form while it is open
         lang = language()
         self.rows = RowsModel(
@@ -236,15 +261,18 @@ class ChannelsDialog(QDialog):
         side.addWidget(close)
         hint = QLabel(
             tr(
-                "The first channel is tried first. Channels of the person's functions (such as a "
-                "piket phone) are edited with the function."
+                "The first channel is tried first. A function's channels (such as its piket "
+                "phone) reach whoever holds the function: choose the function above to edit them."
             )
         )
         hint.setWordWrap(True)
+        owner_row = QFormLayout()
+        owner_row.addRow(_buddy(tr("Channels &of:"), self.owner_choice), self.owner_choice)
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
         body.addLayout(side)
         layout = QVBoxLayout(self)
+        layout.addLayout(owner_row)
         layout.addLayout(body)
         layout.addWidget(hint)
         self.add.clicked.connect(lambda: self.open_form(None))
@@ -257,8 +285,27 @@ class ChannelsDialog(QDialog):
         session.data_changed.connect(self.reload)
         session.locked.connect(self.reject)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.enable())
-        self.resize(880, 400)
+        self.owner_choice.currentIndexChanged.connect(lambda _i: self.reload())
+        self.resize(880, 440)
         self.reload()
+
+    @property
+    def owner(self) -> Owner:
+        kind, _, owner_id = str(self.owner_choice.currentData() or "").partition(":")
+        return (kind, owner_id) if owner_id else ("person", self.person_id)
+
+    def _fill_owners(self, name: str) -> None:
+        """The person first, then each function they hold or are on the rota for."""
+        chosen = self.owner_choice.currentData()
+        self.owner_choice.blockSignals(True)
+        self.owner_choice.clear()
+        self.owner_choice.addItem(tr("{name} (personal)", name=name), f"person:{self.person_id}")
+        for function in functions_of_person(self.session.store, self.person_id):
+            self.owner_choice.addItem(
+                tr("Function: {name}", name=function["name"]), f"function:{function['id']}"
+            )
+        self.owner_choice.setCurrentIndex(max(self.owner_choice.findData(chosen), 0))
+        self.owner_choice.blockSignals(False)
 
     def reload(self, select: str | None = None) -> None:
         if not self.session.is_unlocked:
@@ -267,12 +314,13 @@ class ChannelsDialog(QDialog):
         keep = select or (current.id if current else None)
         try:
             card = contact_card(self.session.store, self.person_id)
+            self._fill_owners(card.name)
+            self.channels = own_channels(self.session.store, *self.owner)
         except Exception as exc:  # the person was deleted meanwhile
             show_error(self, exc)
             self.reject()
             return
         self.setWindowTitle(tr("Channels of {name}", name=card.name))
-        self.channels = [c for c in card.channels if c.via_function is None]
         self.rows.set_rows([dict(c.__dict__, display=c.display) for c in self.channels])
         self.table.resizeRowsToContents()
         ids = [c.id for c in self.channels]
@@ -293,7 +341,7 @@ class ChannelsDialog(QDialog):
     def open_form(self, channel: Channel | None) -> None:
         if not self.session.is_unlocked:
             return
-        self.form = ChannelDialog(self.session, self.person_id, channel, self)
+        self.form = ChannelDialog(self.session, self.owner, channel, self)
         self.form.open()
 
     def move_current(self, delta: int) -> None:

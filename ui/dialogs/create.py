@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilient_zcc.errors import ZccError
 from resilient_zcc.keyheader import check_passphrase_strength
 from resilient_zcc.store import Store
 
@@ -24,6 +26,10 @@ from ..session import Session
 
 
 class CreateProfileDialog(QDialog):
+    # From the worker thread that calibrates the key derivation and writes the profile.
+    created = Signal(object, str)  # the open Store and the recovery key
+    failed = Signal(object)  # the ZccError that says why
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -50,6 +56,9 @@ class CreateProfileDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
+        self.created.connect(self.on_created)
+        self.failed.connect(self.on_failed)
+        self.busy = False
         self.check()
 
     def check(self) -> None:
@@ -60,17 +69,38 @@ class CreateProfileDialog(QDialog):
             self.hint.setText(tr("The passphrases differ."))
         else:
             self.hint.setText(tr("Strong enough."))
-        self.ok.setEnabled(not weakness and self.first.text() == self.second.text())
+        ready = not weakness and self.first.text() == self.second.text()
+        self.ok.setEnabled(ready and not self.busy)
 
     def create_profile(self) -> None:
-        try:
-            store, self.recovery_key = Store.create(
-                self.session.profile, self.first.text(), label=self.label.text().strip()
-            )
-        except ZccError as exc:
-            show_error(self, exc)
+        """Calibrate the key derivation and write the profile in a worker thread (about a
+        second): the window stays responsive and says what it is doing."""
+        if self.busy:
             return
-        RecoveryKeyDialog(self.recovery_key, self).exec()
+        self.busy = True
+        self.ok.setEnabled(False)
+        self.hint.setText(tr("Creating the profile and tuning the encryption to this computer…"))
+        passphrase, label = self.first.text(), self.label.text().strip()
+        profile = self.session.profile
+
+        def work() -> None:
+            try:
+                store, recovery_key = Store.create(profile, passphrase, label=label)
+            except Exception as exc:  # shown through the one error path, never lost in a thread
+                self.failed.emit(exc)
+                return
+            self.created.emit(store, recovery_key)
+
+        threading.Thread(target=work, name="create-profile", daemon=True).start()
+
+    def on_failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.check()
+        show_error(self, exc)
+
+    def on_created(self, store: Store, recovery_key: str) -> None:
+        self.recovery_key = recovery_key
+        RecoveryKeyDialog(recovery_key, self).exec()
         self.session.adopt(store)
         self.accept()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resilient_zcc.contacts.queries import all_functions, all_organisations
 from resilient_zcc.contacts.vocabulary import CHANNEL_KINDS, label
 from resilient_zcc.procedures import INCIDENT_TYPES
 from resilient_zcc.procedures import model as procedures_model
@@ -46,6 +48,22 @@ add_catalogue(
         "Function": "Functie",
         "Step": "Stap",
         "(no function)": "(geen functie)",
+        "&New procedure…": "&Nieuwe procedure…",
+        "De&lete procedure": "Procedure ver&wijderen",
+        "New procedure": "Nieuwe procedure",
+        "A new fallback procedure of {organisation}. Add its steps after creating it; the "
+        "title may stay empty (the incident type is used).": (
+            "Een nieuwe noodprocedure van {organisation}. Voeg na het aanmaken de stappen toe; "
+            "de titel mag leeg blijven (dan geldt het incidenttype)."
+        ),
+        "Title": "Titel",
+        "Create": "Aanmaken",
+        "Delete procedure": "Procedure verwijderen",
+        "Delete '{procedure}' of {organisation} with all its steps ({steps})? Other devices "
+        "delete it too when they sync.": (
+            "'{procedure}' van {organisation} verwijderen, met alle stappen ({steps})? Andere "
+            "apparaten verwijderen hem ook bij het synchroniseren."
+        ),
         "Bold on yellow: nobody can be reached through this step now.": (
             "Vet op geel: via deze stap is nu niemand bereikbaar."
         ),
@@ -102,6 +120,7 @@ class ProceduresView(Page):
         self.session = session
         self.resolved: dict[str, Any] | None = None
         self.functions: list[tuple[str, str]] = []  # (id, label) to choose from for a step
+        self.all_functions: list[dict[str, Any]] = []
         self.dialog: PromptDialog | None = None  # the one open now
         self.organisation = QComboBox()
         self.organisation.currentIndexChanged.connect(lambda _i: self.load_procedures())
@@ -109,6 +128,10 @@ class ProceduresView(Page):
         self.incident.currentIndexChanged.connect(lambda _i: self.load_procedures())
         self.copy_button = QPushButton(tr("&Copy from another organisation…"))
         self.copy_button.clicked.connect(self.ask_copy)
+        self.new_button = QPushButton(tr("&New procedure…"))
+        self.new_button.clicked.connect(self.ask_new)
+        self.delete_button = QPushButton(tr("De&lete procedure"))
+        self.delete_button.clicked.connect(self.ask_delete)
         self.procedures = RowsModel(
             [
                 Column(tr("Procedure"), _procedure_name),
@@ -163,6 +186,10 @@ class ProceduresView(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.procedures_table, 1)
+        procedure_buttons = QHBoxLayout()
+        procedure_buttons.addWidget(self.new_button)
+        procedure_buttons.addWidget(self.delete_button)
+        left_layout.addLayout(procedure_buttons)
         left_layout.addWidget(self.copy_button)
 
         step_box = QWidget()
@@ -197,7 +224,9 @@ class ProceduresView(Page):
         layout.addWidget(self.message)
         self.setTabOrder(self.organisation, self.incident)
         self.setTabOrder(self.incident, self.procedures_table)
-        self.setTabOrder(self.procedures_table, self.copy_button)
+        self.setTabOrder(self.procedures_table, self.new_button)
+        self.setTabOrder(self.new_button, self.delete_button)
+        self.setTabOrder(self.delete_button, self.copy_button)
         self.setTabOrder(self.copy_button, self.steps_table)
         self._enable_step_actions()
 
@@ -208,18 +237,25 @@ class ProceduresView(Page):
             return
         store = self.session.store
         try:
-            everything = list_procedures(store)
+            with_procedures = {r["organisation_id"] for r in list_procedures(store)}
+            organisations = all_organisations(store)
+            functions = all_functions(store)
         except Exception as exc:
             show_error(self, exc)
             return
-        organisations = {r["organisation_id"]: r["organisation"] or "" for r in everything}
+        self.all_functions = functions
         chosen_org, chosen_incident = self.organisation.currentData(), self.incident.currentData()
         for box in (self.organisation, self.incident):
             box.blockSignals(True)
             box.clear()
-        for org_id, name in sorted(organisations.items(), key=lambda item: item[1].lower()):
-            self.organisation.addItem(name, org_id)
-        self.organisation.setCurrentIndex(max(self.organisation.findData(chosen_org), 0))
+        # Organisations that have procedures first; a new one can start anywhere below.
+        ordered = sorted(organisations, key=lambda o: (o["id"] not in with_procedures, o["name"]))
+        for n, org in enumerate(ordered):
+            if n and org["id"] not in with_procedures and ordered[n - 1]["id"] in with_procedures:
+                self.organisation.insertSeparator(self.organisation.count())
+            self.organisation.addItem(org["name"], org["id"])
+        found = self.organisation.findData(chosen_org) if chosen_org else -1
+        self.organisation.setCurrentIndex(max(found, 0))
         self.incident.addItem(tr("All incident types"), None)
         for code in INCIDENT_TYPES:
             self.incident.addItem(incident_label(code, language()), code)
@@ -241,16 +277,12 @@ class ProceduresView(Page):
         org_id = self.organisation.currentData()
         try:
             rows = list_procedures(store, org_id, self.incident.currentData())
-            # The functions this organisation's procedures name: the choice for a step.
-            named: dict[str, str] = {}
-            for row in list_procedures(store, org_id):
-                for step in resolve_procedure(store, row["id"], datetime.now(UTC))["steps"]:
-                    if step["function_id"] and step["function"]:
-                        named[step["function_id"]] = _function_label(step)
         except Exception as exc:
             show_error(self, exc)
             return
-        self.functions = sorted(named.items(), key=lambda item: item[1].lower())
+        # Any function may act in a step; the organisation's own come first.
+        own_first = sorted(self.all_functions, key=lambda f: f["organisation_id"] != org_id)
+        self.functions = [(f["id"], _function_label(f)) for f in own_first]
         self.procedures.set_rows(rows)
         self.select_procedure(selected["id"] if selected else None)
 
@@ -313,7 +345,10 @@ class ProceduresView(Page):
             button.setEnabled(step is not None)
         self.up.setEnabled(step is not None and step["number"] > 1)
         self.down.setEnabled(step is not None and step["number"] < len(self.steps.rows))
-        self.copy_button.setEnabled(self.organisation.currentData() is not None)
+        has_organisation = self.organisation.currentData() is not None
+        self.copy_button.setEnabled(has_organisation)
+        self.new_button.setEnabled(has_organisation)
+        self.delete_button.setEnabled(self.current_procedure() is not None)
 
     def clear(self) -> None:
         for box in (self.organisation, self.incident):
@@ -323,7 +358,7 @@ class ProceduresView(Page):
         self.procedures.set_rows([])
         self.steps.set_rows([])
         self.resolved = None
-        self.functions = []
+        self.functions, self.all_functions = [], []
         self.preview.clear()
         self.message.clear()
         self._enable_step_actions()
@@ -436,6 +471,67 @@ class ProceduresView(Page):
             )
         )
 
+    def ask_new(self) -> None:
+        organisation_id = self.organisation.currentData()
+        if organisation_id is None:
+            return
+        lang = language()
+        choices = [(code, incident_label(code, lang)) for code in INCIDENT_TYPES]
+        created: list[str] = []
+
+        def submit(title: str, incident_type: str | None) -> bool:
+            if not self.write(
+                lambda: created.append(
+                    procedures_model.create_procedure(
+                        self.session.store, organisation_id, incident_type or "", title
+                    )
+                )
+            ):
+                return False
+            self.select_organisation(organisation_id)
+            self.incident.setCurrentIndex(self.incident.findData(incident_type))
+            self.select_procedure(created[0])
+            return True
+
+        self._open(
+            PromptDialog(
+                self,
+                tr("New procedure"),
+                tr(
+                    "A new fallback procedure of {organisation}. Add its steps after creating "
+                    "it; the title may stay empty (the incident type is used).",
+                    organisation=self.organisation.currentText(),
+                ),
+                submit,
+                text="",
+                text_label=tr("Title"),
+                choices=choices,
+                choice_label=tr("Incident type"),
+                current_choice=self.incident.currentData(),
+                ok_text=tr("Create"),
+            )
+        )
+
+    def ask_delete(self) -> None:
+        procedure = self.current_procedure()
+        if procedure is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Delete procedure"),
+            tr(
+                "Delete '{procedure}' of {organisation} with all its steps ({steps})? Other "
+                "devices delete it too when they sync.",
+                procedure=_procedure_name(procedure),
+                organisation=self.organisation.currentText(),
+                steps=procedure["steps"],
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.write(
+                lambda: procedures_model.delete_procedure(self.session.store, procedure["id"])
+            )
+
     def ask_copy(self) -> None:
         target = self.organisation.currentData()
         if target is None:
@@ -512,9 +608,9 @@ def _procedure_name(row: dict[str, Any]) -> str:
     return name if row["title"] in (name, own) else f"{name}: {row['title']}"
 
 
-def _function_label(step: dict[str, Any]) -> str:
-    org = step["function_organisation"]
-    return f"{step['function']} ({org})" if org else str(step["function"])
+def _function_label(function: dict[str, Any]) -> str:
+    org = function["organisation"]
+    return f"{function['name']} ({org})" if org else str(function["name"])
 
 
 def preview_html(procedure: dict[str, Any]) -> str:
@@ -531,7 +627,15 @@ def preview_html(procedure: dict[str, Any]) -> str:
         parts.append(f"<p>{tr('Every step has someone to reach now.')}</p>")
     parts.append("<ol>")
     for step in procedure["steps"]:
-        function = escape(_function_label(step)) if step["function"] else tr("(no function)")
+        function = (
+            escape(
+                _function_label(
+                    {"name": step["function"], "organisation": step["function_organisation"]}
+                )
+            )
+            if step["function"]
+            else tr("(no function)")
+        )
         parts.append(f"<li><p><b>{function}</b>: {escape(step['text'])}</p>")
         if step["warning"]:
             parts.append(
