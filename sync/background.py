@@ -26,14 +26,17 @@ class SyncScheduler:
     def __init__(self) -> None:
         self._peers: dict[str, _Peer] = {}
 
-    def peer_seen(self, device_id: str, address: str) -> None:
-        """A trusted member announced itself (or its address changed): it may have news."""
-        peer = self._peers.setdefault(device_id, _Peer())
+    def peer_seen(self, device_id: str, address: str, pending: bool = True) -> None:
+        """A trusted member announced itself (or its address changed): it may have news.
+        With `pending` False it is only remembered (a known address, nothing to send yet)."""
+        peer = self._peers.get(device_id)
+        if peer is None:
+            peer = self._peers[device_id] = _Peer(pending=pending)
         if peer.address != address:
             peer.retry_at = None
             peer.failures = 0
         peer.address = address
-        peer.pending = True
+        peer.pending = peer.pending or pending
 
     def forget(self, device_id: str) -> None:
         """A revoked or departed member is never tried again."""

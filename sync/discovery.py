@@ -12,6 +12,7 @@ import hashlib
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from zeroconf import IPVersion, ServiceBrowser, ServiceInfo, ServiceListener, Zeroconf
@@ -72,10 +73,17 @@ def _own_addresses() -> list[str]:
 
 
 class _Collector(ServiceListener):
-    def __init__(self, tag: str) -> None:
+    def __init__(
+        self,
+        tag: str,
+        on_found: Callable[[Discovered], None] | None = None,
+        exclude: str | None = None,
+    ) -> None:
         self.tag = tag
         self.found: dict[str, Discovered] = {}
         self.changed = threading.Event()
+        self.on_found = on_found
+        self.exclude = exclude
 
     def add_service(self, zc: Zeroconf, type_: str, name: str) -> None:
         info = zc.get_service_info(type_, name, timeout=2000)
@@ -85,8 +93,11 @@ class _Collector(ServiceListener):
         addresses = info.parsed_addresses(IPVersion.V4Only)
         if props.get("net") != self.tag or not addresses or len(props.get("device", "")) != 64:
             return
-        self.found[props["device"]] = Discovered(props["device"], f"{addresses[0]}:{info.port}")
+        found = Discovered(props["device"], f"{addresses[0]}:{info.port}")
+        self.found[found.device_id] = found
         self.changed.set()
+        if self.on_found is not None and found.device_id != self.exclude:
+            self.on_found(found)
 
     def update_service(self, zc: Zeroconf, type_: str, name: str) -> None:
         self.add_service(zc, type_, name)
@@ -123,4 +134,27 @@ def discover(
     )
 
 
-__all__ = ["Advertiser", "Discovered", "discover", "network_tag"]
+class Watcher:
+    """Reports each device of this network as it announces itself, until `close()`.
+
+    Event-driven: `on_found` is called from zeroconf's own thread when an announcement
+    arrives (zeroconf itself re-asks the LAN at growing intervals); nothing here polls.
+    """
+
+    def __init__(
+        self,
+        network_id: str,
+        on_found: Callable[[Discovered], None],
+        interfaces: list[str] | None = None,
+        exclude: str | None = None,
+    ) -> None:
+        self.zeroconf = _zeroconf(interfaces)
+        self.collector = _Collector(network_tag(network_id), on_found, exclude)
+        self.browser = ServiceBrowser(self.zeroconf, SERVICE, self.collector)
+
+    def close(self) -> None:
+        self.browser.cancel()
+        self.zeroconf.close()
+
+
+__all__ = ["Advertiser", "Discovered", "Watcher", "discover", "network_tag"]

@@ -39,6 +39,7 @@ NL: dict[str, str] = {
     ),
     "I have stored the recovery key safely": "Ik heb de herstelsleutel veilig bewaard",
     "Locked": "Vergrendeld",
+    "The profile is locked.": "Het profiel is vergrendeld.",
     "Lock": "Vergrendelen",
     "High contrast": "Hoog contrast",
     "&View": "&Beeld",
@@ -58,6 +59,7 @@ NL: dict[str, str] = {
     "Fallback procedures": "Noodprocedures",
     "Logbook": "Logboek",
     "Print": "Afdrukken",
+    "Synchronisation": "Synchronisatie",
     "Data: newest change from another device {received}; newest capacity report {report}": (
         "Gegevens: laatste wijziging van ander apparaat {received}; nieuwste capaciteitsmelding "
         "{report}"

@@ -4,7 +4,8 @@ A `StoreJob` opens a twin of the session's store (`Store.twin()`: the same key, 
 SQLite connection), runs one function with it in a worker thread and closes it. The GUI's
 connection is never used from the worker. Results, progress and errors come back as Qt
 signals, delivered on the GUI thread. `cancel()` (the profile was locked) makes the next
-progress call raise, so a write transaction in progress rolls back.
+progress report raise, so a write transaction in progress rolls back. Imports, exports,
+syncs and bundles all run this way.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from PySide6.QtCore import QObject, Signal
 
 from resilient_zcc.store import Store
 
-Progress = Callable[[int, int], None]
-Work = Callable[[Store, Progress], Any]
+Report = Callable[[Any], None]  # what the work reports: (done, total), a sync.api.Progress …
+Work = Callable[[Store, Report], Any]
 
 
 class Cancelled(Exception):
@@ -26,12 +27,13 @@ class Cancelled(Exception):
 
 
 class StoreJob(QObject):
-    progress = Signal(int, int)  # done, total
+    progress = Signal(object)  # whatever the work reports
     succeeded = Signal(object)  # what the work returned
     failed = Signal(object)  # the exception (not emitted after cancel())
+    finished = Signal()  # last, in every case: `result` or `error` is set
 
-    def __init__(self, store: Store, work: Work) -> None:
-        super().__init__()
+    def __init__(self, store: Store, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         # Opened here, on the GUI thread (no key derivation: milliseconds), so a lock that
         # comes before the worker runs cannot leave it without a connection; the worker
         # alone uses it from now on, and closes it.
@@ -55,29 +57,33 @@ class StoreJob(QObject):
     def is_running(self) -> bool:
         return self._thread.is_alive()
 
-    def wait(self, seconds: float) -> bool:
+    def wait(self, seconds: float | None = None) -> bool:
         """For tests and shutdown: True when the worker has finished."""
         self._thread.join(seconds)
         return not self._thread.is_alive()
 
-    def _check(self, done: int, total: int) -> None:
+    def _raise_if_cancelled(self) -> None:
         if self._cancelled.is_set():
             raise Cancelled()
-        self.progress.emit(done, total)
+
+    def _report(self, value: Any) -> None:
+        self._raise_if_cancelled()
+        self.progress.emit(value)
 
     def _run(self) -> None:
         twin = self._twin
         try:
             try:
-                self._check(0, 0)
-                result = self._work(twin, self._check)
-                self._check(1, 1)  # a lock that came during the work discards its result
+                self._raise_if_cancelled()
+                result = self._work(twin, self._report)
+                self._raise_if_cancelled()  # a lock during the work discards its result
             finally:
                 twin.close()
         except BaseException as exc:  # shown on the GUI thread
             self.error = exc
             if not self._cancelled.is_set():
                 self.failed.emit(exc)
-            return
-        self.result = result
-        self.succeeded.emit(result)
+        else:
+            self.result = result
+            self.succeeded.emit(result)
+        self.finished.emit()

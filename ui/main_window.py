@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from resilient_zcc.capacity.queries import newest_report_at
 
+from .background_sync import BackgroundSync
 from .contrast import Contrast
 from .format import when_and_age
 from .i18n import add_catalogue, tr
@@ -38,7 +39,7 @@ add_catalogue(
     }
 )
 
-# The screens in the order coordinators asked for (Ctrl+1 … Ctrl+8 follow it), each as
+# The screens in the order coordinators asked for (Ctrl+1 … Ctrl+9 follow it), each as
 # (key, module in ui.views, class). Only the dashboard is built at start; the others are
 # imported and built the first time they are opened, so start-up pays for one screen.
 SCREENS = (
@@ -50,6 +51,7 @@ SCREENS = (
     ("procedures", "procedures", "ProceduresView"),
     ("logbook", "logbook", "LogbookView"),
     ("print", "printing", "PrintingView"),
+    ("sync", "sync", "SyncView"),
 )
 
 
@@ -63,6 +65,7 @@ def screen_titles() -> dict[str, str]:
         "procedures": tr("Fallback procedures"),
         "logbook": tr("Logbook"),
         "print": tr("Print"),
+        "sync": tr("Synchronisation"),
     }
 
 
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         session: Session,
         ask_unlock: Callable[[], object],
         idle_lock_minutes: float = DEFAULT_IDLE_LOCK_MIN,
+        discovery: bool = True,
     ) -> None:
         super().__init__()
         self.session = session
@@ -145,6 +149,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.data_age, 1)
         self._shortcuts()
         self.idle_lock = IdleLock(session, idle_lock_minutes)
+        # Off while locked and for a profile without a network; mDNS only with `discovery`.
+        self.background = BackgroundSync(session, discovery=discovery)
         session.unlocked.connect(self.on_unlocked)
         session.locked.connect(self.on_locked)
         session.data_changed.connect(self.update_status)
@@ -267,6 +273,17 @@ class MainWindow(QMainWindow):
                 report=when_and_age(newest),
             )
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.background.shutdown()
+        for view in self._built.values():
+            shutdown = getattr(view, "shutdown", None)
+            job = getattr(view, "job", None)
+            if shutdown is not None:
+                shutdown()  # no worker outlives its window (each bounded by its timeouts)
+            elif job is not None:
+                job.wait()
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():

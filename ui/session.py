@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from resilient_zcc.errors import ZccError
 from resilient_zcc.store import Store
 
+from .i18n import tr
+
 
 class Session(QObject):
     unlocked = Signal()  # the store is open
@@ -31,7 +33,7 @@ class Session(QObject):
     @property
     def store(self) -> Store:
         if self._store is None:
-            raise ZccError("The profile is locked.")
+            raise ZccError(tr("The profile is locked."))
         return self._store
 
     @property

@@ -159,6 +159,7 @@ def accept(
             "UPDATE invitations SET used_by = ?, used_at = ? WHERE id = ?",
             (joiner, model.now_iso(), invite),
         )
+        model.vouch_for_members(store)  # so the joiner admits the members' batches
         model.add_member(store, joiner, certs.public_key_of(certificate), certificate, label)
     box_nonce = os.urandom(12)
     sealed = _wrap_key(secret, joiner, network.id).encrypt(box_nonce, network.key, None)

@@ -129,6 +129,24 @@ def add_member(
         )
 
 
+def vouch_for_members(store: Store) -> None:
+    """Write every current member's row again as this device's change.
+
+    A device that joins through this one trusts only this one at first; the rows that made
+    the others members (the founder's own, above all) were written by devices it does not
+    trust yet, so their batches would wait forever. Rows written by its inviter admit them.
+    """
+    rows = store.query(
+        "SELECT m.id, m.network_id, m.label, m.public_key, m.certificate, m.added_by, "
+        "m.added_at FROM network_members m WHERE m.deleted = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM revocations r WHERE r.device_id = m.id AND r.deleted = 0)"
+    )
+    with store.transaction() as tx:
+        for row in rows:
+            device = row.pop("id")
+            tx.put("network_members", device, {**row, "deleted": 0})
+
+
 def members(store: Store) -> list[dict[str, Any]]:
     """Every member with its revocation and when this device last saw and synced it."""
     require(store)

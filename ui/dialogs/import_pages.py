@@ -380,8 +380,8 @@ class ApplyPage(QWizardPage):
         self.setTitle(tr("Importing"))
         self.status.setText(tr("Writing {total} rows…", total=len(plan.rows)))
         self.owner.run(
-            lambda store, progress: apply_import(
-                store, plan, skip_bad_rows=skip, progress=progress
+            lambda store, report: apply_import(
+                store, plan, skip_bad_rows=skip, progress=lambda *counted: report(counted)
             ),
             self._applied,
             self.bar,

@@ -30,7 +30,7 @@ from resilient_zcc.exchange.contact_import import ImportPlan, ImportResult, Impo
 
 from ..errors import show_error
 from ..i18n import add_catalogue, tr
-from ..jobs import StoreJob
+from ..jobs import StoreJob, Work
 from ..session import Session
 from .import_pages import ApplyPage, MappingPage, PlanPage, busy_bar
 
@@ -97,7 +97,7 @@ class ImportWizard(QWizard):
 
     def run(
         self,
-        work: Callable[[Any, Callable[[int, int], None]], Any],
+        work: Work,
         done: Callable[[Any], None],
         bar: QProgressBar,
         failed: Callable[[BaseException], None] | None = None,
@@ -113,7 +113,7 @@ class ImportWizard(QWizard):
         except Exception as exc:  # one path for every error
             show_error(self, exc)
             return None
-        job.progress.connect(lambda n, total: _show_progress(bar, n, total))
+        job.progress.connect(lambda counted: _show_progress(bar, *counted))
         job.succeeded.connect(lambda result: self._finished(job, bar, lambda: done(result)))
         job.failed.connect(lambda exc: self._finished(job, bar, lambda: self._failed(exc, failed)))
         self.job = job
