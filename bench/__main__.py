@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,38 +54,51 @@ def machine() -> str:
     )
 
 
-def main() -> None:
-    results: dict[str, Any] = {}
+RUNS = (
+    foundation.write_ratio,
+    foundation.search_p95,
+    foundation.unlock,
+    crisis.overview,
+    placements.match,
+    desktop.startup,
+    desktop.search_keystroke,
+    desktop.idle_cpu,
+    printouts.binder,
+    printouts.contacts_pdf,
+    exchange.import_rows_per_s,
+    wizard.wizard_import,
+    sync.merge_changes_per_s,
+    sync.wire_bytes,
+    sync.initial_sync_100k,
+    sync.discovery,
+    sync.merge_rss,
+)
+
+
+def main(only: list[str]) -> None:
+    """Every benchmark, or with names (`python -m bench merge_rss`) only those: their
+    figures replace the same ones in bench/results.json and say when they were rerun."""
+    unknown = set(only) - {run.__name__ for run in RUNS}
+    if unknown:
+        raise SystemExit(f"unknown benchmarks: {', '.join(sorted(unknown))}")
+    results_file = ROOT / "bench" / "results.json"
+    report: dict[str, Any] = {"results": {}, "rerun": {}}
+    if only and results_file.exists():
+        report = {"rerun": {}, **json.loads(results_file.read_text())}
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with tempfile.TemporaryDirectory(prefix="rzcc-bench-") as work:
         workdir = Path(work)
-        for run in (
-            foundation.write_ratio,
-            foundation.search_p95,
-            foundation.unlock,
-            crisis.overview,
-            placements.match,
-            desktop.startup,
-            desktop.search_keystroke,
-            desktop.idle_cpu,
-            printouts.binder,
-            printouts.contacts_pdf,
-            exchange.import_rows_per_s,
-            wizard.wizard_import,
-            sync.merge_changes_per_s,
-            sync.wire_bytes,
-            sync.initial_sync_100k,
-            sync.discovery,
-            sync.merge_rss,
-        ):
+        for run in RUNS:
+            if only and run.__name__ not in only:
+                continue
             print(f"running {run.__name__} ...", flush=True)
-            results[run.__name__] = run(workdir)
-            print(f"  {results[run.__name__]}", flush=True)
-    report = {
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
-        "results": results,
-    }
-    (ROOT / "bench" / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+            report["results"][run.__name__] = run(workdir)
+            print(f"  {report['results'][run.__name__]}", flush=True)
+            if only:
+                report["rerun"][run.__name__] = now
+    if not only:
+        report.update(date=now, machine=machine(), rerun={})
+    results_file.write_text(json.dumps(report, indent=2) + "\n")
     (ROOT / "BENCHMARKS.md").write_text(markdown(report), encoding="utf-8")
     print("wrote BENCHMARKS.md and bench/results.json")
 
@@ -99,6 +113,7 @@ def markdown(report: dict[str, Any]) -> str:
         "",
         f"- Date: {report['date']}",
         f"- Machine: {report['machine']}",
+        *(f"- `{name}` rerun alone on {when}" for name, when in report.get("rerun", {}).items()),
         "",
         "| figure | value | target | met | details |",
         "| --- | --- | --- | --- | --- |",
@@ -175,4 +190,4 @@ def markdown(report: dict[str, Any]) -> str:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

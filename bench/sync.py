@@ -159,17 +159,31 @@ def initial_sync_100k(workdir: Path, count: int = 100_000) -> dict[str, Any]:
     }
 
 
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM belongs to the address space, which
+    execve makes anew; getrusage's ru_maxrss survives execve on Linux, so a child started
+    from a large benchmark process would report its parent's peak."""
+    import resource
+
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def receive_and_measure(profile: str, address: str) -> None:
     """Run in a fresh process: pull from `address`, print peak RSS (MB) and seconds."""
     import json
-    import resource
 
     with Store.open(Path(profile), PASSPHRASE) as store:
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        before = _peak_rss_mb()
         started = time.perf_counter()
         result = transport.sync_with(store, address, timeout=600)
         seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_rss_mb()
     print(
         json.dumps(
             {"peak": peak, "before": before, "seconds": seconds, "applied": result.received.applied}
