@@ -106,7 +106,7 @@ def test_a_dutch_csv_walked_through_every_step(
 
     plan(qtbot, wizard)
     page = wizard.plan_page
-    assert "3 nieuw" in page.summary.text() and "1 rijen met problemen" in page.summary.text()
+    assert "Nieuw: 3," in page.summary.text() and "rijen met problemen: 1;" in page.summary.text()
     problems = page.problems.rows
     assert [(p["row"], p["column"], p["code"]) for p in problems] == [
         (4, "Mobiel", "invalid_number")
@@ -126,7 +126,7 @@ def test_a_dutch_csv_walked_through_every_step(
     with qtbot.waitSignal(window.session.data_changed, timeout=WAIT_MS):
         apply(qtbot, wizard)
     assert wizard.imported is not None and wizard.imported.skipped_rows == [4]
-    assert "3 nieuw" in wizard.apply_page.status.text()
+    assert "Nieuw: 3," in wizard.apply_page.status.text()
     assert wizard.apply_page.bar.value() == wizard.apply_page.bar.maximum()
     assert named(window, "Testpersoon") == ["Anneke Testpersoon"]
     assert named(window, "Oefenaar") == []  # the skipped row

@@ -60,10 +60,12 @@ add_catalogue(
             "Wat de import zou doen; er is nog niets geschreven."
         ),
         "Checking every row…": "Elke rij wordt gecontroleerd…",
-        "{created} new, {updated} to update, {unchanged} unchanged, {problems} rows with "
-        "problems; {organisations} new organisations, {functions} new functions.": (
-            "{created} nieuw, {updated} bij te werken, {unchanged} ongewijzigd, {problems} rijen "
-            "met problemen; {organisations} nieuwe organisaties, {functions} nieuwe functies."
+        # "label: number" reads right for one and for many (no plural forms needed)
+        "New: {created}, to update: {updated}, unchanged: {unchanged}, rows with problems: "
+        "{problems}; new organisations: {organisations}, new functions: {functions}.": (
+            "Nieuw: {created}, bij te werken: {updated}, ongewijzigd: {unchanged}, rijen met "
+            "problemen: {problems}; nieuwe organisaties: {organisations}, nieuwe functies: "
+            "{functions}."
         ),
         "Row": "Rij",
         "Column": "Kolom",
@@ -98,10 +100,10 @@ add_catalogue(
             "Alles wordt in één keer geschreven: stopt het, dan is er niets geschreven."
         ),
         "Writing {total} rows…": "{total} rijen worden geschreven…",
-        "Imported: {created} new, {updated} updated, {unchanged} unchanged; {skipped} rows "
-        "with problems skipped.": (
-            "Geïmporteerd: {created} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd; "
-            "{skipped} rijen met problemen overgeslagen."
+        "Imported. New: {created}, updated: {updated}, unchanged: {unchanged}; rows with "
+        "problems skipped: {skipped}.": (
+            "Geïmporteerd. Nieuw: {created}, bijgewerkt: {updated}, ongewijzigd: {unchanged}; "
+            "rijen met problemen overgeslagen: {skipped}."
         ),
         "Nothing was imported.": "Er is niets geïmporteerd.",
     }
@@ -293,8 +295,8 @@ class PlanPage(QWizardPage):
         s = plan.summary
         self.summary.setText(
             tr(
-                "{created} new, {updated} to update, {unchanged} unchanged, {problems} rows with "
-                "problems; {organisations} new organisations, {functions} new functions.",
+                "New: {created}, to update: {updated}, unchanged: {unchanged}, rows with problems: "
+                "{problems}; new organisations: {organisations}, new functions: {functions}.",
                 created=s.created,
                 updated=s.updated,
                 unchanged=s.unchanged,
@@ -398,8 +400,8 @@ class ApplyPage(QWizardPage):
         s = result.summary
         self.status.setText(
             tr(
-                "Imported: {created} new, {updated} updated, {unchanged} unchanged; {skipped} "
-                "rows with problems skipped.",
+                "Imported. New: {created}, updated: {updated}, unchanged: {unchanged}; rows with "
+                "problems skipped: {skipped}.",
                 created=s.created,
                 updated=s.updated,
                 unchanged=s.unchanged,
