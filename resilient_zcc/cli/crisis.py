@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..contacts import queries as contact_queries
 from ..crisis import escalation as escalation_q
 from ..crisis import logbook, phases
 from ..crisis import measures as measures_q
@@ -529,7 +530,7 @@ def procedures_list(
       resilient-zcc procedures list --type stroomuitval --json
     """
     with session.store() as store:
-        org_ids = procedures_q.find_organisations(store, org) if org else [None]
+        org_ids = contact_queries.find_organisations(store, org) if org else [None]
         rows = [
             row
             for org_id in org_ids

@@ -16,6 +16,7 @@ from ..errors import NotFound
 from ..printlog import ROTA_DAYS
 from ..settings import get_setting
 from .phones import display_phone
+from .queries import find_organisations
 from .vocabulary import AVAILABILITY, CHANNEL_KINDS, PHONE_KINDS, SECTORS, label
 
 if TYPE_CHECKING:
@@ -46,16 +47,9 @@ def _channel(row: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
-def organisation_ids(store: Store, text: str) -> list[str]:
-    """Organisations whose id starts with `text` or whose (short) name contains it."""
-    from ..procedures.queries import find_organisations
-
-    return find_organisations(store, text)
-
-
 def one_organisation(store: Store, text: str) -> dict[str, Any]:
     """Exactly one organisation for `text` (id prefix or part of the name), or a clear error."""
-    ids = organisation_ids(store, text)
+    ids = find_organisations(store, text)
     rows = store.query(
         "SELECT id, name, short_name FROM organisations WHERE id IN "
         "(SELECT value FROM json_each(?)) ORDER BY name",

@@ -274,3 +274,18 @@ def _channel(row: dict[str, Any], via_function: str | None = None) -> Channel:
         row["note"] or "",
         via_function,
     )
+
+
+def find_organisations(store: Store, text: str) -> list[str]:
+    """Organisations whose id starts with `text` or whose (short) name contains it."""
+    text = text.strip()
+    rows = store.query(
+        "SELECT id FROM organisations WHERE deleted = 0 AND (id LIKE ? || '%' "
+        "OR name LIKE '%' || ? || '%' OR short_name LIKE '%' || ? || '%') ORDER BY name",
+        (text, text, text),
+    )
+    if not rows:
+        raise NotFound(
+            "No organisation matches '{text}'; give part of its name or its id.", text=text
+        )
+    return [r["id"] for r in rows]

@@ -104,18 +104,3 @@ def resolve_procedure(store: Store, procedure_id: str, now: datetime) -> dict[st
         if s["warning"]
     ]
     return row
-
-
-def find_organisations(store: Store, text: str) -> list[str]:
-    """Organisations whose id starts with `text` or whose (short) name contains it."""
-    text = text.strip()
-    rows = store.query(
-        "SELECT id FROM organisations WHERE deleted = 0 AND (id LIKE ? || '%' "
-        "OR name LIKE '%' || ? || '%' OR short_name LIKE '%' || ? || '%') ORDER BY name",
-        (text, text, text),
-    )
-    if not rows:
-        raise NotFound(
-            "No organisation matches '{text}'; give part of its name or its id.", text=text
-        )
-    return [r["id"] for r in rows]
