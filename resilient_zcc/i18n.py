@@ -40,6 +40,12 @@ def t(template: str, **values: object) -> str:
     return _render(template, values, _language)
 
 
+def tn(singular: str, plural: str, n: int, **values: object) -> str:
+    """`t` for a count: the singular template for exactly one, else the plural (Dutch and
+    English share that rule). `n` is passed to the template as `{n}`."""
+    return t(singular if n == 1 else plural, n=n, **values)
+
+
 def _render(template: str, values: dict[str, object], lang: str) -> str:
     text = NL.get(template, template) if lang == "nl" else template
     if not values:

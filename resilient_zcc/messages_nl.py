@@ -1168,6 +1168,33 @@ NL: dict[str, str] = {
         "nieuwere). Er is niets afgedrukt. Maak een nieuwe sleutel aan met "
         "'resilient-zcc recovery-key'."
     ),
+    # dashboard_lines.py: the Overzicht, in the window and as 'overview'
+    "No phase recorded yet": "Nog geen fase vastgelegd",
+    "Phase {phase}: {meaning}": "Fase {phase}: {meaning}",
+    "since {since}, decided by {by} on the advice of {advice}": (
+        "sinds {since}, besloten door {by} op advies van {advice}"
+    ),
+    "Noodscenario: ON since {since}": "Noodscenario: AAN sinds {since}",
+    "Noodscenario: off": "Noodscenario: uit",
+    "Free beds (after places held):": "Vrije bedden (na vastgehouden plaatsen):",
+    "No capacity reports yet.": "Nog geen capaciteitsmeldingen.",
+    ", {n} location stale": ", {n} locatie verouderd",
+    ", {n} locations stale": ", {n} locaties verouderd",
+    "{name}: {free} free ({held} held), oldest figure {age}{stale}": (
+        "{name}: {free} vrij ({held} vastgehouden), oudste cijfer {age}{stale}"
+    ),
+    "Placement queue: {open} open, {overdue} past their target time": (
+        "Plaatsingswachtrij: {open} open, {overdue} over de streeftijd"
+    ),
+    "{n} open conflict": "{n} open conflict",
+    "{n} open conflicts": "{n} open conflicten",
+    "{n} contact not verified recently": "{n} contact niet recent geverifieerd",
+    "{n} contacts not verified recently": "{n} contacten niet recent geverifieerd",
+    "{n} location has not reported on time": "{n} locatie heeft niet op tijd gemeld",
+    "{n} locations have not reported on time": "{n} locaties hebben niet op tijd gemeld",
+    "Printed sheets out of date: {outdated} of {printed}": (
+        "Afgedrukte bladen verouderd: {outdated} van {printed}"
+    ),
     # sync/transport.py: the server's log lines ('sync serve')
     "refused {remote}: TLS handshake failed ({reason})": (
         "{remote} geweigerd: TLS-handshake mislukt ({reason})"

@@ -50,7 +50,7 @@ ERROR_TYPES = _error_types(
         if isinstance(value, type) and issubclass(value, ZccError)
     }
 )
-MARKERS = {"t", "Text", "__init__"} | ERROR_TYPES  # __init__: super().__init__ in errors
+MARKERS = {"t", "tn", "Text", "__init__"} | ERROR_TYPES  # __init__: super().__init__ in errors
 
 
 def _called_name(node: ast.Call) -> str | None:
@@ -81,7 +81,13 @@ def _scan(path: Path) -> tuple[set[str], list[str]]:
         if _called_name(node) == "t" and len(node.args) == 2:
             continue  # a printed sheet's ctx.t(dutch, english): both texts given inline
         first = node.args[0]
-        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        if _called_name(node) == "tn":  # tn(singular, plural, n): both are templates
+            found.update(
+                a.value
+                for a in node.args[:2]
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            )
+        elif isinstance(first, ast.Constant) and isinstance(first.value, str):
             found.add(first.value)
         elif isinstance(first, (ast.JoinedStr, ast.BinOp)) or (
             isinstance(first, ast.Call) and _called_name(first) == "format"

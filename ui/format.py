@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from resilient_zcc.localtime import duration_text
+
 from .i18n import language, tr
 
 
@@ -22,12 +24,7 @@ def age(iso: str | None, now: datetime | None = None) -> str:
 
 
 def duration(minutes: int) -> str:
-    hour = "u" if language() == "nl" else "h"
-    if minutes < 60:
-        return f"{max(minutes, 0)} min"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} {hour} {minutes % 60:02d} min"
-    return f"{minutes // 1440} d {minutes % 1440 // 60} {hour}"
+    return duration_text(minutes, language())
 
 
 def when_and_age(iso: str | None) -> str:

@@ -68,23 +68,16 @@ NL: dict[str, str] = {
     "{when} ({age} ago)": "{when} ({age} geleden)",
     # overview
     "Phase {phase}: {meaning}": "Fase {phase}: {meaning}",
-    "since {since}, decided by {by}": "sinds {since}, besloten door {by}",
     "No phase recorded yet": "Nog geen fase vastgelegd",
-    "Noodscenario: ON since {since}": "Noodscenario: AAN sinds {since}",
     "Noodscenario: off": "Noodscenario: uit",
     "Category": "Categorie",
     "Staffed": "Bemand",
     "Occupied": "Bezet",
     "Free": "Vrij",
     "Oldest figure": "Oudste cijfer",
-    "{n} locations have not reported on time": "{n} locaties hebben niet op tijd gemeld",
     "Bold on yellow: a figure older than the limit (stale).": (
         "Vet op geel: een cijfer dat ouder is dan de grens (verouderd)."
     ),
-    "Placement queue": "Plaatsingswachtrij",
-    "{n} open conflicts": "{n} open conflicten",
-    "{n} contacts not verified recently": "{n} contacten niet recent geverifieerd",
-    "No capacity reports yet.": "Nog geen capaciteitsmeldingen.",
     # contacts
     "Search name, organisation, function or number…": (
         "Zoek op naam, organisatie, functie of nummer…"

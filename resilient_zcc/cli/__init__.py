@@ -8,7 +8,7 @@ import click
 
 from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
-from . import capacity, contacts, crisis, exchange, placements, profile
+from . import capacity, contacts, crisis, exchange, overview, placements, profile
 from .common import Session, ZccGroup
 
 # Commands of the packages that build on the core, loaded when used (see ZccGroup).
@@ -59,6 +59,7 @@ for command in (
     profile.init,
     profile.unlock,
     profile.demo,
+    overview.overview,
     contacts.contacts,
     profile.settings_group,
     profile.audit,

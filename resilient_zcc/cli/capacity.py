@@ -11,8 +11,8 @@ import click
 from ..capacity import model, queries
 from ..capacity.categories import FEATURES, KINDS, SOURCES, STATUSES, all_categories
 from ..errors import ValidationError
-from ..i18n import Text
-from ..localtime import AMSTERDAM
+from ..i18n import Text, language
+from ..localtime import AMSTERDAM, duration_text
 from .common import Session, emit_json, local_time, now, pass_session, resolve_id
 
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
@@ -25,11 +25,7 @@ def capacity() -> None:
 
 def age_text(minutes: int) -> str:
     """An age as people say it: 45 min, 3 u 05 min, 2 d 4 u."""
-    if minutes < 60:
-        return f"{minutes} min"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} u {minutes % 60:02d} min"
-    return f"{minutes // 1440} d {minutes % 1440 // 60} u"
+    return duration_text(minutes, language())
 
 
 def parse_time(text: str, current: datetime) -> datetime:

@@ -9,12 +9,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from resilient_zcc.contacts.queries import stale_people
+from resilient_zcc.dashboard import BedsAnswer
 from ui.dialogs.create import CreateProfileDialog
 from ui.dialogs.unlock import UnlockDialog, retry_delay
 from ui.main_window import MainWindow
 from ui.session import Session
 
 from ..conftest import PASSPHRASE
+
+STALE_IC = BedsAnswer(
+    category="ic",
+    name="IC",
+    locations=1,
+    staffed=1,
+    occupied=1,
+    free=0,
+    held=0,
+    free_after_holds=0,
+    oldest_age_s=3 * 86400,
+    stale_locations=1,
+)
 
 
 def unlock(qtbot, session: Session, passphrase: str = PASSPHRASE) -> UnlockDialog:  # type: ignore[no-untyped-def]
@@ -31,14 +45,16 @@ def test_unlock_shows_the_overview_with_phase_capacity_and_queue(qtbot, window: 
         qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
     overview = window.overview
     qtbot.waitUntil(lambda: overview.capacity.rowCount() > 0)
-    assert overview.phase.text().startswith("Fase 2a")
-    assert "besloten door" in overview.phase_detail.text()
+    lines = overview.line_texts()
+    assert lines[0].startswith("Fase 2a")
+    assert "besloten door" in lines[1] and "op advies van" in lines[1]
     assert overview.capacity.rowCount() >= 10
     assert any(
-        overview.capacity.row(i)["category"] == "ic" for i in range(overview.capacity.rowCount())
+        overview.capacity.row(i)["beds"].category == "ic"
+        for i in range(overview.capacity.rowCount())
     )
-    assert "Plaatsingswachtrij" in overview.queue.text()
-    assert overview.conflicts.text().startswith("1 open")
+    assert any(line.startswith("Plaatsingswachtrij") for line in lines)
+    assert "1 open conflict" in lines
     assert "Gegevens:" in window.data_age.text()
 
 
@@ -170,19 +186,7 @@ def test_high_contrast_is_a_toggle_and_emphasis_stays_readable(qtbot, window: Ma
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     assert app.palette().color(QPalette.ColorRole.Text).name() == "#ffffff"
     model = window.overview.capacity
-    model.set_rows(
-        [
-            {
-                "name": "IC",
-                "name_en": "IC",
-                "staffed": 1,
-                "occupied": 1,
-                "available": 0,
-                "oldest_age": "3 d",
-                "stale": 1,
-            }
-        ]
-    )
+    model.set_rows([{"beds": STALE_IC}])
     index = model.index(0, 0)
     assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#000000"
     window.contrast_action.trigger()

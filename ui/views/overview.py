@@ -1,9 +1,12 @@
-"""Overzicht: phase and who decided, capacity at a glance, the queue, conflicts, stale contacts."""
+"""Overzicht: the first answers (phase, free beds, queue, conflicts, contacts, paper).
+
+A thin widget over `resilient_zcc.dashboard` (the figures) and `dashboard_lines` (their
+wording), the same two the CLI's `overview` prints: each line is a link to its screen.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -12,30 +15,41 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
-from resilient_zcc.capacity.categories import all_categories
-from resilient_zcc.capacity.queries import overdue_locations, regional_overview
-from resilient_zcc.contacts.queries import stale_count
-from resilient_zcc.crisis.phases import phase_state
-from resilient_zcc.crisis.regions import default_region
-from resilient_zcc.errors import ZccError
-from resilient_zcc.placements.conflicts import open_conflicts
-from resilient_zcc.placements.lifecycle import STATES
-from resilient_zcc.placements.queries import counts_by_state
+from resilient_zcc.dashboard import Dashboard, dashboard
+from resilient_zcc.dashboard_lines import Line, bed_lines, other_lines, phase_lines
+from resilient_zcc.localtime import duration_text
 
-from ..format import duration, local
-from ..i18n import language, tr
+from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
 from .page import Page
 
+add_catalogue(
+    {
+        "Free after holds": "Vrij na vastgehouden",
+        "Held": "Vastgehouden",
+        "Stale figures": "Verouderde cijfers",
+    }
+)
 
-def _link(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setFlat(True)
-    button.setStyleSheet("text-align: left; padding: 4px;")
-    return button
+
+class _LineButton(QPushButton):
+    """One line of the Overzicht: flat, left-aligned, bold when it asks for attention."""
+
+    def __init__(self, line: Line, heading: bool = False) -> None:
+        super().__init__(("    " * line.indent) + line.text.replace("&", "&&"))
+        self.line = line
+        self.setFlat(True)
+        style = "text-align: left; padding: 2px 4px;"
+        if heading:
+            style += " font-size: 16pt; font-weight: bold;"
+        elif line.warn:
+            style += " font-weight: bold;"
+        self.setStyleSheet(style)
+        self.setToolTip(line.text)
 
 
 class OverviewView(Page):
@@ -43,22 +57,32 @@ class OverviewView(Page):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.phase = _link("")
-        self.phase.setStyleSheet("text-align: left; font-size: 16pt; font-weight: bold;")
-        self.phase_detail = QLabel()
-        self.phase_detail.setWordWrap(True)
-        self.nood = QLabel()
-        self.capacity_title = QLabel(f"<b>{tr('Capacity')}</b>")
+        self.board: Dashboard | None = None
+        self.phase_box = QVBoxLayout()
+        self.capacity_title = QLabel()
         self.capacity = RowsModel(
             [
-                Column(tr("Category"), lambda r: r["name"] if language() == "nl" else r["name_en"]),
-                Column(tr("Staffed"), lambda r: str(r["staffed"]), align_right=True),
-                Column(tr("Occupied"), lambda r: str(r["occupied"]), align_right=True),
-                Column(tr("Free"), lambda r: str(r["available"]), align_right=True),
-                Column(tr("Oldest figure"), lambda r: r["oldest_age"]),
+                Column(tr("Category"), lambda r: r["beds"].name),
+                Column(
+                    tr("Free after holds"),
+                    lambda r: str(r["beds"].free_after_holds),
+                    align_right=True,
+                ),
+                Column(tr("Held"), lambda r: str(r["beds"].held), align_right=True),
+                Column(tr("Staffed"), lambda r: str(r["beds"].staffed), align_right=True),
+                Column(tr("Occupied"), lambda r: str(r["beds"].occupied), align_right=True),
+                Column(
+                    tr("Oldest figure"),
+                    lambda r: duration_text(r["beds"].oldest_age_s // 60, language()),
+                ),
+                Column(
+                    tr("Stale figures"),
+                    lambda r: str(r["beds"].stale_locations or ""),
+                    align_right=True,
+                ),
             ]
         )
-        self.capacity.emphasis = lambda r: bool(r["stale"])
+        self.capacity.emphasis = lambda r: bool(r["beds"].stale_locations)
         table = QTableView()
         table.setModel(self.capacity)
         table.verticalHeader().hide()
@@ -67,88 +91,56 @@ class OverviewView(Page):
         table.activated.connect(lambda _index: self.navigate.emit("capacity"))
         self.capacity_table = table
         self.legend = QLabel(tr("Bold on yellow: a figure older than the limit (stale)."))
-        self.overdue = _link("")
-        self.queue = _link("")
-        self.conflicts = _link("")
-        self.stale_contacts = _link("")
-        self.phase.clicked.connect(lambda: self.navigate.emit("crisis"))
-        self.overdue.clicked.connect(lambda: self.navigate.emit("capacity"))
-        self.queue.clicked.connect(lambda: self.navigate.emit("placements"))
-        self.conflicts.clicked.connect(lambda: self.navigate.emit("placements"))
-        self.stale_contacts.clicked.connect(lambda: self.navigate.emit("contacts"))
+        self.lines_box = QVBoxLayout()
         layout = QVBoxLayout(self)
-        for widget in (
-            self.phase,
-            self.phase_detail,
-            self.nood,
-            self.capacity_title,
-            table,
-            self.legend,
-            self.overdue,
-            self.queue,
-            self.conflicts,
-            self.stale_contacts,
-        ):
-            layout.addWidget(widget)
+        layout.addLayout(self.phase_box)
+        layout.addWidget(self.capacity_title)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.legend)
+        layout.addLayout(self.lines_box)
 
     def clear(self) -> None:
+        self.board = None
         self.capacity.set_rows([])
-        for label in (
-            self.phase,
-            self.phase_detail,
-            self.nood,
-            self.overdue,
-            self.queue,
-            self.conflicts,
-            self.stale_contacts,
-        ):
-            label.setText("")
+        self.capacity_title.setText("")
+        for box in (self.phase_box, self.lines_box):
+            _empty(box)
 
     def reload(self) -> None:
-        store, now = self.session.store, datetime.now(UTC)
-        self._phase(store)
-        rows = regional_overview(store, now=now, per_location=False)
-        names = all_categories(store)
-        for row in rows:
-            row["oldest_age"] = duration(int(row["oldest_age_minutes"]))
-            info = names.get(row["category"])
-            row["name_en"] = info.name_en if info else row["name"]
-        self.capacity.set_rows(rows)
-        self.capacity_title.setText(
-            f"<b>{tr('Capacity')}</b>" + ("" if rows else f" — {tr('No capacity reports yet.')}")
-        )
-        self.overdue.setText(
-            tr("{n} locations have not reported on time", n=len(overdue_locations(store, now=now)))
-        )
-        counts = counts_by_state(store)
-        queue = ", ".join(
-            f"{STATES[state][0 if language() == 'nl' else 1]}: {n}"
-            for state, n in counts.items()
-            if n
-        )
-        self.queue.setText(f"{tr('Placement queue')}: {queue or '0'}")
-        self.conflicts.setText(tr("{n} open conflicts", n=len(open_conflicts(store))))
-        self.stale_contacts.setText(tr("{n} contacts not verified recently", n=stale_count(store)))
+        lang = language()
+        self.board = board = dashboard(self.session.store, datetime.now(UTC), lang)
+        for box in (self.phase_box, self.lines_box):
+            _empty(box)
+        for n, line in enumerate(phase_lines(board, lang)):
+            self.phase_box.addWidget(self._button(line, heading=n == 0))
+        heading = bed_lines(board, lang)[0]  # the bed lines themselves are the table
+        self.capacity_title.setText(f"<b>{heading.text}</b>")
+        self.capacity.set_rows([{"beds": beds} for beds in board.beds])
+        for line in other_lines(board):
+            self.lines_box.addWidget(self._button(line))
 
-    def _phase(self, store: Any) -> None:
-        try:
-            state = phase_state(store, default_region(store))
-        except ZccError:
-            self.phase.setText(tr("No phase recorded yet"))
-            self.phase_detail.setText("")
-            self.nood.setText("")
-            return
-        meaning = state["meaning"] if language() == "nl" else state["meaning_en"]
-        self.phase.setText(tr("Phase {phase}: {meaning}", phase=state["phase"], meaning=meaning))
-        self.phase_detail.setText(
-            tr(
-                "since {since}, decided by {by}",
-                since=local(state["since"]),
-                by=state["decided_by"] or "-",
-            )
-        )
-        self.nood.setText(
-            tr("Noodscenario: ON since {since}", since=local(state["noodscenario_since"]))
-            if state["noodscenario"]
-            else tr("Noodscenario: off")
-        )
+    def _button(self, line: Line, heading: bool = False) -> QPushButton:
+        button = _LineButton(line, heading)
+        button.clicked.connect(lambda _checked=False, key=line.target: self.navigate.emit(key))
+        return button
+
+    def line_texts(self) -> list[str]:
+        """What the lines say, in order (for tests and screen readers alike)."""
+        return [button.line.text for button in self.line_buttons()]
+
+    def line_buttons(self) -> list[_LineButton]:
+        found = []
+        for box in (self.phase_box, self.lines_box):
+            for i in range(box.count()):
+                item = box.itemAt(i)
+                if item is not None and isinstance(button := item.widget(), _LineButton):
+                    found.append(button)
+        return found
+
+
+def _empty(box: QVBoxLayout) -> None:
+    while box.count():
+        item = box.takeAt(0)
+        widget: QWidget | None = item.widget() if item else None
+        if widget is not None:
+            widget.deleteLater()

@@ -1,0 +1,169 @@
+"""The five answers a coordinator needs first, from one query, for the Overzicht and the CLI.
+
+(a) who to call is a search, not a summary, and lives in `contacts.who`; the rest is here:
+(b) the phase, who decided it and on whose advice; (c) free beds per category after the
+places already held, with the oldest figure's age; (d) the placement queue, overdue requests
+and where the most urgent one could go; (e) the printed sheets that are out of date. Open
+conflicts, stale contacts and locations that have not reported are counted alongside.
+Every figure comes from the core query that owns it; this module only gathers them, so the
+window, `resilient-zcc overview` and the tests read the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from .capacity.queries import overdue_locations, regional_overview
+from .contacts.queries import stale_count
+from .crisis.phases import phase_state
+from .crisis.regions import default_region
+from .errors import ZccError
+from .placements.conflicts import open_conflicts
+from .placements.lifecycle import OPEN_STATES
+from .placements.queries import counts_by_state
+from .printlog import print_status
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+@dataclass(frozen=True)
+class PhaseAnswer:
+    """(b): the region's phase and the decision behind it."""
+
+    region: str
+    phase: str
+    recorded: bool
+    meaning: str
+    meaning_en: str
+    since: str | None
+    decided_by: str | None
+    advised_by: str | None
+    noodscenario: bool
+    noodscenario_since: str | None
+
+
+@dataclass(frozen=True)
+class BedsAnswer:
+    """(c): one category's free beds over the region, after the places already held."""
+
+    category: str
+    name: str
+    locations: int
+    staffed: int
+    occupied: int
+    free: int
+    held: int
+    free_after_holds: int
+    oldest_age_s: int
+    stale_locations: int
+
+
+@dataclass(frozen=True)
+class QueueAnswer:
+    """(d): how many requests wait, per state, and how many are past their target."""
+
+    by_state: dict[str, int]
+    open: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class SheetAnswer:
+    """(e): a printed sheet that no longer matches the data, and why."""
+
+    sheet: str
+    scope_label: str
+    printed_at: str
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    phase: PhaseAnswer | None
+    beds: list[BedsAnswer]
+    queue: QueueAnswer
+    open_conflicts: int
+    stale_contacts: int
+    late_locations: int
+    outdated_sheets: list[SheetAnswer] = field(default_factory=list)
+    printed_sheets: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _phase(store: Store) -> PhaseAnswer | None:
+    try:
+        state = phase_state(store, default_region(store))
+    except ZccError:
+        return None
+    return PhaseAnswer(
+        region=state["region"],
+        phase=state["phase"],
+        recorded=state["phase_recorded"],
+        meaning=state["meaning"],
+        meaning_en=state["meaning_en"],
+        since=state["since"],
+        decided_by=state["decided_by"],
+        advised_by=state["advised_by"],
+        noodscenario=state["noodscenario"],
+        noodscenario_since=state["noodscenario_since"],
+    )
+
+
+def _beds(store: Store, now: datetime) -> list[BedsAnswer]:
+    result = []
+    for group in regional_overview(store, now=now, per_location=False):
+        free = int(group["available"])
+        held = int(group.get("held", 0))
+        result.append(
+            BedsAnswer(
+                category=group["category"],
+                name=group["name"],
+                locations=int(group["locations"]),
+                staffed=int(group["staffed"]),
+                occupied=int(group["occupied"]),
+                free=free,
+                held=held,
+                free_after_holds=int(group.get("free_after_holds", free - held)),
+                oldest_age_s=int(group["oldest_age_minutes"]) * 60,
+                stale_locations=int(group["stale"] or 0),
+            )
+        )
+    return result
+
+
+def _queue(store: Store) -> QueueAnswer:
+    counts = counts_by_state(store)
+    return QueueAnswer(
+        by_state=counts,
+        open=sum(n for state, n in counts.items() if state in OPEN_STATES),
+        overdue=0,
+    )
+
+
+def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
+    """Everything the Overzicht shows, read in one go."""
+    printed = print_status(store, lang, now)
+    return Dashboard(
+        phase=_phase(store),
+        beds=_beds(store, now),
+        queue=_queue(store),
+        open_conflicts=len(open_conflicts(store)),
+        stale_contacts=stale_count(store, now),
+        late_locations=len(overdue_locations(store, now=now)),
+        outdated_sheets=[
+            SheetAnswer(
+                sheet=row["sheet"],
+                scope_label=row["scope_label"] or "",
+                printed_at=row["printed_at"],
+                reasons=list(row["reasons"]),
+            )
+            for row in printed
+            if row["outdated"]
+        ],
+        printed_sheets=len(printed),
+    )
