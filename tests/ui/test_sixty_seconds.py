@@ -1,0 +1,95 @@
+"""The 60-second test: after unlocking the demo region, each first question is answered on
+screen within three key presses, and the window, the CLI's JSON and the paper agree.
+
+(a) who to call now, (b) the phase and who decided, (c) free beds, (d) the queue,
+(e) out-of-date paper. Each test drives the real window over a real encrypted profile and
+runs the real CLI as a separate process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from printouts.context import make_context
+from printouts.render import print_to_file
+from resilient_zcc.contacts.model import update_person
+from resilient_zcc.store import Store
+from ui.main_window import MainWindow
+
+from ..conftest import PASSPHRASE
+from ..pdfcheck import flat, text_of
+
+pytestmark = pytest.mark.timeout(180)
+
+
+def cli_json(profile: Path, *args: str) -> Any:
+    result = subprocess.run(
+        [sys.executable, "-m", "resilient_zcc", "--profile", str(profile), *args, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RZCC_PASSPHRASE": PASSPHRASE, "RZCC_LANG": "nl"},
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def overview_lines(qtbot, window: MainWindow) -> list[str]:  # type: ignore[no-untyped-def]
+    """The Overzicht is the screen in front after unlocking: no key press needed."""
+    overview = window.overview
+    qtbot.waitUntil(lambda: overview.capacity.rowCount() > 0, timeout=10_000)
+    assert window.pages.currentWidget() is overview
+    return overview.line_texts()
+
+
+def test_b_phase_who_decided_and_on_whose_advice(  # type: ignore[no-untyped-def]
+    qtbot, unlocked_window: MainWindow, demo_profile: Path, tmp_path: Path
+) -> None:
+    lines = overview_lines(qtbot, unlocked_window)
+    state = cli_json(demo_profile, "phase", "show")
+    assert state["decided_by"] and state["advised_by"]
+    assert lines[0].startswith(f"Fase {state['phase']}:")
+    assert state["decided_by"] in lines[1] and state["advised_by"] in lines[1]
+    assert ("Noodscenario: uit" in lines[2]) is (not state["noodscenario"])
+    board = cli_json(demo_profile, "overview")
+    assert board["phase"]["phase"] == state["phase"]
+    assert board["phase"]["advised_by"] == state["advised_by"]
+    # The printed crisis structure says the same.
+    with Store.open(demo_profile, PASSPHRASE) as store:
+        print_to_file(make_context(store), "crisisstructuur", tmp_path / "crisis.pdf")
+    paper = flat(" ".join(text_of((tmp_path / "crisis.pdf").read_bytes())))
+    assert flat(f"Fase {state['phase']}") in paper
+    assert flat(state["decided_by"]) in paper and flat(state["advised_by"]) in paper
+
+
+def test_e_out_of_date_paper_is_on_the_overview_as_in_print_status(  # type: ignore[no-untyped-def]
+    qtbot, unlocked_window: MainWindow, demo_profile: Path, tmp_path: Path
+) -> None:
+    store = unlocked_window.session.store
+    print_to_file(make_context(store), "bereikbaarheid", tmp_path / "lijst.pdf")
+    print_to_file(make_context(store), "capaciteit", tmp_path / "capaciteit.pdf")
+    unlocked_window.session.changed()
+    assert "Afgedrukte bladen verouderd: 0 van 2" in overview_lines(qtbot, unlocked_window)
+
+    person = store.query_one("SELECT id FROM people WHERE deleted = 0 ORDER BY id")
+    assert person is not None
+    update_person(store, person["id"], notes="nieuw piketnummer doorgegeven")
+    unlocked_window.session.changed()
+    lines = overview_lines(qtbot, unlocked_window)
+    status = cli_json(demo_profile, "print", "status")
+    outdated = [row for row in status if row["outdated"]]
+    assert [row["sheet"] for row in outdated] == ["bereikbaarheid"]
+    assert "Afgedrukte bladen verouderd: 1 van 2" in lines
+    sheet_line = next(line for line in lines if line.startswith("bereikbaarheid"))
+    assert outdated[0]["reasons"][0] in sheet_line
+    # One key press (a click or Enter on the line) opens the Afdrukken screen.
+    button = next(b for b in unlocked_window.overview.line_buttons() if b.line.text == sheet_line)
+    button.click()
+    assert unlocked_window.pages.currentWidget() is unlocked_window.page("print")
