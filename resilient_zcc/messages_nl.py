@@ -147,6 +147,15 @@ NL: dict[str, str] = {
         "Aantal dagen na het afsluiten van een plaatsingsverzoek waarna de patiëntgegevens "
         "worden verwijderd."
     ),
+    "Target waiting time of an acute placement request, in minutes.": (
+        "Streeftijd (wachttijd) van een acuut plaatsingsverzoek, in minuten."
+    ),
+    "Target waiting time of a high-urgency placement request, in minutes.": (
+        "Streeftijd (wachttijd) van een plaatsingsverzoek met urgentie hoog, in minuten."
+    ),
+    "Target waiting time of a normal-urgency placement request, in minutes.": (
+        "Streeftijd (wachttijd) van een plaatsingsverzoek met urgentie normaal, in minuten."
+    ),
     # demo/__init__.py
     "The moment the demo is loaded at needs a time zone.": (
         "Het tijdstip waarop de demo wordt geladen, heeft een tijdzone nodig."

@@ -23,6 +23,7 @@ from ..placements.vocabulary import (
     label,
 )
 from ..store import Store
+from .capacity import age_text
 from .common import Session, emit_json, local_time, now, pass_session, resolve_id
 
 
@@ -130,8 +131,8 @@ def placements_register(session: Session, **options: Any) -> None:
         request_id = model.register_request(
             store, referrer_org_id=options.pop("referrer_org"), by=by, now=now(), **options
         )
-        row = queries.queue(store, "aangemeld")
-        request = next(r for r in row if r["id"] == request_id)
+        items = queries.queue(store, now(), "aangemeld")
+        request = next(item.as_dict() for item in items if item.id == request_id)
         if as_json:
             emit_json(request)
             return
@@ -146,7 +147,11 @@ def placements_register(session: Session, **options: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_session
 def placements_list(session: Session, state: str | None, as_json: bool) -> None:
-    """The queue by state, most urgent and longest waiting first.
+    """The queue: open requests first, overdue ones first, then most urgent, longest waiting.
+
+    A request is overdue when it waits longer than the region's target for its urgency
+    (settings placements.target_minutes.*; acute 4 h by default). --json gives every
+    request with waiting_s, target_s, overdue and over_s (seconds).
 
     \b
     Example:
@@ -154,31 +159,49 @@ def placements_list(session: Session, state: str | None, as_json: bool) -> None:
       resilient-zcc placements list --state aangemeld --json
     """
     with session.store() as store:
-        rows = queries.queue(store, state)
+        items = queries.queue(store, now(), state)
         if as_json:
-            emit_json(rows)
+            emit_json([item.as_dict() for item in items])
             return
-        if not rows:
+        if not items:
             click.echo("Geen aanvragen in de wachtrij.")
             return
+        open_items = [item for item in items if item.is_open]
+        if open_items:
+            late = sum(item.overdue for item in open_items)
+            click.echo(f"Open aanvragen ({len(open_items)}), waarvan te laat: {late}")
+            for item in open_items:
+                _echo_item(item)
         current = None
-        for row in rows:
-            if row["state"] != current:
-                current = row["state"]
-                count = sum(1 for r in rows if r["state"] == current)
+        for item in items:
+            if item.is_open:
+                continue
+            if item.state != current:
+                current = item.state
+                count = sum(1 for i in items if i.state == current)
                 title = state_label(current)
                 click.echo(f"{title[:1].upper()}{title[1:]} ({count})")
-            place = f" → {row['location_name']}" if row["location_name"] else ""
-            if row["escalated_to"]:
-                place = f" → {label(ESCALATION_TARGETS, row['escalated_to']).split(' (')[0]}"
-            reference = row["reference"] or "(verwijderd na bewaartermijn)"
-            click.echo(
-                f"  [{row['id'][:8]}] {reference:<14} {row['urgency']:<7} "
-                f"{care_label(row['care_need'])}{place}"
-            )
-            details = _needs(row)
-            since = local_time(row["state_at"])
-            click.echo(f"      {details}; sinds {since}" if details else f"      sinds {since}")
+            _echo_item(item)
+
+
+def _echo_item(item: queries.QueueItem) -> None:
+    place = f" → {item.location_name}" if item.location_name else ""
+    if item.escalated_to:
+        place = f" → {label(ESCALATION_TARGETS, item.escalated_to).split(' (')[0]}"
+    reference = item.reference or "(verwijderd na bewaartermijn)"
+    waited = age_text(item.waiting_s // 60)
+    if item.overdue:
+        timing = f"TE LAAT: wacht {waited}, {age_text(item.over_s // 60)} over de streeftijd"
+    elif item.is_open:
+        timing = f"wacht {waited} (streeftijd {age_text(item.target_s // 60)})"
+    else:
+        timing = f"afgesloten {local_time(item.closed_at)}"
+    click.echo(
+        f"  [{item.id[:8]}] {reference:<14} {item.urgency:<7} {state_label(item.state):<18} "
+        f"{care_label(item.care_need)}{place}"
+    )
+    details = _needs(item.as_dict())
+    click.echo(f"      {timing}; {details}" if details else f"      {timing}")
 
 
 def _candidate_lines(n: int, c: Candidate) -> list[str]:
@@ -320,7 +343,9 @@ def placements_conflicts(session: Session, include_resolved: bool, as_json: bool
         if not rows:
             click.echo("Geen conflicten.")
             return
-        references = {r["id"]: r["reference"] or r["id"][:8] for r in queries.queue(store)}
+        references = {
+            item.id: item.reference or item.id[:8] for item in queries.queue(store, now())
+        }
         categories = all_categories(store)
         for row in rows:
             details = row["details"]

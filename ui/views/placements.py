@@ -32,7 +32,7 @@ from resilient_zcc.placements import model as placements_model
 from resilient_zcc.placements.conflicts import open_conflicts, resolve_conflict
 from resilient_zcc.placements.lifecycle import OPEN_STATES, STATES, TRANSITIONS
 from resilient_zcc.placements.matching import Candidate, MatchResult, get_request, match
-from resilient_zcc.placements.queries import counts_by_state, events, queue
+from resilient_zcc.placements.queries import QueueItem, counts_by_state, events, queue
 from resilient_zcc.placements.vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -66,8 +66,13 @@ add_catalogue(
         "Care need": "Zorgvraag",
         "Place": "Plaats",
         "Waiting": "Wacht",
-        "Bold on yellow: an acute request still open.": (
-            "Vet op geel: een acute aanvraag die nog open staat."
+        "Target": "Streeftijd",
+        "overdue: {over} over target": "te laat: {over} over streeftijd",
+        "within {target}": "binnen {target}",
+        "Overdue first, then most urgent and longest waiting. Bold on yellow: overdue "
+        "(waiting longer than the target of its urgency).": (
+            "Te laat eerst, dan meest urgent en langst wachtend. Vet op geel: te laat (wacht "
+            "langer dan de streeftijd van de urgentie)."
         ),
         "Select a request in the queue.": "Kies een aanvraag in de wachtrij.",
         "Matches": "Matches",
@@ -178,6 +183,19 @@ def short(text: str) -> str:
     return text.split(" (")[0]
 
 
+def queue_row(item: QueueItem) -> dict[str, Any]:
+    """A queue item as the table shows it: waiting time, and the target or how late."""
+    row = item.as_dict()
+    row["waiting"] = duration(item.waiting_s // 60) if item.is_open else ""
+    if item.overdue:
+        row["target"] = tr("overdue: {over} over target", over=duration(item.over_s // 60))
+    elif item.is_open:
+        row["target"] = tr("within {target}", target=duration(item.target_s // 60))
+    else:
+        row["target"] = ""
+    return row
+
+
 def _state(code: str | None) -> str:
     return label(STATES, code, language())
 
@@ -218,15 +236,22 @@ class PlacementsView(Page):
                     lambda r: short(label(COVID_STATUSES, r["covid_status"], language())),
                 ),
                 Column(tr("Waiting"), lambda r: r["waiting"], align_right=True),
+                Column(tr("Target"), lambda r: r["target"]),
                 Column(tr("Place"), lambda r: r["location_name"] or ""),
             ]
         )
-        self.queue_model.emphasis = lambda r: r["urgency"] == "acuut" and r["state"] in OPEN_STATES
+        self.queue_model.emphasis = lambda r: bool(r["overdue"])
         self.queue_table = row_table(self.queue_model)
         self.queue_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_request(cur.row())
         )
-        legend = QLabel(tr("Bold on yellow: an acute request still open."))
+        legend = QLabel(
+            tr(
+                "Overdue first, then most urgent and longest waiting. Bold on yellow: overdue "
+                "(waiting longer than the target of its urgency)."
+            )
+        )
+        legend.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("State")))
@@ -394,14 +419,8 @@ class PlacementsView(Page):
         if not self.session.is_unlocked:
             return
         selected = self.current_request()
-        now = datetime.now(UTC)
-        rows = queue(self.session.store, self.state_filter.currentData())
-        for row in rows:
-            if row["state"] in OPEN_STATES:
-                since = datetime.fromisoformat(row["registered_at"])
-                row["waiting"] = duration(int((now - since).total_seconds() // 60))
-            else:
-                row["waiting"] = ""
+        items = queue(self.session.store, datetime.now(UTC), self.state_filter.currentData())
+        rows = [queue_row(item) for item in items]
         self.queue_model.set_rows(rows)
         if selected is None and rows:
             selected = rows[0]  # the first to work on
@@ -535,7 +554,7 @@ class PlacementsView(Page):
             return
         conflict = rows[row]
         details = conflict["details"]
-        references = {r["id"]: r for r in queue(self.session.store)}
+        references = {i.id: i.as_dict() for i in queue(self.session.store, datetime.now(UTC))}
         items = []
         for request_id in details.get("request_ids", []):
             r = references.get(request_id)
