@@ -12,6 +12,7 @@ from ..placements import conflicts as conflict_model
 from ..placements import model, queries, retention
 from ..placements.lifecycle import STATES, state_label
 from ..placements.matching import Candidate, match
+from ..placements.rules import REFUSAL_REASONS
 from ..placements.vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -60,6 +61,9 @@ def _needs(row: dict[str, Any]) -> str:
         parts.append("ACP: " + ", ".join(acp))
     if row["transport"]:
         parts.append(label(TRANSPORTS, row["transport"]))
+    if row.get("postoperative"):
+        parts.append("postoperatief")
+    parts.append("lokale route geprobeerd" if row.get("local_route_tried") else "lokale route: nee")
     return ", ".join(parts)
 
 
@@ -100,6 +104,14 @@ def _needs(row: dict[str, Any]) -> str:
     "--no-resuscitation", "acp_no_resuscitation", is_flag=True, help="ACP: do not resuscitate."
 )
 @click.option("--no-hospital", "acp_no_hospital", is_flag=True, help="ACP: no hospital admission.")
+@click.option(
+    "--postoperative", is_flag=True, help="Post-operative patient (PACU takes only non-COVID ones)."
+)
+@click.option(
+    "--local-route-tried",
+    is_flag=True,
+    help="The referrer tried the regular route first (the ZCC acts when that no longer suffices).",
+)
 @click.option("--wishes", default="", help="Wishes (free text, no names).")
 @click.option("--limits", "treatment_limits", default="", help="Treatment limits (free text).")
 @click.option("--current-location", default="", help="Where the patient is now.")
@@ -259,13 +271,20 @@ def placements_match(session: Session, request_id: str, show_all: bool, as_json:
 @click.argument("state", type=click.Choice(list(STATES)))
 @click.option("--location", default=None, help="Location offered (with plaats_aangeboden).")
 @click.option("--category", default=None, help="Category offered (default: the one asked).")
-@click.option("--reason", default="", help="Why (needed to refuse an offer or to cancel).")
+@click.option("--reason", default="", help="Why (needed to cancel; explains a refusal).")
+@click.option(
+    "--refusal",
+    "reason_code",
+    type=click.Choice(list(REFUSAL_REASONS)),
+    default=None,
+    help="Refusing an offered place: the reason from the list ('anders' needs --reason).",
+)
 @click.option(
     "--to",
     "escalated_to",
     type=click.Choice(list(ESCALATION_TARGETS)),
     default=None,
-    help="With opgeschaald: rcps or lcps.",
+    help="With opgeschaald: rcps or lcps (hospital patients), vg_cohort (VG/LG clients).",
 )
 @click.option("--by", default=None, help="Who takes this step (default: the device label).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -277,6 +296,7 @@ def placements_advance(
     location: str | None,
     category: str | None,
     reason: str,
+    reason_code: str | None,
     escalated_to: str | None,
     by: str | None,
     as_json: bool,
@@ -287,7 +307,7 @@ def placements_advance(
     Example:
       resilient-zcc placements advance 3f2a9c1b in_behandeling
       resilient-zcc placements advance 3f2a9c1b plaats_aangeboden --location 9c1d2e3f
-      resilient-zcc placements advance 3f2a9c1b in_behandeling --reason "geen isolatiekamer"
+      resilient-zcc placements advance 3f2a9c1b in_behandeling --refusal geen_bemand_bed
       resilient-zcc placements advance 3f2a9c1b opgeschaald --to rcps --reason "regio vol"
     """
     with session.store() as store:
@@ -304,6 +324,7 @@ def placements_advance(
             location_id=location_id,
             category=category,
             reason=reason,
+            reason_code=reason_code,
             escalated_to=escalated_to,
         )
         if as_json:
@@ -321,6 +342,35 @@ def placements_advance(
             )
             where = f" ({(row or {}).get('name', request['location_id'])})"
         click.echo(f"{request['reference']} [{full_id[:8]}]: {state_label(state)}{where}.")
+
+
+@placements.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_session
+def placements_stats(session: Session, as_json: bool) -> None:
+    """Counts: open and overdue requests, whether the local route was tried, refusals by reason.
+
+    \b
+    Example:
+      resilient-zcc placements stats --json
+    """
+    with session.store() as store:
+        stats = queries.statistics(store, now())
+        if as_json:
+            emit_json(stats.as_dict())
+            return
+        click.echo(f"Aanvragen: {stats.total}, open: {stats.open}, te laat: {stats.overdue}")
+        click.echo(
+            f"Lokale route eerst geprobeerd: {stats.local_route_tried} van {stats.total} "
+            f"(niet: {stats.local_route_not_tried})"
+        )
+        for state, n in stats.by_state.items():
+            click.echo(f"  {state_label(state)}: {n}")
+        if stats.refusals:
+            click.echo("Weigeringen per reden:")
+        for code, n in stats.refusals.items():
+            text = label(REFUSAL_REASONS, code) if code else "zonder code (van voor de lijst)"
+            click.echo(f"  {text}: {n}")
 
 
 @placements.command("conflicts")

@@ -56,6 +56,8 @@ class QueueItem:
     referrer_org_id: str | None
     referrer: str | None
     redacted: bool
+    postoperative: bool
+    local_route_tried: bool
     waiting_s: int  # open: registration until now; closed: until it closed
     target_s: int  # the region's target for this urgency
     overdue: bool  # open and waiting longer than the target
@@ -92,7 +94,8 @@ _SQL = (
     "r.age_band, r.oxygen, r.hfno, r.isolation, r.transport, r.acp_no_ic, "
     "r.acp_no_resuscitation, r.acp_no_hospital, r.state, r.state_at, r.registered_at, "
     "r.closed_at, r.location_id, l.name AS location_name, r.escalated_to, "
-    "r.referrer_org_id, coalesce(o.short_name, o.name) AS referrer, r.redacted "
+    "r.referrer_org_id, coalesce(o.short_name, o.name) AS referrer, r.redacted, "
+    "r.postoperative, r.local_route_tried "
     "FROM placement_requests r "
     "LEFT JOIN locations l ON l.id = r.location_id AND l.deleted = 0 "
     "LEFT JOIN organisations o ON o.id = r.referrer_org_id AND o.deleted = 0 "
@@ -106,6 +109,8 @@ _FLAGS = (
     "acp_no_resuscitation",
     "acp_no_hospital",
     "redacted",
+    "postoperative",
+    "local_route_tried",
 )
 
 
@@ -174,12 +179,51 @@ def summary(store: Store, now: datetime) -> QueueSummary:
     )
 
 
+@dataclass(frozen=True)
+class PlacementStatistics:
+    """Counts over every request kept (redacted ones included: these fields are not personal)."""
+
+    total: int
+    open: int
+    overdue: int
+    local_route_tried: int  # the referrer tried the regular route before the ZCC
+    local_route_not_tried: int
+    by_state: dict[str, int]
+    refusals: dict[str, int]  # by reason code; "" for refusals logged before the list
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def statistics(store: Store, now: datetime) -> PlacementStatistics:
+    items = queue(store, now)
+    tried = store.query(
+        "SELECT coalesce(local_route_tried, 0) AS tried, count(*) AS n "
+        "FROM placement_requests WHERE deleted = 0 GROUP BY 1"
+    )
+    counted = {int(row["tried"]): int(row["n"]) for row in tried}
+    refusals = store.query(
+        "SELECT coalesce(reason_code, '') AS code, count(*) AS n FROM placement_events "
+        "WHERE deleted = 0 AND from_state = 'plaats_aangeboden' AND to_state = 'in_behandeling' "
+        "GROUP BY 1 ORDER BY 2 DESC, 1"
+    )
+    return PlacementStatistics(
+        total=len(items),
+        open=sum(item.is_open for item in items),
+        overdue=sum(item.overdue for item in items),
+        local_route_tried=counted.get(1, 0),
+        local_route_not_tried=counted.get(0, 0),
+        by_state=counts_by_state(store),
+        refusals={row["code"]: int(row["n"]) for row in refusals},
+    )
+
+
 def events(store: Store, request_id: str) -> list[dict[str, Any]]:
     """Every step of a request, oldest first."""
     get_request(store, request_id)
     return store.query(
         "SELECT e.id, e.from_state, e.to_state, e.at, e.by, e.location_id, "
-        "l.name AS location_name, e.category, e.reason FROM placement_events e "
+        "l.name AS location_name, e.category, e.reason, e.reason_code FROM placement_events e "
         "LEFT JOIN locations l ON l.id = e.location_id "
         "WHERE e.request_id = ? AND e.deleted = 0 ORDER BY e.at, e.id",
         (request_id,),

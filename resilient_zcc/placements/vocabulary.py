@@ -35,11 +35,17 @@ TRANSPORTS: dict[str, tuple[str, str]] = {
     "zittend": ("zittend vervoer", "seated transport"),
     "ambulance": ("ambulance", "ambulance"),
     "micu": ("MICU (mobiele IC-unit)", "mobile intensive care unit"),
+    # Expert team report, module 4B: HFNO patients need an adapted ambulance.
+    "ambulance_plus": ("ambulance+ (aangepast, voor HFNO)", "ambulance+ (adapted, for HFNO)"),
 }
 
 ESCALATION_TARGETS: dict[str, tuple[str, str]] = {
     "rcps": ("RCPS (regionaal coördinatiecentrum patiëntenspreiding)", "regional RCPS"),
     "lcps": ("LCPS (landelijk coördinatiecentrum patiëntenspreiding)", "national LCPS"),
+    "vg_cohort": (
+        "bovenregionaal VG-cohort (15 bedden, artsen DTZC)",
+        "supra-regional ID cohort (15 beds, DTZC physicians)",
+    ),
 }
 
 

@@ -32,7 +32,14 @@ from resilient_zcc.placements import model as placements_model
 from resilient_zcc.placements.conflicts import open_conflicts, resolve_conflict
 from resilient_zcc.placements.lifecycle import OPEN_STATES, STATES, TRANSITIONS
 from resilient_zcc.placements.matching import Candidate, MatchResult, get_request, match
-from resilient_zcc.placements.queries import QueueItem, counts_by_state, events, queue
+from resilient_zcc.placements.queries import (
+    QueueItem,
+    counts_by_state,
+    events,
+    queue,
+    statistics,
+)
+from resilient_zcc.placements.rules import REFUSAL_REASONS
 from resilient_zcc.placements.vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -132,10 +139,18 @@ add_catalogue(
         "does not fit": "past niet",
         "warning": "let op",
         "Refuse the offered place": "Aangeboden plaats weigeren",
-        "Why does the receiving party refuse? The reason is logged; 'not our own client' is "
-        "not a reason.": (
-            "Waarom weigert de ontvangende partij? De reden wordt vastgelegd; 'geen eigen "
-            "cliënt' is geen reden."
+        "Why does the receiving party refuse? Choose the reason from the list; it is logged. "
+        "'Not our own client' is not a reason.": (
+            "Waarom weigert de ontvangende partij? Kies de reden uit de lijst; die wordt "
+            "vastgelegd. 'Geen eigen cliënt' is geen reden."
+        ),
+        "Explanation": "Toelichting",
+        "(choose a reason)": "(kies een reden)",
+        "refused: {reason}": "geweigerd: {reason}",
+        "Post-operative": "Postoperatief",
+        "Local route tried first": "Lokale route eerst geprobeerd",
+        "Local route tried first: {tried} of {total} requests. Refusals: {refusals}": (
+            "Lokale route eerst geprobeerd: {tried} van {total} aanvragen. Weigeringen: {refusals}"
         ),
         "Reason": "Reden",
         "Cancel the request": "Aanvraag annuleren",
@@ -263,6 +278,9 @@ class PlacementsView(Page):
         left_layout.addLayout(top)
         left_layout.addWidget(self.queue_table)
         left_layout.addWidget(legend)
+        self.stats = QLabel()
+        self.stats.setWordWrap(True)
+        left_layout.addWidget(self.stats)
 
         self.detail = QTextBrowser()
         self.matches_model = RowsModel(
@@ -422,9 +440,25 @@ class PlacementsView(Page):
         items = queue(self.session.store, datetime.now(UTC), self.state_filter.currentData())
         rows = [queue_row(item) for item in items]
         self.queue_model.set_rows(rows)
+        self.show_statistics()
         if selected is None and rows:
             selected = rows[0]  # the first to work on
         self.select_request(selected["id"] if selected else None)
+
+    def show_statistics(self) -> None:
+        stats = statistics(self.session.store, datetime.now(UTC))
+        refusals = ", ".join(
+            f"{label(REFUSAL_REASONS, code, language()) if code else '-'}: {n}"
+            for code, n in stats.refusals.items()
+        )
+        self.stats.setText(
+            tr(
+                "Local route tried first: {tried} of {total} requests. Refusals: {refusals}",
+                tried=stats.local_route_tried,
+                total=stats.total,
+                refusals=refusals or tr("none"),
+            )
+        )
 
     def select_request(self, request_id: str | None) -> None:
         for n, row in enumerate(self.queue_model.rows):
@@ -628,6 +662,7 @@ class PlacementsView(Page):
         location_id: str | None = None,
         category: str | None = None,
         reason: str = "",
+        reason_code: str | None = None,
         escalated_to: str | None = None,
     ) -> bool:
         request = self.current_request()
@@ -644,6 +679,7 @@ class PlacementsView(Page):
                 location_id=location_id,
                 category=category,
                 reason=reason,
+                reason_code=reason_code,
                 escalated_to=escalated_to,
             )
         )
@@ -674,11 +710,16 @@ class PlacementsView(Page):
                 self,
                 tr("Refuse the offered place"),
                 tr(
-                    "Why does the receiving party refuse? The reason is logged; 'not our own "
-                    "client' is not a reason."
+                    "Why does the receiving party refuse? Choose the reason from the list; it "
+                    "is logged. 'Not our own client' is not a reason."
                 ),
-                lambda text, _c: self.advance("in_behandeling", reason=text),
-                text_label=tr("Reason"),
+                lambda text, code: self.advance(
+                    "in_behandeling", reason=text, reason_code=code or None
+                ),
+                text_label=tr("Explanation"),
+                choices=[("", tr("(choose a reason)"))]
+                + [(code, label(REFUSAL_REASONS, code, language())) for code in REFUSAL_REASONS],
+                choice_label=tr("Reason"),
             )
         )
 
@@ -797,6 +838,8 @@ def request_html(
             f"{yes(request['oxygen'])} / {yes(request['hfno'])} / {yes(request['isolation'])}",
         ),
         (tr("Transport"), label(TRANSPORTS, request["transport"], lang)),
+        (tr("Post-operative"), yes(request.get("postoperative"))),
+        (tr("Local route tried first"), yes(request.get("local_route_tried"))),
         (tr("Treatment wishes (ACP)"), ", ".join(acp) or tr("none")),
         (tr("Treatment limits"), request["treatment_limits"] or ""),
         (tr("Wishes"), request["wishes"] or ""),
@@ -810,6 +853,9 @@ def request_html(
         extra = []
         if event["location_name"]:
             extra.append(escape(event["location_name"]))
+        if event["reason_code"]:
+            code = label(REFUSAL_REASONS, event["reason_code"], lang)
+            extra.append(tr("refused: {reason}", reason=escape(code)))
         if event["reason"]:
             extra.append(tr("reason: {reason}", reason=escape(event["reason"])))
         parts.append(
