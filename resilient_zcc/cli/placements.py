@@ -209,7 +209,7 @@ def _echo_item(item: queries.QueueItem) -> None:
     else:
         timing = f"afgesloten {local_time(item.closed_at)}"
     click.echo(
-        f"  [{item.id[:8]}] {reference:<14} {item.urgency:<7} {state_label(item.state):<18} "
+        f"  [{item.id[:8]}] {reference:<14} {item.urgency:<7} {state_label(item.state):<27} "
         f"{care_label(item.care_need)}{place}"
     )
     details = _needs(item.as_dict())

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
-from resilient_zcc.placements.queries import open_queue
+from resilient_zcc.placements.queries import open_queue, statistics
+from ui.dialogs.placement_request import RegisterRequestDialog
 from ui.main_window import MainWindow
 from ui.views.placements import PlacementsView
 
@@ -32,3 +33,34 @@ def test_ctrl_5_opens_the_queue_with_the_most_urgent_request_first_marked_overdu
     assert target.startswith("te laat: ") and target.endswith(" over streeftijd")
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
     assert page.current_request() is not None and page.current_request()["id"] == first.id
+
+
+def test_register_marks_local_route_and_hfno_offers_ambulance_plus(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+) -> None:
+    with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
+        window.session.unlock(PASSPHRASE)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert isinstance(page, PlacementsView)
+    assert "Lokale route eerst geprobeerd: " in page.stats.text()
+    before = statistics(window.session.store, datetime.now(UTC)).local_route_tried
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, RegisterRequestDialog)
+    qtbot.keyClicks(dialog.reference, "TW-2026-0778")
+    dialog.care_need.setCurrentIndex(dialog.care_need.findData("ziekenhuis"))
+    dialog.covid.setCurrentIndex(dialog.covid.findData("positief"))
+    dialog.hfno.setChecked(True)
+    assert dialog.transport.currentData() == "ambulance_plus"
+    dialog.local_route.setChecked(True)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    request = page.current_request()
+    assert request is not None and request["reference"] == "TW-2026-0778"
+    assert request["local_route_tried"] is True
+    assert "Lokale route eerst geprobeerd ja" in " ".join(page.detail.toPlainText().split())
+    after = statistics(window.session.store, datetime.now(UTC)).local_route_tried
+    assert after == before + 1
+    assert f"Lokale route eerst geprobeerd: {after} van" in page.stats.text()
