@@ -1219,7 +1219,9 @@ NL: dict[str, str] = {
         "{name} neemt alleen patiënten die {wanted} zijn ({source})"
     ),
     "{name} takes {wanted} patients": "{name} neemt patiënten die {wanted} zijn",
-    "{name} does not take {groups} patients": "{name} neemt geen patiënten die {groups} zijn",
+    "{name} does not take {groups} patients ({source})": (
+        "{name} neemt geen patiënten die {groups} zijn ({source})"
+    ),
     "{name}: the location has '{feature}'": "{name}: de locatie heeft '{feature}'",
     "{name} needs '{feature}', the location does not have it": (
         "{name} vraagt '{feature}', de locatie heeft dat niet"

@@ -39,14 +39,10 @@ def test_a_covid_positive_ic_patient_gets_no_pacu_and_no_place_without_ventilati
     assert all("beademing" in features[c["location_id"]] for c in suitable)
     pacu = [c for c in candidates if c["category"] == "pacu"]
     assert pacu and all(not c["suitable"] for c in pacu)
-    assert all(
-        any(
-            "only takes patients who are COVID-negative, post-operative" in r["text"]
-            for r in c["reasons"]
-            if not r["ok"]
-        )
-        for c in pacu
-    )
+    for c in pacu:
+        against = [r["text"] for r in c["reasons"] if not r["ok"]]
+        assert any("does not take COVID-positive patients" in text for text in against)
+        assert any("only takes patients who are post-operative" in text for text in against)
     unventilated = [
         c
         for c in candidates
@@ -171,3 +167,18 @@ def test_local_route_tried_is_kept_shown_and_counted(demo_profile: Path) -> None
     text = run(demo_profile, "placements", "list").output
     assert "lokale route geprobeerd" in text and "lokale route: nee" in text
     assert "Lokale route eerst geprobeerd:" in run(demo_profile, "placements", "stats").output
+
+
+def test_pacu_rule_by_patient_group() -> None:
+    from resilient_zcc.placements.rules import rule_reasons
+
+    def fits(covid: str, postoperative: bool) -> bool:
+        request = {"covid_status": covid, "postoperative": postoperative, "care_need": "ic"}
+        return all(ok for ok, _text in rule_reasons(request, "pacu", "PACU", []))
+
+    assert fits("negatief", True)
+    assert not fits("negatief", False)  # not post-operative
+    assert not fits("positief", True)
+    assert not fits("verdacht", True)  # not known to be COVID-negative
+    assert not fits("onbekend", True)
+    assert rule_reasons({"covid_status": "positief"}, "elv", "ELV", []) == []  # no rule

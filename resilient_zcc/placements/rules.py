@@ -36,7 +36,8 @@ CATEGORY_RULES: dict[str, CategoryRule] = {
         # patients off the IC, so there is room on the IC for COVID patients.
         CategoryRule(
             "pacu",
-            only_for=frozenset({"covid_neg", "postoperative"}),
+            only_for=frozenset({"postoperative"}),
+            refuses=frozenset({"covid_pos", "covid_unknown"}),
             source=Text("expert team report, module 5"),
         ),
         # An IC bed is a bed with ventilation ("beademing").
@@ -134,9 +135,10 @@ def rule_reasons(
             (
                 False,
                 t(
-                    "{name} does not take {groups} patients",
+                    "{name} does not take {groups} patients ({source})",
                     name=name,
                     groups=", ".join(_group(g) for g in refused),
+                    source=rule.source,
                 ),
             )
         )
