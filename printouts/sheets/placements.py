@@ -13,6 +13,7 @@ from resilient_zcc.capacity.queries import locations
 from resilient_zcc.placements.lifecycle import STATES
 from resilient_zcc.placements.matching import match
 from resilient_zcc.placements.queries import QueueItem, open_queue
+from resilient_zcc.placements.rules import ESCALATION_ROUTES
 from resilient_zcc.placements.vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -65,6 +66,23 @@ def _urgency(ctx: PrintContext, item: QueueItem) -> str:
     target = age_text(ctx, item.target_s // 60)
     return f"{text}<br/>" + ctx.t(
         f"wacht {waited} (streeftijd {target})", f"waiting {waited} (target {target})"
+    )
+
+
+def _no_place(ctx: PrintContext, care_need: str) -> str:
+    """What to do when nothing fits, by the supra-regional route this patient group takes."""
+    if care_need in ESCALATION_ROUTES["rcps"]:
+        return ctx.t(
+            "geen geschikte plaats: opschalen RCPS/LCPS", "no suitable place: escalate to RCPS/LCPS"
+        )
+    if care_need in ESCALATION_ROUTES["vg_cohort"]:
+        return ctx.t(
+            "geen geschikte plaats: bovenregionaal VG-cohort",
+            "no suitable place: supra-regional ID cohort",
+        )
+    return ctx.t(
+        "geen geschikte plaats: ZCC-overleg met de regionale partners",
+        "no suitable place: ZCC consultation with the regional partners",
     )
 
 
@@ -145,12 +163,7 @@ def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
                 f"{ctx.t('vrij', 'free')}</b>" + (f" [{ctx.t('OUD', 'OLD')}]" if c.stale else "")
                 for c in places
             )
-            or "<b>"
-            + ctx.t(
-                "geen geschikte plaats: opschalen RCPS/LCPS",
-                "no suitable place: escalate to RCPS/LCPS",
-            )
-            + "</b>"
+            or f"<b>{esc(_no_place(ctx, item.care_need))}</b>"
         )
         if r["location_name"]:
             place_text = (

@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
+from resilient_zcc.placements.matching import get_request
 from resilient_zcc.placements.queries import open_queue, statistics
 from ui.dialogs.placement_request import RegisterRequestDialog
+from ui.dialogs.prompt import PromptDialog
 from ui.main_window import MainWindow
 from ui.views.placements import PlacementsView
 
@@ -64,3 +66,34 @@ def test_register_marks_local_route_and_hfno_offers_ambulance_plus(
     after = statistics(window.session.store, datetime.now(UTC)).local_route_tried
     assert after == before + 1
     assert f"Lokale route eerst geprobeerd: {after} van" in page.stats.text()
+
+
+def test_escalating_a_vg_client_offers_the_vg_cohort_and_refuses_rcps(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    warnings: list[str],
+) -> None:
+    with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
+        window.session.unlock(PASSPHRASE)
+    window.open_page("placements")
+    page = window.pages.currentWidget()
+    assert isinstance(page, PlacementsView)
+    vg = next(
+        r
+        for r in page.queue_model.rows
+        if r["care_need"] == "vg_cohort" and r["state"] != "opgeschaald"
+    )
+    page.select_request(vg["id"])
+    qtbot.mouseClick(page.escalate, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, PromptDialog) and dialog.choice is not None and dialog.text
+    assert dialog.choice.currentData() == "vg_cohort"  # the route for VG/LG clients first
+    dialog.choice.setCurrentIndex(dialog.choice.findData("rcps"))
+    qtbot.keyClicks(dialog.text, "VG-cohort regio vol")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert warnings and "ziekenhuispatiënten" in warnings[-1] and dialog.isVisible()
+    dialog.choice.setCurrentIndex(dialog.choice.findData("vg_cohort"))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    request = get_request(window.session.store, vg["id"])
+    assert (request["state"], request["escalated_to"]) == ("opgeschaald", "vg_cohort")

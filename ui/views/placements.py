@@ -39,7 +39,7 @@ from resilient_zcc.placements.queries import (
     queue,
     statistics,
 )
-from resilient_zcc.placements.rules import REFUSAL_REASONS
+from resilient_zcc.placements.rules import ESCALATION_ROUTES, REFUSAL_REASONS
 from resilient_zcc.placements.vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -158,8 +158,11 @@ add_catalogue(
             "Waarom wordt de aanvraag geannuleerd? De reden wordt vastgelegd."
         ),
         "Escalate the request": "Aanvraag opschalen",
-        "No suitable place in the region: hand the request to the RCPS or the LCPS.": (
-            "Geen geschikte plaats in de regio: draag de aanvraag over aan het RCPS of het LCPS."
+        "No suitable place in the region: hand the request on. RCPS and LCPS take hospital "
+        "patients, the supra-regional VG cohort VG/LG clients; GGZ uses its own routes.": (
+            "Geen geschikte plaats in de regio: draag de aanvraag over. RCPS en LCPS nemen "
+            "ziekenhuispatiënten, het bovenregionale VG-cohort VG/LG-cliënten; de GGZ gebruikt "
+            "eigen routes."
         ),
         "Escalate to": "Opschalen naar",
         "Select a place in the matches first.": "Kies eerst een plaats bij de matches.",
@@ -737,19 +740,28 @@ class PlacementsView(Page):
         )
 
     def ask_escalate(self) -> None:
-        if self.current_request() is None:
+        request = self.current_request()
+        if request is None:
             return
         lang = language()
+        # The routes this patient group may take first (RCPS/LCPS for hospital patients,
+        # the VG cohort for VG/LG clients); the others stay listed, and the core says why not.
+        routes = sorted(
+            ESCALATION_TARGETS,
+            key=lambda code: request["care_need"] not in ESCALATION_ROUTES.get(code, ()),
+        )
         self._prompt(
             PromptDialog(
                 self,
                 tr("Escalate the request"),
-                tr("No suitable place in the region: hand the request to the RCPS or the LCPS."),
+                tr(
+                    "No suitable place in the region: hand the request on. RCPS and LCPS take "
+                    "hospital patients, the supra-regional VG cohort VG/LG clients; GGZ uses its "
+                    "own routes."
+                ),
                 lambda text, target: self.advance("opgeschaald", reason=text, escalated_to=target),
                 text_label=tr("Reason"),
-                choices=[
-                    (code, label(ESCALATION_TARGETS, code, lang)) for code in ESCALATION_TARGETS
-                ],
+                choices=[(code, label(ESCALATION_TARGETS, code, lang)) for code in routes],
                 choice_label=tr("Escalate to"),
             )
         )
