@@ -171,6 +171,8 @@ def test_paper_list_prints_the_queue_order_overdue_first_and_marked(demo_profile
     late = sum(item.overdue for item in expected)
     assert f"Telaat:{late}van{len(expected)}openaanvragen." in text
     assert text.count("TELAAT") == late
+    untried = sum(not item.local_route_tried for item in expected)
+    assert untried and text.count("lokaleroutenietgeprobeerd") == untried
     # the old defect: an acute request printed after normal ones
     urgencies = [i.urgency for i in expected if not i.overdue]
     assert urgencies == sorted(urgencies, key=["acuut", "hoog", "normaal"].index)

@@ -98,6 +98,10 @@ def _needs(ctx: PrintContext, r: dict[str, Any]) -> str:
     words = [word for on, word in flags if on]
     if r["transport"]:
         words.append(label(TRANSPORTS, r["transport"], ctx.lang))
+    if r.get("postoperative"):
+        words.append(ctx.t("postoperatief", "post-operative"))
+    if not r.get("local_route_tried"):  # the exception: the ZCC acts after the regular route
+        words.append(ctx.t("lokale route niet geprobeerd", "local route not tried"))
     return ", ".join(words) or "-"
 
 
