@@ -147,6 +147,15 @@ NL: dict[str, str] = {
         "Aantal dagen na het afsluiten van een plaatsingsverzoek waarna de patiëntgegevens "
         "worden verwijderd."
     ),
+    "Target waiting time of an acute placement request, in minutes.": (
+        "Streeftijd (wachttijd) van een acuut plaatsingsverzoek, in minuten."
+    ),
+    "Target waiting time of a high-urgency placement request, in minutes.": (
+        "Streeftijd (wachttijd) van een plaatsingsverzoek met urgentie hoog, in minuten."
+    ),
+    "Target waiting time of a normal-urgency placement request, in minutes.": (
+        "Streeftijd (wachttijd) van een plaatsingsverzoek met urgentie normaal, in minuten."
+    ),
     # demo/__init__.py
     "The moment the demo is loaded at needs a time zone.": (
         "Het tijdstip waarop de demo wordt geladen, heeft een tijdzone nodig."
@@ -238,16 +247,6 @@ NL: dict[str, str] = {
     "Cancelling a request needs a reason (e.g. 'lokaal opgelost', 'niet meer nodig').": (
         "Voor het annuleren van een verzoek is een reden nodig (bijv. 'lokaal opgelost', 'niet "
         "meer nodig')."
-    ),
-    "Escalating a request needs the body it goes to: 'rcps' (regional) or 'lcps' (national), "
-    "not {target!r}.": (
-        "Voor het opschalen van een verzoek is nodig waarheen het gaat: 'rcps' (regionaal) of "
-        "'lcps' (landelijk), niet {target!r}."
-    ),
-    "Refusing an offered place needs a reason, which is logged (e.g. 'geen isolatiekamer "
-    "vrij', 'zuurstof niet beschikbaar').": (
-        "Voor het weigeren van een aangeboden plaats is een reden nodig; die wordt vastgelegd "
-        "(bijv. 'geen isolatiekamer vrij', 'zuurstof niet beschikbaar')."
     ),
     "The request is closed ('{current}'); no further step is possible. Register a new request "
     "if the patient still needs a place.": (
@@ -399,13 +398,6 @@ NL: dict[str, str] = {
         "zoals TW-2026-0001 (nooit een naam of BSN)."
     ),
     "'{value}' is not an e-mail address.": "'{value}' is geen e-mailadres.",
-    "A MICU cannot carry an HFNO patient (HFNO needs far more oxygen than a MICU has; expert "
-    "team report, module 4B). Choose transport 'ambulance' (an adapted ambulance+) for HFNO, "
-    "or drop HFNO if the patient is ventilated.": (
-        "Een MICU kan geen HFNO-patiënt vervoeren (HFNO vraagt veel meer zuurstof dan een MICU "
-        "aan boord heeft; rapport expertteam, module 4B). Kies vervoer 'ambulance' (een "
-        "aangepaste ambulance+) voor HFNO, of laat HFNO weg als de patiënt beademd wordt."
-    ),
     "A channel belongs to a {owners}.": "Een kanaal hoort bij een van: {owners}.",
     "A channel's number or address": "Het nummer of adres van een kanaal",
     "A function's name": "De naam van een functie",
@@ -1218,6 +1210,73 @@ NL: dict[str, str] = {
     "Cannot tell the format from the name {name}; end it in {choices}.": (
         "Het formaat is niet af te leiden uit de naam {name}; laat die eindigen op {choices}."
     ),
+    "Escalating a request needs the route it goes to: {known}, not {target!r}.": (
+        "Voor het opschalen van een verzoek is nodig waarheen het gaat: {known}, niet {target!r}."
+    ),
+    "Refusal reason 'anders' needs an explanation, which is logged (e.g. 'geen isolatiekamer "
+    "vrij').": (
+        "Weigerreden 'anders' vraagt een toelichting; die wordt vastgelegd (bijv. 'geen "
+        "isolatiekamer vrij')."
+    ),
+    "Refusing an offered place needs a reason from the list: {known} (with 'anders' an "
+    "explanation). 'Not our own client' is not a reason.": (
+        "Voor het weigeren van een aangeboden plaats is een reden uit de lijst nodig: {known} "
+        "(bij 'anders' met toelichting). 'Geen eigen cliënt' is geen reden."
+    ),
+    "No suitable place in the region: consider the supra-regional route {route} "
+    "('placements advance ID opgeschaald --to {route}').": (
+        "Geen geschikte plaats in de regio: overweeg de bovenregionale route {route} "
+        "('placements advance ID opgeschaald --to {route}')."
+    ),
+    "No suitable place in the region, and RCPS/LCPS take only hospital patients: look for "
+    "room with the regional partners (ZCC consultation), or a shelter as last resort.": (
+        "Geen geschikte plaats in de regio, en RCPS/LCPS nemen alleen ziekenhuispatiënten: zoek "
+        "ruimte bij de regionale partners (ZCC-overleg), of een noodopvang als laatste "
+        "mogelijkheid."
+    ),
+    "COVID-positive": "COVID-positief",
+    "COVID-negative": "COVID-negatief",
+    "COVID status not known": "COVID-status onbekend",
+    "post-operative": "postoperatief",
+    "hospital patient": "ziekenhuispatiënt",
+    "expert team report": "rapport expertteam",
+    "expert team report, module 5": "rapport expertteam, module 5",
+    "Twente regional plan": "regionaal plan Twente",
+    "{name} only takes patients who are {wanted} ({source})": (
+        "{name} neemt alleen patiënten die {wanted} zijn ({source})"
+    ),
+    "{name} takes {wanted} patients": "{name} neemt patiënten die {wanted} zijn",
+    "{name} does not take {groups} patients ({source})": (
+        "{name} neemt geen patiënten die {groups} zijn ({source})"
+    ),
+    "{name}: the location has '{feature}'": "{name}: de locatie heeft '{feature}'",
+    "{name} needs '{feature}', the location does not have it": (
+        "{name} vraagt '{feature}', de locatie heeft dat niet"
+    ),
+    "{name} is the last resort: offered after every other place": (
+        "{name} is de laatste mogelijkheid: pas na elke andere plaats"
+    ),
+    "An HFNO patient needs an adapted ambulance (ambulance+; expert team report, module 4B), "
+    "not transport '{transport}'. Choose transport 'ambulance_plus'.": (
+        "Een HFNO-patiënt heeft een aangepaste ambulance nodig (ambulance+; rapport expertteam, "
+        "module 4B), niet vervoer '{transport}'. Kies vervoer 'ambulance_plus'."
+    ),
+    "A MICU cannot carry an HFNO patient (HFNO needs far more oxygen than a MICU has; expert "
+    "team report, module 4B). Choose transport 'ambulance_plus' (an adapted ambulance+) for "
+    "HFNO, or drop HFNO if the patient is ventilated.": (
+        "Een MICU kan geen HFNO-patiënt vervoeren (HFNO vraagt veel meer zuurstof dan een MICU "
+        "aan boord heeft; rapport expertteam, module 4B). Kies vervoer 'ambulance_plus' (een "
+        "aangepaste ambulance+) voor HFNO, of laat HFNO weg als de patiënt beademd wordt."
+    ),
+    "Escalation to '{target}' is for care needs {takes}, not '{care_need}': supra-regional "
+    "transfers through RCPS/LCPS are for hospital patients, VG/LG clients go to the "
+    "supra-regional VG cohort, GGZ uses its own routes. Routes for this request: {fitting}.": (
+        "Opschalen naar '{target}' is voor zorgvragen {takes}, niet '{care_need}': "
+        "bovenregionale verplaatsingen via RCPS/LCPS zijn voor ziekenhuispatiënten, VG/LG-"
+        "cliënten gaan naar het bovenregionale VG-cohort, de GGZ gebruikt eigen routes. Routes "
+        "voor dit verzoek: {fitting}."
+    ),
+    "none: solve it in the region": "geen: los het in de regio op",
     "This store was not opened with a key; open the profile again.": (
         "Deze gegevensopslag is niet met een sleutel geopend; open het profiel opnieuw."
     ),

@@ -298,6 +298,18 @@ def _m8_region_network(conn: sqlcipher3.Connection) -> None:
         conn.execute(statement)
 
 
+def _m9_placement_rules(conn: sqlcipher3.Connection) -> None:
+    """What the placement rules read: a post-operative mark (PACU takes only non-COVID
+    post-operative patients), whether the local route was tried before the ZCC (it acts only
+    when regular processes no longer suffice), and the coded reason of a refusal."""
+    for statement in (
+        "ALTER TABLE placement_requests ADD COLUMN postoperative INTEGER",
+        "ALTER TABLE placement_requests ADD COLUMN local_route_tried INTEGER",
+        "ALTER TABLE placement_events ADD COLUMN reason_code TEXT",
+    ):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
@@ -307,6 +319,7 @@ MIGRATIONS: list[Migration] = [
     _m6_print_log,
     _m7_import_mappings,
     _m8_region_network,
+    _m9_placement_rules,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.

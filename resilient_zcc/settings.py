@@ -43,6 +43,32 @@ SETTINGS = {
             minimum=1,
             maximum=365,
         ),
+        # Target waiting times per urgency, from registration to a place. Acute 4 h: the
+        # patient cannot stay where they are (the region's ZCC procedure). High 24 h: a
+        # hospital bed must be freed or home care is failing, so within a day. Normal 72 h:
+        # a planned transfer (ELV, GRZ, Wlz), about the three days such a transfer takes.
+        # In minutes, so a region can set e.g. 90 for acute.
+        Setting(
+            "placements.target_minutes.acuut",
+            4 * 60,
+            Text("Target waiting time of an acute placement request, in minutes."),
+            minimum=15,
+            maximum=14 * 24 * 60,
+        ),
+        Setting(
+            "placements.target_minutes.hoog",
+            24 * 60,
+            Text("Target waiting time of a high-urgency placement request, in minutes."),
+            minimum=15,
+            maximum=14 * 24 * 60,
+        ),
+        Setting(
+            "placements.target_minutes.normaal",
+            72 * 60,
+            Text("Target waiting time of a normal-urgency placement request, in minutes."),
+            minimum=15,
+            maximum=14 * 24 * 60,
+        ),
     )
 }
 

@@ -53,6 +53,10 @@ def _schema_objects(conn: Any) -> dict[str, str]:
     return {name: kind for name, kind in rows}
 
 
+def _columns(conn: Any, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
 def wind_back(conn: Any, version: int) -> None:
     """Make a database look as schema `version` left it: drop every table and index that a
     fresh database of that version lacks, and set the version, so the later migrations run
@@ -60,10 +64,14 @@ def wind_back(conn: Any, version: int) -> None:
     fresh = sqlcipher3.connect(":memory:", isolation_level=None)
     schema.migrate(fresh, target=version)
     keep = _schema_objects(fresh)
+    columns = {name: _columns(fresh, name) for name, kind in keep.items() if kind == "table"}
     fresh.close()
     for name, kind in sorted(_schema_objects(conn).items(), key=lambda item: item[1] != "index"):
         if name not in keep:
             conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+        elif kind == "table":  # columns a later migration added (ALTER TABLE ... ADD COLUMN)
+            for column in _columns(conn, name) - columns[name]:
+                conn.execute(f"ALTER TABLE {name} DROP COLUMN {column}")
     conn.execute(f"PRAGMA user_version = {version}")
 
 

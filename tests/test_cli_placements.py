@@ -33,7 +33,7 @@ def test_demo_queue_spans_every_state(demo_profile: Path) -> None:
         (r["urgency"] for r in waiting), key=["acuut", "hoog", "normaal"].index
     )
     text = run(demo_profile, "placements", "list").output
-    assert "Aangemeld (6)" in text and "Opgeschaald (RCPS/LCPS) (3)" in text
+    assert "Open aanvragen (" in text and "Opgeschaald (bovenregionaal) (3)" in text
 
 
 def test_match_then_walk_a_request_to_its_place(demo_profile: Path) -> None:
@@ -70,6 +70,8 @@ def test_match_then_walk_a_request_to_its_place(demo_profile: Path) -> None:
         "advance",
         short,
         "in_behandeling",
+        "--refusal",
+        "anders",
         "--reason",
         "Geen eigen cliënt",
     )

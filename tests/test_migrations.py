@@ -171,3 +171,42 @@ def test_version_6_profile_gains_import_mappings_and_keeps_its_data(tmp_path: Pa
         with store.transaction() as tx:
             tx.put("import_mappings", "m-1", {"signature": "s", "mapping": "{}", "source": "x"})
         assert store.log.audit("m-1")[0].table == "import_mappings"
+
+
+def test_version_8_profile_gains_the_placement_rule_columns_and_keeps_its_requests(
+    tmp_path: Path,
+) -> None:
+    """Migration 9 adds the post-operative and local-route marks and the refusal code; a
+    request written at schema 8 reads as neither, and the new columns replicate."""
+    from datetime import UTC, datetime
+
+    folder = tmp_path / "profile"
+    _db_key, _identity, conn = _profile_at(folder, 8)
+    store = Store(conn, folder)
+    at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC).isoformat()
+    with store.transaction() as tx:  # as the code of schema 8 wrote a request
+        tx.put(
+            "placement_requests",
+            "r-1",
+            {
+                "reference": "TW-2026-0001",
+                "care_need": "elv",
+                "category": "elv",
+                "urgency": "hoog",
+                "state": "aangemeld",
+                "state_at": at,
+                "registered_at": at,
+            },
+        )
+    assert "local_route_tried" not in schema.replicated_columns(conn)["placement_requests"]
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 9
+        columns = schema.replicated_columns(store.conn)
+        assert {"postoperative", "local_route_tried"} <= columns["placement_requests"]
+        assert "reason_code" in columns["placement_events"]
+        row = store.query_one("SELECT * FROM placement_requests WHERE id = 'r-1'")
+        assert row["reference"] == "TW-2026-0001" and row["local_route_tried"] is None
+        with store.transaction() as tx:
+            tx.put("placement_requests", "r-1", {"local_route_tried": 1})
+        assert store.log.audit("r-1", column="local_route_tried")[-1].value == 1

@@ -123,7 +123,15 @@ def test_two_offers_on_the_last_bed_become_one_conflict_to_resolve(
             resolve_conflict(a, conflict["id"], "ZCC A", " ", NOW)
         with pytest.raises(NotFound):
             resolve_conflict(a, "no-such-conflict", "ZCC A", "x", NOW)
-        advance(b, second, "in_behandeling", by="Roessingh", now=NOW, reason="bed al bezet")
+        advance(
+            b,
+            second,
+            "in_behandeling",
+            by="Roessingh",
+            now=NOW,
+            reason="bed al bezet",
+            reason_code="geen_bemand_bed",
+        )
         resolve_conflict(a, conflict["id"], "ZCC A", "aanbod TW-2026-0002 ingetrokken", NOW)
         with pytest.raises(ValidationError, match="resolved already"):
             resolve_conflict(a, conflict["id"], "ZCC A", "nogmaals", NOW)

@@ -17,6 +17,7 @@ from resilient_zcc.placements.lifecycle import (
 )
 from resilient_zcc.placements.model import advance
 from resilient_zcc.placements.queries import events
+from resilient_zcc.placements.rules import REFUSAL_REASONS
 from resilient_zcc.store import Store
 
 from .placements_setup import BY, NOW, build_region, offered, register
@@ -26,7 +27,11 @@ ALL_PAIRS = [(a, b) for a in STATES for b in STATES]
 
 def _kwargs(current: str, target: str) -> dict[str, str | None]:
     reason = "geen isolatiekamer vrij" if target in ("in_behandeling", "geannuleerd") else ""
-    return {"reason": reason, "escalated_to": "rcps" if target == "opgeschaald" else None}
+    return {
+        "reason": reason,
+        "reason_code": "geen_bemand_bed",
+        "escalated_to": "rcps" if target == "opgeschaald" else None,
+    }
 
 
 @pytest.mark.parametrize("current,target", ALL_PAIRS)
@@ -75,19 +80,34 @@ def test_escalation_needs_rcps_or_lcps_and_cancel_needs_a_reason() -> None:
         "Cliënt is niet van ons",
         "not our client",
         "no own client",
+        "Hoort niet bij onze organisatie",
+        "valt niet onder ons",
+        "niet onze doelgroep",
     ],
 )
 def test_not_own_client_is_no_reason_to_refuse(reason: str) -> None:
     assert is_not_own_client(reason)
     with pytest.raises(ValidationError, match="eigen cliënt"):
-        check_transition("plaats_aangeboden", "in_behandeling", reason=reason)
+        check_transition("plaats_aangeboden", "in_behandeling", reason=reason, reason_code="anders")
 
 
-def test_refusal_needs_a_care_reason() -> None:
-    with pytest.raises(ValidationError, match="needs a reason"):
-        check_transition("plaats_aangeboden", "in_behandeling", reason="")
+def test_refusal_needs_a_reason_from_the_list() -> None:
+    for code in (None, "", "geen_eigen_client", "hoort niet bij onze organisatie"):
+        with pytest.raises(ValidationError, match="reason from the list: 'geen_bemand_bed'"):
+            check_transition(
+                "plaats_aangeboden", "in_behandeling", reason="bed bezet", reason_code=code
+            )
+    assert not set(REFUSAL_REASONS) & {"geen_eigen_client", "eigen_client", "andere_organisatie"}
+    with pytest.raises(ValidationError, match="'anders' needs an explanation"):
+        check_transition("plaats_aangeboden", "in_behandeling", reason=" ", reason_code="anders")
     assert not is_not_own_client("geen isolatiekamer vrij voor deze cliënt")
-    check_transition("plaats_aangeboden", "in_behandeling", reason="geen isolatiekamer vrij")
+    check_transition(
+        "plaats_aangeboden",
+        "in_behandeling",
+        reason="geen isolatiekamer vrij",
+        reason_code="anders",
+    )
+    check_transition("plaats_aangeboden", "in_behandeling", reason_code="acp_grens")
 
 
 def test_full_path_writes_one_event_per_step(store: Store) -> None:
@@ -134,7 +154,13 @@ def test_refusal_is_logged_and_frees_the_place(store: Store) -> None:
     request_id = offered(store, region.cohort)
     with pytest.raises(ValidationError, match="eigen cliënt"):
         advance(
-            store, request_id, "in_behandeling", by="Roessingh", now=NOW, reason="geen eigen cliënt"
+            store,
+            request_id,
+            "in_behandeling",
+            by="Roessingh",
+            now=NOW,
+            reason="geen eigen cliënt",
+            reason_code="anders",
         )
     request = advance(
         store,
@@ -143,17 +169,19 @@ def test_refusal_is_logged_and_frees_the_place(store: Store) -> None:
         by="Roessingh",
         now=NOW + timedelta(minutes=1),
         reason="geen HFNO-bed",
+        reason_code="zorgvraag_niet_passend",
     )
     assert request["location_id"] is None and request["state"] == "in_behandeling"
     last = events(store, request_id)[-1]
     assert last["reason"] == "geen HFNO-bed" and last["location_id"] == region.cohort
+    assert last["reason_code"] == "zorgvraag_niet_passend"
     # The place is free again: another request can have it.
     offered(store, region.cohort, "TW-2026-0002")
 
 
 def test_escalation_records_the_body(store: Store) -> None:
     build_region(store)
-    request_id = register(store)
+    request_id = register(store, care_need="ziekenhuis", category="kliniek_covid")
     request = advance(
         store, request_id, "opgeschaald", by=BY, now=NOW, escalated_to="lcps", reason="regio vol"
     )
@@ -161,7 +189,7 @@ def test_escalation_records_the_body(store: Store) -> None:
     with pytest.raises(ValidationError, match="Unknown escalation target"):
         advance(
             store,
-            register(store, "TW-2026-0002"),
+            register(store, "TW-2026-0002", care_need="ziekenhuis", category="kliniek_covid"),
             "opgeschaald",
             by=BY,
             now=NOW,

@@ -60,6 +60,7 @@ def test_register_stores_what_placement_needs(store: Store) -> None:
     request_id = register(
         store,
         hfno=True,
+        transport="ambulance_plus",
         isolation=True,
         wishes="Wil dicht bij haar dochter blijven",
         referrer_org_id=region.org,
@@ -111,7 +112,12 @@ def test_stale_figures_warn_and_rank_after_fresh(store: Store) -> None:
 def test_acp_and_hfno_rules_in_matching(store: Store) -> None:
     region = build_region(store)
     request_id = register(
-        store, care_need="ziekenhuis", category="kliniek_covid", hfno=True, acp_no_ic=True
+        store,
+        care_need="ziekenhuis",
+        category="kliniek_covid",
+        hfno=True,
+        transport="ambulance_plus",
+        acp_no_ic=True,
     )
     result = match(store, request_id, NOW)
     ward = next(c for c in result.candidates if c.category == "kliniek_covid")
@@ -124,6 +130,7 @@ def test_acp_and_hfno_rules_in_matching(store: Store) -> None:
         covid_status="negatief",
         acp_no_hospital=True,
         hfno=True,
+        transport="ambulance_plus",
     )
     elv = match(store, no_wall, NOW).candidates[0]
     assert "HFNO needed, the location offers no HFNO" in elv.failures()
@@ -144,7 +151,15 @@ def test_never_more_offers_than_free_places(store: Store) -> None:
     )
     assert cohort.free == 0 and cohort.allocated == 2 and not cohort.suitable
     # The first offer is refused: its place is free again.
-    advance(store, first, "in_behandeling", by="Roessingh", now=NOW, reason="personeel ziek")
+    advance(
+        store,
+        first,
+        "in_behandeling",
+        by="Roessingh",
+        now=NOW,
+        reason="personeel ziek",
+        reason_code="geen_bemand_bed",
+    )
     advance(store, third, "plaats_aangeboden", by=BY, now=NOW, location_id=region.cohort)
     # A newer report counts the offers before it: the free figure starts from it.
     report(store, region.cohort, "cohort_covid_pos", 1, at=NOW + timedelta(minutes=5))

@@ -48,7 +48,15 @@ def _closed_request(store: Store) -> str:
         referrer_contact="Huisarts Testman (fictief)",
         acp_no_resuscitation=True,
     )
-    advance(store, request_id, "in_behandeling", by="Roessingh", now=NOW, reason=REASON)
+    advance(
+        store,
+        request_id,
+        "in_behandeling",
+        by="Roessingh",
+        now=NOW,
+        reason=REASON,
+        reason_code="anders",
+    )
     advance(store, request_id, "geannuleerd", by=BY, now=NOW, reason="lokaal opgelost")
     return request_id
 

@@ -20,7 +20,6 @@ from resilient_zcc.capacity.queries import locations
 from resilient_zcc.contacts.directory import alarm_functions, directory_listing
 from resilient_zcc.crisis.regions import default_region
 from resilient_zcc.crisis.taskcards import list_task_cards
-from resilient_zcc.placements.lifecycle import OPEN_STATES
 from resilient_zcc.placements.queries import queue
 from resilient_zcc.printlog import form_prefix
 from resilient_zcc.procedures.queries import list_procedures
@@ -122,7 +121,7 @@ def test_capacity_tally_and_placement_sheets(
     overview = flat("".join(rendered["capaciteit"][1]))
     assert all(flat(p["name"]) in overview for p in places if p["last_reported_at"])
     queue_text = "".join(rendered["plaatsingen"][1])
-    open_refs = [r["reference"] for r in queue(demo_store) if r["state"] in OPEN_STATES]
+    open_refs = [i.reference for i in queue(demo_store, datetime.now(UTC)) if i.is_open]
     assert open_refs and all(ref in queue_text for ref in open_refs)
     assert "PATIËNTGEGEVENS" in queue_text
 

@@ -10,9 +10,10 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from resilient_zcc.capacity.categories import CATEGORIES
 from resilient_zcc.capacity.queries import locations
-from resilient_zcc.placements.lifecycle import OPEN_STATES, STATES
+from resilient_zcc.placements.lifecycle import STATES
 from resilient_zcc.placements.matching import match
-from resilient_zcc.placements.queries import queue
+from resilient_zcc.placements.queries import QueueItem, open_queue
+from resilient_zcc.placements.rules import ESCALATION_ROUTES
 from resilient_zcc.placements.vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -25,6 +26,7 @@ from resilient_zcc.printlog import reserve_form_numbers
 
 from ..context import PrintContext
 from ..layout import SheetStart, esc, grid, header_row, local, para, rich
+from .capacity import age_text
 
 PLACEMENT_TABLES = frozenset(
     {"placement_requests", "placement_events", "locations", "capacity_reports", "organisations"}
@@ -51,6 +53,39 @@ def _care(ctx: PrintContext, code: str | None) -> str:
     return (entry[0] if ctx.lang == "nl" else entry[1]) if entry else (code or "-")
 
 
+def _urgency(ctx: PrintContext, item: QueueItem) -> str:
+    """The urgency with the waiting time; an overdue request says so in words."""
+    text = esc(label(URGENCIES, item.urgency, ctx.lang))
+    waited = age_text(ctx, item.waiting_s // 60)
+    if item.overdue:
+        late = ctx.t("TE LAAT", "OVERDUE")
+        over = age_text(ctx, item.over_s // 60)
+        return f"<b>{late}</b><br/>{text}<br/>" + ctx.t(
+            f"wacht {waited}, {over} over streeftijd", f"waiting {waited}, {over} over target"
+        )
+    target = age_text(ctx, item.target_s // 60)
+    return f"{text}<br/>" + ctx.t(
+        f"wacht {waited} (streeftijd {target})", f"waiting {waited} (target {target})"
+    )
+
+
+def _no_place(ctx: PrintContext, care_need: str) -> str:
+    """What to do when nothing fits, by the supra-regional route this patient group takes."""
+    if care_need in ESCALATION_ROUTES["rcps"]:
+        return ctx.t(
+            "geen geschikte plaats: opschalen RCPS/LCPS", "no suitable place: escalate to RCPS/LCPS"
+        )
+    if care_need in ESCALATION_ROUTES["vg_cohort"]:
+        return ctx.t(
+            "geen geschikte plaats: bovenregionaal VG-cohort",
+            "no suitable place: supra-regional ID cohort",
+        )
+    return ctx.t(
+        "geen geschikte plaats: ZCC-overleg met de regionale partners",
+        "no suitable place: ZCC consultation with the regional partners",
+    )
+
+
 def _needs(ctx: PrintContext, r: dict[str, Any]) -> str:
     flags = [
         (r["oxygen"], ctx.t("zuurstof", "oxygen")),
@@ -63,28 +98,32 @@ def _needs(ctx: PrintContext, r: dict[str, Any]) -> str:
     words = [word for on, word in flags if on]
     if r["transport"]:
         words.append(label(TRANSPORTS, r["transport"], ctx.lang))
+    if r.get("postoperative"):
+        words.append(ctx.t("postoperatief", "post-operative"))
+    if not r.get("local_route_tried"):  # the exception: the ZCC acts after the regular route
+        words.append(ctx.t("lokale route niet geprobeerd", "local route not tried"))
     return ", ".join(words) or "-"
 
 
 def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
-    rows_data = [r for r in queue(ctx.store) if r["state"] in OPEN_STATES]
+    items = open_queue(ctx.store, ctx.now)
     if ctx.organisation_id:  # patient data only where this organisation is involved
         own = {p["id"] for p in locations(ctx.store) if p["organisation_id"] == ctx.organisation_id}
-        rows_data = [
-            r
-            for r in rows_data
-            if r["referrer_org_id"] == ctx.organisation_id or r["location_id"] in own
+        items = [
+            i for i in items if i.referrer_org_id == ctx.organisation_id or i.location_id in own
         ]
     story: list[Flowable] = [
         SheetStart(ctx.t("Plaatsingslijst", "Placement queue"), confidential(ctx)),
         rich(f"<b>{esc(confidential(ctx))}</b>", "warning"),
         para(
             ctx.t(
-                "Open aanvragen, meest urgent en langst wachtend eerst (voor één organisatie: "
+                "Open aanvragen: te laat (langer dan de streeftijd van hun urgentie) eerst, dan "
+                "meest urgent en langst wachtend (voor één organisatie: "
                 "die zij aanmeldde of die bij haar een plaats hebben). Alleen het "
                 "formuliernummer, nooit naam of BSN. 'Plaatsen' zijn de best passende locaties "
                 "bij het afdrukken (vrij = gemeld vrij min al aangeboden).",
-                "Open requests, most urgent and longest waiting first (for one organisation: "
+                "Open requests: overdue ones (past the target of their urgency) first, then most "
+                "urgent and longest waiting (for one organisation: "
                 "those it referred or placed with it). Only the form number, never a name or "
                 "BSN. 'Places' are the best matching locations at print time (free = reported "
                 "free minus already offered).",
@@ -92,7 +131,20 @@ def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
             "small",
         ),
     ]
-    if not rows_data:
+    if items:
+        late = sum(i.overdue for i in items)
+        story.append(
+            rich(
+                "<b>"
+                + ctx.t(
+                    f"Te laat: {late} van {len(items)} open aanvragen.",
+                    f"Overdue: {late} of {len(items)} open requests.",
+                )
+                + "</b>",
+                "warning" if late else "body",
+            )
+        )
+    if not items:
         story.append(
             para(ctx.t("Geen open plaatsingsaanvragen.", "No open placement requests."), "body")
         )
@@ -104,8 +156,9 @@ def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
             "Form no.|Urgency|Care need|COVID|Age|Particulars|State (since)|Places",
         )
     ]
-    for r in rows_data:
-        result = match(ctx.store, r["id"], ctx.now)
+    for item in items:
+        r = item.as_dict()
+        result = match(ctx.store, item.id, ctx.now)
         places = [c for c in result.candidates if c.suitable][:3]
         place_text = (
             "<br/>".join(
@@ -114,12 +167,7 @@ def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
                 f"{ctx.t('vrij', 'free')}</b>" + (f" [{ctx.t('OUD', 'OLD')}]" if c.stale else "")
                 for c in places
             )
-            or "<b>"
-            + ctx.t(
-                "geen geschikte plaats: opschalen RCPS/LCPS",
-                "no suitable place: escalate to RCPS/LCPS",
-            )
-            + "</b>"
+            or f"<b>{esc(_no_place(ctx, item.care_need))}</b>"
         )
         if r["location_name"]:
             place_text = (
@@ -129,7 +177,7 @@ def placement_list(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
         rows.append(
             [
                 rich(f"<b>{esc(r['reference'])}</b>"),
-                para(label(URGENCIES, r["urgency"], ctx.lang)),
+                rich(_urgency(ctx, item)),
                 para(_care(ctx, r["care_need"])),
                 para(label(COVID_STATUSES, r["covid_status"], ctx.lang)),
                 para(label(AGE_BANDS, r["age_band"], ctx.lang)),

@@ -12,6 +12,7 @@ from ..placements import conflicts as conflict_model
 from ..placements import model, queries, retention
 from ..placements.lifecycle import STATES, state_label
 from ..placements.matching import Candidate, match
+from ..placements.rules import REFUSAL_REASONS
 from ..placements.vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -23,6 +24,7 @@ from ..placements.vocabulary import (
     label,
 )
 from ..store import Store
+from .capacity import age_text
 from .common import Session, emit_json, local_time, now, pass_session, resolve_id
 
 
@@ -59,6 +61,9 @@ def _needs(row: dict[str, Any]) -> str:
         parts.append("ACP: " + ", ".join(acp))
     if row["transport"]:
         parts.append(label(TRANSPORTS, row["transport"]))
+    if row.get("postoperative"):
+        parts.append("postoperatief")
+    parts.append("lokale route geprobeerd" if row.get("local_route_tried") else "lokale route: nee")
     return ", ".join(parts)
 
 
@@ -99,6 +104,14 @@ def _needs(row: dict[str, Any]) -> str:
     "--no-resuscitation", "acp_no_resuscitation", is_flag=True, help="ACP: do not resuscitate."
 )
 @click.option("--no-hospital", "acp_no_hospital", is_flag=True, help="ACP: no hospital admission.")
+@click.option(
+    "--postoperative", is_flag=True, help="Post-operative patient (PACU takes only non-COVID ones)."
+)
+@click.option(
+    "--local-route-tried",
+    is_flag=True,
+    help="The referrer tried the regular route first (the ZCC acts when that no longer suffices).",
+)
 @click.option("--wishes", default="", help="Wishes (free text, no names).")
 @click.option("--limits", "treatment_limits", default="", help="Treatment limits (free text).")
 @click.option("--current-location", default="", help="Where the patient is now.")
@@ -130,8 +143,8 @@ def placements_register(session: Session, **options: Any) -> None:
         request_id = model.register_request(
             store, referrer_org_id=options.pop("referrer_org"), by=by, now=now(), **options
         )
-        row = queries.queue(store, "aangemeld")
-        request = next(r for r in row if r["id"] == request_id)
+        items = queries.queue(store, now(), "aangemeld")
+        request = next(item.as_dict() for item in items if item.id == request_id)
         if as_json:
             emit_json(request)
             return
@@ -146,7 +159,11 @@ def placements_register(session: Session, **options: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_session
 def placements_list(session: Session, state: str | None, as_json: bool) -> None:
-    """The queue by state, most urgent and longest waiting first.
+    """The queue: open requests first, overdue ones first, then most urgent, longest waiting.
+
+    A request is overdue when it waits longer than the region's target for its urgency
+    (settings placements.target_minutes.*; acute 4 h by default). --json gives every
+    request with waiting_s, target_s, overdue and over_s (seconds).
 
     \b
     Example:
@@ -154,31 +171,49 @@ def placements_list(session: Session, state: str | None, as_json: bool) -> None:
       resilient-zcc placements list --state aangemeld --json
     """
     with session.store() as store:
-        rows = queries.queue(store, state)
+        items = queries.queue(store, now(), state)
         if as_json:
-            emit_json(rows)
+            emit_json([item.as_dict() for item in items])
             return
-        if not rows:
+        if not items:
             click.echo("Geen aanvragen in de wachtrij.")
             return
+        open_items = [item for item in items if item.is_open]
+        if open_items:
+            late = sum(item.overdue for item in open_items)
+            click.echo(f"Open aanvragen ({len(open_items)}), waarvan te laat: {late}")
+            for item in open_items:
+                _echo_item(item)
         current = None
-        for row in rows:
-            if row["state"] != current:
-                current = row["state"]
-                count = sum(1 for r in rows if r["state"] == current)
+        for item in items:
+            if item.is_open:
+                continue
+            if item.state != current:
+                current = item.state
+                count = sum(1 for i in items if i.state == current)
                 title = state_label(current)
                 click.echo(f"{title[:1].upper()}{title[1:]} ({count})")
-            place = f" → {row['location_name']}" if row["location_name"] else ""
-            if row["escalated_to"]:
-                place = f" → {label(ESCALATION_TARGETS, row['escalated_to']).split(' (')[0]}"
-            reference = row["reference"] or "(verwijderd na bewaartermijn)"
-            click.echo(
-                f"  [{row['id'][:8]}] {reference:<14} {row['urgency']:<7} "
-                f"{care_label(row['care_need'])}{place}"
-            )
-            details = _needs(row)
-            since = local_time(row["state_at"])
-            click.echo(f"      {details}; sinds {since}" if details else f"      sinds {since}")
+            _echo_item(item)
+
+
+def _echo_item(item: queries.QueueItem) -> None:
+    place = f" → {item.location_name}" if item.location_name else ""
+    if item.escalated_to:
+        place = f" → {label(ESCALATION_TARGETS, item.escalated_to).split(' (')[0]}"
+    reference = item.reference or "(verwijderd na bewaartermijn)"
+    waited = age_text(item.waiting_s // 60)
+    if item.overdue:
+        timing = f"TE LAAT: wacht {waited}, {age_text(item.over_s // 60)} over de streeftijd"
+    elif item.is_open:
+        timing = f"wacht {waited} (streeftijd {age_text(item.target_s // 60)})"
+    else:
+        timing = f"afgesloten {local_time(item.closed_at)}"
+    click.echo(
+        f"  [{item.id[:8]}] {reference:<14} {item.urgency:<7} {state_label(item.state):<27} "
+        f"{care_label(item.care_need)}{place}"
+    )
+    details = _needs(item.as_dict())
+    click.echo(f"      {timing}; {details}" if details else f"      {timing}")
 
 
 def _candidate_lines(n: int, c: Candidate) -> list[str]:
@@ -236,13 +271,20 @@ def placements_match(session: Session, request_id: str, show_all: bool, as_json:
 @click.argument("state", type=click.Choice(list(STATES)))
 @click.option("--location", default=None, help="Location offered (with plaats_aangeboden).")
 @click.option("--category", default=None, help="Category offered (default: the one asked).")
-@click.option("--reason", default="", help="Why (needed to refuse an offer or to cancel).")
+@click.option("--reason", default="", help="Why (needed to cancel; explains a refusal).")
+@click.option(
+    "--refusal",
+    "reason_code",
+    type=click.Choice(list(REFUSAL_REASONS)),
+    default=None,
+    help="Refusing an offered place: the reason from the list ('anders' needs --reason).",
+)
 @click.option(
     "--to",
     "escalated_to",
     type=click.Choice(list(ESCALATION_TARGETS)),
     default=None,
-    help="With opgeschaald: rcps or lcps.",
+    help="With opgeschaald: rcps or lcps (hospital patients), vg_cohort (VG/LG clients).",
 )
 @click.option("--by", default=None, help="Who takes this step (default: the device label).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -254,6 +296,7 @@ def placements_advance(
     location: str | None,
     category: str | None,
     reason: str,
+    reason_code: str | None,
     escalated_to: str | None,
     by: str | None,
     as_json: bool,
@@ -264,7 +307,7 @@ def placements_advance(
     Example:
       resilient-zcc placements advance 3f2a9c1b in_behandeling
       resilient-zcc placements advance 3f2a9c1b plaats_aangeboden --location 9c1d2e3f
-      resilient-zcc placements advance 3f2a9c1b in_behandeling --reason "geen isolatiekamer"
+      resilient-zcc placements advance 3f2a9c1b in_behandeling --refusal geen_bemand_bed
       resilient-zcc placements advance 3f2a9c1b opgeschaald --to rcps --reason "regio vol"
     """
     with session.store() as store:
@@ -281,6 +324,7 @@ def placements_advance(
             location_id=location_id,
             category=category,
             reason=reason,
+            reason_code=reason_code,
             escalated_to=escalated_to,
         )
         if as_json:
@@ -298,6 +342,35 @@ def placements_advance(
             )
             where = f" ({(row or {}).get('name', request['location_id'])})"
         click.echo(f"{request['reference']} [{full_id[:8]}]: {state_label(state)}{where}.")
+
+
+@placements.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_session
+def placements_stats(session: Session, as_json: bool) -> None:
+    """Counts: open and overdue requests, whether the local route was tried, refusals by reason.
+
+    \b
+    Example:
+      resilient-zcc placements stats --json
+    """
+    with session.store() as store:
+        stats = queries.statistics(store, now())
+        if as_json:
+            emit_json(stats.as_dict())
+            return
+        click.echo(f"Aanvragen: {stats.total}, open: {stats.open}, te laat: {stats.overdue}")
+        click.echo(
+            f"Lokale route eerst geprobeerd: {stats.local_route_tried} van {stats.total} "
+            f"(niet: {stats.local_route_not_tried})"
+        )
+        for state, n in stats.by_state.items():
+            click.echo(f"  {state_label(state)}: {n}")
+        if stats.refusals:
+            click.echo("Weigeringen per reden:")
+        for code, n in stats.refusals.items():
+            text = label(REFUSAL_REASONS, code) if code else "zonder code (van voor de lijst)"
+            click.echo(f"  {text}: {n}")
 
 
 @placements.command("conflicts")
@@ -320,7 +393,9 @@ def placements_conflicts(session: Session, include_resolved: bool, as_json: bool
         if not rows:
             click.echo("Geen conflicten.")
             return
-        references = {r["id"]: r["reference"] or r["id"][:8] for r in queries.queue(store)}
+        references = {
+            item.id: item.reference or item.id[:8] for item in queries.queue(store, now())
+        }
         categories = all_categories(store)
         for row in rows:
             details = row["details"]

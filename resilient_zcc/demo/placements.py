@@ -45,6 +45,8 @@ class _Spec:
     transport: str = "ambulance"
     acp: tuple[str, ...] = ()
     wishes: str = ""
+    postoperative: bool = False
+    local_route: bool = True  # the referrer tried the regular route first
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -54,19 +56,21 @@ SPECS: tuple[_Spec, ...] = (
     _Spec("vvt_herstel", "cohort_covid_pos", "acuut", "aangemeld", "positief", oxygen=True,
           isolation=True, acp=("no_ic",), wishes=_W.format("Enschede")),
     _Spec("ziekenhuis", "kliniek_covid", "acuut", "aangemeld", "positief", "65-79", "hap_enschede",
-          oxygen=True, hfno=True),
+          oxygen=True, hfno=True, transport="ambulance_plus"),
     _Spec("elv", "elv", "hoog", "aangemeld", referrer="hap_hengelo", transport="zittend"),
     _Spec("grz", "grz", "normaal", "aangemeld", age="65-79", referrer="zgt_hengelo"),
     _Spec("hospice", "hospice", "hoog", "aangemeld", referrer="hap_almelo",
           acp=("no_ic", "no_resuscitation", "no_hospital"),
           wishes="Wil niet meer naar het ziekenhuis (fictief)"),
-    _Spec("wlz", "wlz", "normaal", "aangemeld", "onbekend", referrer="zse"),
+    _Spec("wlz", "wlz", "normaal", "aangemeld", "onbekend", referrer="zse", local_route=False),
     _Spec("vvt_herstel", "cohort_covid_pos", "hoog", "in_behandeling", "positief", oxygen=True),
     _Spec("ic", "ic", "acuut", "in_behandeling", "positief", "40-64", "mst", oxygen=True,
           transport="micu"),
-    _Spec("elv", "elv", "normaal", "in_behandeling", "verdacht", referrer="hap_almelo"),
+    _Spec("elv", "elv", "normaal", "in_behandeling", "verdacht", referrer="hap_almelo",
+          local_route=False),
     _Spec("grz", "grz", "hoog", "in_behandeling", age="65-79", referrer="zgt_almelo",
-          extra={"refused": "Geen GRZ-behandelaar beschikbaar dit weekend (demo)"}),
+          extra={"refused": "Geen GRZ-behandelaar beschikbaar dit weekend (demo)",
+                 "refusal": "geen_bemand_bed"}),
     _Spec("thuis_met_ondersteuning", "thuiszorg_team", "hoog", "in_behandeling", "positief",
           "65-79", oxygen=True, transport="zittend"),
     _Spec("vg_cohort", "vg_cohort", "hoog", "in_behandeling", "positief", "40-64", "aveleijn",
@@ -78,7 +82,8 @@ SPECS: tuple[_Spec, ...] = (
     _Spec("elv", "elv", "normaal", "plaats_aangeboden", referrer="hap_hengelo",
           transport="zittend"),
     _Spec("wlz", "wlz", "normaal", "plaats_aangeboden", referrer="mst"),
-    _Spec("bewaking", "mc_ccu", "acuut", "plaats_aangeboden", "negatief", "40-64", "hap_almelo"),
+    _Spec("bewaking", "mc_ccu", "acuut", "plaats_aangeboden", "negatief", "40-64", "mst",
+          postoperative=True),
     _Spec("grz", "grz", "normaal", "geaccepteerd", referrer="mst"),
     _Spec("vvt_herstel", "cohort_covid_pos", "hoog", "geaccepteerd", "positief", oxygen=True,
           isolation=True),
@@ -109,9 +114,10 @@ SPECS: tuple[_Spec, ...] = (
     _Spec("ic", "ic", "acuut", "opgeschaald", "positief", "40-64", "zgt_almelo", oxygen=True,
           transport="micu", extra={"to": "lcps", "reason": "Geen IC-bed in de regio (demo)"}),
     _Spec("vg_cohort", "vg_cohort", "hoog", "opgeschaald", "positief", "18-39", "heeren_loo",
-          extra={"to": "rcps", "reason": "VG-cohort bovenregionaal (demo)"}),
+          extra={"to": "vg_cohort", "reason": "VG-cohort regio vol, bovenregionaal (demo)"}),
     _Spec("ziekenhuis", "kliniek_covid", "acuut", "opgeschaald", "positief", "65-79", "mst",
-          oxygen=True, hfno=True, extra={"to": "rcps", "reason": "Kliniek COVID regio vol (demo)"}),
+          oxygen=True, hfno=True, transport="ambulance_plus",
+          extra={"to": "rcps", "reason": "Kliniek COVID regio vol (demo)"}),
 )
 # fmt: on
 
@@ -162,6 +168,8 @@ class _Loader:
             hfno=spec.hfno,
             isolation=spec.isolation,
             transport=spec.transport,
+            postoperative=spec.postoperative,
+            local_route_tried=spec.local_route,
             by=COORDINATOR,
             now=self.now - timedelta(minutes=minutes_ago),
             request_id=demo_id("placement_request", key),
@@ -234,6 +242,7 @@ class _Loader:
                 "in_behandeling",
                 at=self.step_time(1),
                 reason=spec.extra["refused"],
+                reason_code=spec.extra["refusal"],
                 by=RECEIVER,
             )
             return

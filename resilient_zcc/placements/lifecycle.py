@@ -2,9 +2,11 @@
 
     aangemeld -> in_behandeling -> plaats_aangeboden -> geaccepteerd -> vervoer_geregeld
               -> geplaatst
-From every open state: geannuleerd (with a reason) or opgeschaald (to RCPS or LCPS).
+From every open state: geannuleerd (with a reason) or opgeschaald (to RCPS or LCPS for
+hospital patients, to the supra-regional VG cohort for VG/LG clients; see `rules`).
 A receiving institution may refuse an offered place (plaats_aangeboden -> in_behandeling)
-only with a logged reason, and "not our own client" is not a reason (ministry letter on
+only with a reason from a list (`rules.REFUSAL_REASONS`), and "not our own client" is not on
+it, nor accepted as the explanation of "other" (ministry letter on
 regional coordination: "Instellingen kunnen deze patiënten niet weigeren omdat het geen
 'eigen cliënt' is"). Transport is arranged only after the receiving party accepted
 (Twente plan: "Ambulancevervoer krijgt doorgang als aanvrager garantie geeft dat ontvangende
@@ -18,6 +20,7 @@ import unicodedata
 
 from ..errors import ValidationError
 from ..i18n import Text
+from .rules import ESCALATION_ROUTES, REFUSAL_REASONS
 
 STATES: dict[str, tuple[str, str]] = {
     "aangemeld": ("aangemeld", "registered"),
@@ -27,7 +30,7 @@ STATES: dict[str, tuple[str, str]] = {
     "vervoer_geregeld": ("vervoer geregeld", "transport arranged"),
     "geplaatst": ("geplaatst", "placed"),
     "geannuleerd": ("geannuleerd", "cancelled"),
-    "opgeschaald": ("opgeschaald (RCPS/LCPS)", "escalated (RCPS/LCPS)"),
+    "opgeschaald": ("opgeschaald (bovenregionaal)", "escalated (supra-regional)"),
 }
 OPEN_STATES = (
     "aangemeld",
@@ -59,6 +62,9 @@ _NOT_OWN_CLIENT = re.compile(
     r"|\bclient\s+(is\s+)?(niet|geen)\s+(van\s+ons|eigen|bij\s+ons\s+bekend)"
     r"|\bnot\s+(our|an?\s+own)\s+(own\s+)?(client|patient)"
     r"|\bno\s+own\s+(client|patient)"
+    r"|\b(hoort|valt)\s+niet\s+(bij|onder)\s+(ons|onze|de\s+eigen)\b"
+    r"|\b(niet|geen)\s+(van\s+)?onze\s+(organisatie|instelling|doelgroep)"
+    r"|\bnot\s+(one\s+of\s+ours|from\s+our\s+organi[sz]ation)"
 )
 
 
@@ -85,6 +91,7 @@ def check_transition(
     target: str,
     *,
     reason: str = "",
+    reason_code: str | None = None,
     escalated_to: str | None = None,
 ) -> None:
     """Raise a ValidationError, naming the allowed next states, if this step breaks a rule."""
@@ -118,24 +125,36 @@ def check_transition(
             allowed=_names(allowed),
         )
     if current == "plaats_aangeboden" and target == "in_behandeling":
-        if not reason.strip():
-            raise ValidationError(
-                "Refusing an offered place needs a reason, which is logged (e.g. 'geen "
-                "isolatiekamer vrij', 'zuurstof niet beschikbaar')."
-            )
-        if is_not_own_client(reason):
-            raise ValidationError(
-                "'Geen eigen cliënt' is not a reason to refuse: institutions cannot refuse a "
-                "patient assigned to their cohort because he is not their own client (ministry "
-                "letter on regional coordination). Accept the patient, or give a care reason."
-            )
+        check_refusal(reason_code, reason)
     if target == "geannuleerd" and not reason.strip():
         raise ValidationError(
             "Cancelling a request needs a reason (e.g. 'lokaal opgelost', 'niet meer nodig')."
         )
-    if target == "opgeschaald" and escalated_to not in ("rcps", "lcps"):
+    if target == "opgeschaald" and escalated_to not in ESCALATION_ROUTES:
         raise ValidationError(
-            "Escalating a request needs the body it goes to: 'rcps' (regional) or 'lcps' "
-            "(national), not {target!r}.",
+            "Escalating a request needs the route it goes to: {known}, not {target!r}.",
+            known=_names(tuple(ESCALATION_ROUTES)),
             target=escalated_to,
+        )
+
+
+def check_refusal(reason_code: str | None, reason: str) -> None:
+    """A refusal names a reason from the list; 'anders' explains itself, never as 'not our
+    own client' in any wording."""
+    if reason_code not in REFUSAL_REASONS:
+        raise ValidationError(
+            "Refusing an offered place needs a reason from the list: {known} (with 'anders' "
+            "an explanation). 'Not our own client' is not a reason.",
+            known=_names(tuple(REFUSAL_REASONS)),
+        )
+    if reason_code == "anders" and not reason.strip():
+        raise ValidationError(
+            "Refusal reason 'anders' needs an explanation, which is logged (e.g. 'geen "
+            "isolatiekamer vrij')."
+        )
+    if is_not_own_client(reason):
+        raise ValidationError(
+            "'Geen eigen cliënt' is not a reason to refuse: institutions cannot refuse a "
+            "patient assigned to their cohort because he is not their own client (ministry "
+            "letter on regional coordination). Accept the patient, or give a care reason."
         )

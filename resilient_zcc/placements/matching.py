@@ -19,6 +19,7 @@ from ..capacity.queries import latest_reports
 from ..errors import NotFound, ValidationError
 from ..i18n import language, t
 from ..settings import SETTINGS, get_setting
+from .rules import ESCALATION_ROUTES, last_resort, rule_reasons
 from .vocabulary import (
     COVID_NEGATIVE_CATEGORIES,
     COVID_POSITIVE_CATEGORIES,
@@ -271,6 +272,8 @@ def evaluate(
         add(Reason(False, t("treatment wish (ACP): no hospital admission")))
     if request["acp_no_ic"] and category in IC_CATEGORIES:
         add(Reason(False, t("treatment wish (ACP): no IC admission")))
+    for ok, text in rule_reasons(request, category, name, features):
+        add(Reason(ok, text))
     if candidate.stale:
         hours = age_minutes // 60
         candidate.warnings.append(
@@ -282,10 +285,14 @@ def evaluate(
     return candidate
 
 
-def _rank(candidate: Candidate) -> tuple[Any, ...]:
+def _rank(candidate: Candidate, preference: dict[str, int]) -> tuple[Any, ...]:
+    """Suitable first; a last resort (shelter) after every other suitable place; then the
+    requested category, the care need's preference order, fresh figures, most free."""
     return (
         not candidate.suitable,
+        last_resort(candidate.category),
         not candidate.requested_category,
+        preference.get(candidate.category, len(preference)),
         candidate.stale,
         -candidate.free,
         candidate.location_name,
@@ -315,7 +322,8 @@ def match(store: Store, request_id: str, now: datetime) -> MatchResult:
         )
         for report in reports
     ]
-    candidates.sort(key=_rank)
+    order = {code: n for n, code in enumerate(wanted)}
+    candidates.sort(key=lambda c: _rank(c, order))
     notes = [
         t(
             "Distance and travel time are not weighed (locations have no coordinates); when "
@@ -323,13 +331,28 @@ def match(store: Store, request_id: str, now: datetime) -> MatchResult:
         )
     ]
     if not any(c.suitable for c in candidates):
-        notes.append(
-            t(
-                "No suitable place in the region: consider escalating to RCPS or LCPS "
-                "('placements advance ID opgeschaald --to rcps')."
-            )
-        )
+        notes.append(_escalation_note(request["care_need"]))
     return MatchResult(request, candidates, notes)
+
+
+def _escalation_note(care_need: str) -> str:
+    """Where to turn when nothing fits, by the routes this care need may take."""
+    routes = [route for route, needs in ESCALATION_ROUTES.items() if care_need in needs]
+    if "rcps" in routes:
+        return t(
+            "No suitable place in the region: consider escalating to RCPS or LCPS "
+            "('placements advance ID opgeschaald --to rcps')."
+        )
+    if routes:
+        return t(
+            "No suitable place in the region: consider the supra-regional route {route} "
+            "('placements advance ID opgeschaald --to {route}').",
+            route=routes[0],
+        )
+    return t(
+        "No suitable place in the region, and RCPS/LCPS take only hospital patients: look "
+        "for room with the regional partners (ZCC consultation), or a shelter as last resort."
+    )
 
 
 def check_offer(

@@ -18,6 +18,7 @@ from ..i18n import Text
 from ..validation import choice, new_id, utc_iso
 from .lifecycle import CLOSED_STATES, OPEN_STATES, check_transition
 from .matching import check_offer, get_request
+from .rules import check_escalation, check_transport
 from .vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -105,10 +106,16 @@ def register_request(
     hfno: bool = False,
     isolation: bool = False,
     transport: str = "ambulance",
+    postoperative: bool = False,
+    local_route_tried: bool = False,
     request_id: str | None = None,
     event_id: str | None = None,
 ) -> str:
-    """Put a patient on the queue ('aangemeld'); returns the request id."""
+    """Put a patient on the queue ('aangemeld'); returns the request id.
+
+    `local_route_tried`: the referrer tried the regular route first (own network, usual
+    referral); the ZCC acts only when regular processes no longer suffice (Twente plan).
+    """
     at = utc_iso(now)
     reference = check_reference(reference)
     choice(care_need, CARE_NEEDS, Text("care need"))
@@ -127,12 +134,7 @@ def register_request(
         choice(age_band, AGE_BANDS, Text("age band"))
     choice(covid_status, COVID_STATUSES, Text("COVID status"))
     choice(transport, TRANSPORTS, Text("transport"))
-    if hfno and transport == "micu":
-        raise ValidationError(
-            "A MICU cannot carry an HFNO patient (HFNO needs far more oxygen than a MICU has; "
-            "expert team report, module 4B). Choose transport 'ambulance' (an adapted "
-            "ambulance+) for HFNO, or drop HFNO if the patient is ventilated."
-        )
+    check_transport(hfno=hfno, transport=transport)
     if acp_no_ic and care_need == "ic":
         raise ValidationError(
             "The treatment limits say no IC (acp_no_ic), but the care need is 'ic'. Check the "
@@ -170,6 +172,8 @@ def register_request(
         "hfno": int(hfno),
         "isolation": int(isolation),
         "transport": transport,
+        "postoperative": int(postoperative),
+        "local_route_tried": int(local_route_tried),
         "state": "aangemeld",
         "state_at": at,
         "location_id": None,
@@ -221,6 +225,7 @@ def advance(
     location_id: str | None = None,
     category: str | None = None,
     reason: str = "",
+    reason_code: str | None = None,
     escalated_to: str | None = None,
     event_id: str | None = None,
 ) -> dict[str, Any]:
@@ -236,7 +241,12 @@ def advance(
     reason = _free_text(reason, Text("The reason"))
     if escalated_to is not None:
         choice(escalated_to, ESCALATION_TARGETS, Text("escalation target"))
-    check_transition(current, to_state, reason=reason, escalated_to=escalated_to)
+    check_transition(
+        current, to_state, reason=reason, reason_code=reason_code, escalated_to=escalated_to
+    )
+    if to_state == "opgeschaald" and escalated_to is not None:
+        check_escalation(request["care_need"], escalated_to)
+    refusal = current == "plaats_aangeboden" and to_state == "in_behandeling"
     values: dict[str, Any] = {"state": to_state, "state_at": at}
     event_location = request["location_id"]
     event_category = _offered_category(store, request)
@@ -282,6 +292,7 @@ def advance(
                 "location_id": event_location,
                 "category": event_category,
                 "reason": reason or None,
+                "reason_code": reason_code if refusal else None,
             },
         )
     return get_request(store, request_id)

@@ -43,6 +43,7 @@ REQUEST_CLEARED = (
     "hfno",
     "isolation",
     "transport",
+    "postoperative",
 )
 REQUEST_DATES = ("state_at", "registered_at", "closed_at")
 EVENT_CLEARED = ("reason",)

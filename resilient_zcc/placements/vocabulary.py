@@ -4,7 +4,8 @@ Urgency (agreed in the region's ZCC procedure; the sources give no national defi
 - `acuut`: a place is needed within 4 hours (the patient cannot stay where they are);
 - `hoog`: within 24 hours (e.g. a hospital bed must be freed, or home care is failing);
 - `normaal`: within 72 hours (planned transfer, e.g. to ELV or GRZ).
-The queue is worked in this order, and by registration time within an urgency.
+These are the default target waiting times (settings `placements.target_minutes.*`); a request
+past its target is overdue, and the queue puts overdue requests first (see `queries`).
 """
 
 from __future__ import annotations
@@ -35,11 +36,17 @@ TRANSPORTS: dict[str, tuple[str, str]] = {
     "zittend": ("zittend vervoer", "seated transport"),
     "ambulance": ("ambulance", "ambulance"),
     "micu": ("MICU (mobiele IC-unit)", "mobile intensive care unit"),
+    # Expert team report, module 4B: HFNO patients need an adapted ambulance.
+    "ambulance_plus": ("ambulance+ (aangepast, voor HFNO)", "ambulance+ (adapted, for HFNO)"),
 }
 
 ESCALATION_TARGETS: dict[str, tuple[str, str]] = {
     "rcps": ("RCPS (regionaal coördinatiecentrum patiëntenspreiding)", "regional RCPS"),
     "lcps": ("LCPS (landelijk coördinatiecentrum patiëntenspreiding)", "national LCPS"),
+    "vg_cohort": (
+        "bovenregionaal VG-cohort (15 bedden, artsen DTZC)",
+        "supra-regional ID cohort (15 beds, DTZC physicians)",
+    ),
 }
 
 

@@ -130,19 +130,23 @@ def test_refusing_an_offer_needs_a_reason(qtbot, view: PlacementsView, warnings:
     click(qtbot, view.refuse)
     dialog = view.dialog
     assert isinstance(dialog, PromptDialog) and dialog.text is not None
-    click(qtbot, dialog.ok)  # no reason given
-    assert warnings and "is een reden nodig" in warnings[-1]
+    assert dialog.choice is not None and dialog.choice.currentData() == ""
+    click(qtbot, dialog.ok)  # no reason chosen
+    assert warnings and "is een reden uit de lijst nodig" in warnings[-1]
     assert dialog.isVisible() and state_of(view) == "plaats_aangeboden"
+    dialog.choice.setCurrentIndex(dialog.choice.findData("anders"))
     dialog.text.insertPlainText("Geen eigen cliënt")  # QTest types ASCII only
     click(qtbot, dialog.ok)
     assert "geen reden om te weigeren" in warnings[-1]
     dialog.text.clear()
+    dialog.choice.setCurrentIndex(dialog.choice.findData("zorgvraag_niet_passend"))
     qtbot.keyClicks(dialog.text, "Geen isolatiekamer vrij")
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
     select_reference(view, row["reference"])
     assert state_of(view) == "in_behandeling"
     assert "Geen isolatiekamer vrij" in view.detail.toPlainText()
+    assert "geweigerd: zorgvraag kan hier niet worden geleverd" in view.detail.toPlainText()
 
 
 def test_resolve_the_demo_conflict(qtbot, view: PlacementsView) -> None:  # type: ignore[no-untyped-def]

@@ -59,6 +59,13 @@ add_catalogue(
         "Oxygen": "Zuurstof",
         "HFNO (high-flow oxygen)": "HFNO (high-flow zuurstof)",
         "Isolation": "Isolatie",
+        "Post-operative": "Postoperatief",
+        "Local route tried first": "Lokale route eerst geprobeerd",
+        "The referrer tried the regular route (own network, usual referral) first: the ZCC acts "
+        "when that no longer suffices.": (
+            "De verwijzer heeft eerst de gewone route geprobeerd (eigen netwerk, gebruikelijke "
+            "verwijzing): het ZCC treedt op als die niet meer volstaat."
+        ),
         "Treatment wishes (ACP)": "Behandelwensen (ACP)",
         "No IC admission": "Geen IC-opname",
         "No resuscitation": "Niet reanimeren",
@@ -111,6 +118,15 @@ class RegisterRequestDialog(QDialog):
         self.oxygen = QCheckBox(tr("Oxygen"))
         self.hfno = QCheckBox(tr("HFNO (high-flow oxygen)"))
         self.isolation = QCheckBox(tr("Isolation"))
+        self.hfno.toggled.connect(self.hfno_transport)
+        self.postoperative = QCheckBox(tr("Post-operative"))
+        self.local_route = QCheckBox(tr("Local route tried first"))
+        self.local_route.setToolTip(
+            tr(
+                "The referrer tried the regular route (own network, usual referral) first: the "
+                "ZCC acts when that no longer suffices."
+            )
+        )
         self.no_ic = QCheckBox(tr("No IC admission"))
         self.no_resuscitation = QCheckBox(tr("No resuscitation"))
         self.no_hospital = QCheckBox(tr("No hospital admission"))
@@ -126,9 +142,10 @@ class RegisterRequestDialog(QDialog):
         form.addRow(tr("COVID status"), self.covid)
         form.addRow(tr("Transport"), self.transport)
         form.addRow(tr("Current location"), self.current_location)
+        form.addRow("", self.local_route)
         care = QGroupBox(tr("Care"))
         care_layout = QHBoxLayout(care)
-        for check in (self.oxygen, self.hfno, self.isolation):
+        for check in (self.oxygen, self.hfno, self.isolation, self.postoperative):
             care_layout.addWidget(check)
         care_layout.addStretch()
         acp = QGroupBox(tr("Treatment wishes (ACP)"))
@@ -162,6 +179,11 @@ class RegisterRequestDialog(QDialog):
         self.fill_categories()
         self.reference.setFocus()
 
+    def hfno_transport(self, on: bool) -> None:
+        """HFNO needs an adapted ambulance (ambulance+): offer it as soon as HFNO is ticked."""
+        if on:
+            self.transport.setCurrentIndex(self.transport.findData("ambulance_plus"))
+
     def fill_categories(self) -> None:
         """The categories that can give the chosen care need (the usual one first)."""
         names = all_categories(self.session.store) if self.session.is_unlocked else {}
@@ -194,6 +216,8 @@ class RegisterRequestDialog(QDialog):
                 hfno=self.hfno.isChecked(),
                 isolation=self.isolation.isChecked(),
                 transport=self.transport.currentData(),
+                postoperative=self.postoperative.isChecked(),
+                local_route_tried=self.local_route.isChecked(),
             )
         except Exception as exc:  # one path for every error; the form stays filled in
             show_error(self, exc)

@@ -32,7 +32,14 @@ from resilient_zcc.placements import model as placements_model
 from resilient_zcc.placements.conflicts import open_conflicts, resolve_conflict
 from resilient_zcc.placements.lifecycle import OPEN_STATES, STATES, TRANSITIONS
 from resilient_zcc.placements.matching import Candidate, MatchResult, get_request, match
-from resilient_zcc.placements.queries import counts_by_state, events, queue
+from resilient_zcc.placements.queries import (
+    QueueItem,
+    counts_by_state,
+    events,
+    queue,
+    statistics,
+)
+from resilient_zcc.placements.rules import ESCALATION_ROUTES, REFUSAL_REASONS
 from resilient_zcc.placements.vocabulary import (
     AGE_BANDS,
     CARE_NEEDS,
@@ -66,8 +73,13 @@ add_catalogue(
         "Care need": "Zorgvraag",
         "Place": "Plaats",
         "Waiting": "Wacht",
-        "Bold on yellow: an acute request still open.": (
-            "Vet op geel: een acute aanvraag die nog open staat."
+        "Target": "Streeftijd",
+        "overdue: {over} over target": "te laat: {over} over streeftijd",
+        "within {target}": "binnen {target}",
+        "Overdue first, then most urgent and longest waiting. Bold on yellow: overdue "
+        "(waiting longer than the target of its urgency).": (
+            "Te laat eerst, dan meest urgent en langst wachtend. Vet op geel: te laat (wacht "
+            "langer dan de streeftijd van de urgentie)."
         ),
         "Select a request in the queue.": "Kies een aanvraag in de wachtrij.",
         "Matches": "Matches",
@@ -127,10 +139,18 @@ add_catalogue(
         "does not fit": "past niet",
         "warning": "let op",
         "Refuse the offered place": "Aangeboden plaats weigeren",
-        "Why does the receiving party refuse? The reason is logged; 'not our own client' is "
-        "not a reason.": (
-            "Waarom weigert de ontvangende partij? De reden wordt vastgelegd; 'geen eigen "
-            "cliënt' is geen reden."
+        "Why does the receiving party refuse? Choose the reason from the list; it is logged. "
+        "'Not our own client' is not a reason.": (
+            "Waarom weigert de ontvangende partij? Kies de reden uit de lijst; die wordt "
+            "vastgelegd. 'Geen eigen cliënt' is geen reden."
+        ),
+        "Explanation": "Toelichting",
+        "(choose a reason)": "(kies een reden)",
+        "refused: {reason}": "geweigerd: {reason}",
+        "Post-operative": "Postoperatief",
+        "Local route tried first": "Lokale route eerst geprobeerd",
+        "Local route tried first: {tried} of {total} requests. Refusals: {refusals}": (
+            "Lokale route eerst geprobeerd: {tried} van {total} aanvragen. Weigeringen: {refusals}"
         ),
         "Reason": "Reden",
         "Cancel the request": "Aanvraag annuleren",
@@ -138,8 +158,11 @@ add_catalogue(
             "Waarom wordt de aanvraag geannuleerd? De reden wordt vastgelegd."
         ),
         "Escalate the request": "Aanvraag opschalen",
-        "No suitable place in the region: hand the request to the RCPS or the LCPS.": (
-            "Geen geschikte plaats in de regio: draag de aanvraag over aan het RCPS of het LCPS."
+        "No suitable place in the region: hand the request on. RCPS and LCPS take hospital "
+        "patients, the supra-regional VG cohort VG/LG clients; GGZ uses its own routes.": (
+            "Geen geschikte plaats in de regio: draag de aanvraag over. RCPS en LCPS nemen "
+            "ziekenhuispatiënten, het bovenregionale VG-cohort VG/LG-cliënten; de GGZ gebruikt "
+            "eigen routes."
         ),
         "Escalate to": "Opschalen naar",
         "Select a place in the matches first.": "Kies eerst een plaats bij de matches.",
@@ -176,6 +199,19 @@ add_catalogue(
 def short(text: str) -> str:
     """A vocabulary label without its explanation in brackets, for narrow table columns."""
     return text.split(" (")[0]
+
+
+def queue_row(item: QueueItem) -> dict[str, Any]:
+    """A queue item as the table shows it: waiting time, and the target or how late."""
+    row = item.as_dict()
+    row["waiting"] = duration(item.waiting_s // 60) if item.is_open else ""
+    if item.overdue:
+        row["target"] = tr("overdue: {over} over target", over=duration(item.over_s // 60))
+    elif item.is_open:
+        row["target"] = tr("within {target}", target=duration(item.target_s // 60))
+    else:
+        row["target"] = ""
+    return row
 
 
 def _state(code: str | None) -> str:
@@ -218,15 +254,22 @@ class PlacementsView(Page):
                     lambda r: short(label(COVID_STATUSES, r["covid_status"], language())),
                 ),
                 Column(tr("Waiting"), lambda r: r["waiting"], align_right=True),
+                Column(tr("Target"), lambda r: r["target"]),
                 Column(tr("Place"), lambda r: r["location_name"] or ""),
             ]
         )
-        self.queue_model.emphasis = lambda r: r["urgency"] == "acuut" and r["state"] in OPEN_STATES
+        self.queue_model.emphasis = lambda r: bool(r["overdue"])
         self.queue_table = row_table(self.queue_model)
         self.queue_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_request(cur.row())
         )
-        legend = QLabel(tr("Bold on yellow: an acute request still open."))
+        legend = QLabel(
+            tr(
+                "Overdue first, then most urgent and longest waiting. Bold on yellow: overdue "
+                "(waiting longer than the target of its urgency)."
+            )
+        )
+        legend.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("State")))
@@ -238,6 +281,9 @@ class PlacementsView(Page):
         left_layout.addLayout(top)
         left_layout.addWidget(self.queue_table)
         left_layout.addWidget(legend)
+        self.stats = QLabel()
+        self.stats.setWordWrap(True)
+        left_layout.addWidget(self.stats)
 
         self.detail = QTextBrowser()
         self.matches_model = RowsModel(
@@ -394,18 +440,28 @@ class PlacementsView(Page):
         if not self.session.is_unlocked:
             return
         selected = self.current_request()
-        now = datetime.now(UTC)
-        rows = queue(self.session.store, self.state_filter.currentData())
-        for row in rows:
-            if row["state"] in OPEN_STATES:
-                since = datetime.fromisoformat(row["registered_at"])
-                row["waiting"] = duration(int((now - since).total_seconds() // 60))
-            else:
-                row["waiting"] = ""
+        items = queue(self.session.store, datetime.now(UTC), self.state_filter.currentData())
+        rows = [queue_row(item) for item in items]
         self.queue_model.set_rows(rows)
+        self.show_statistics()
         if selected is None and rows:
             selected = rows[0]  # the first to work on
         self.select_request(selected["id"] if selected else None)
+
+    def show_statistics(self) -> None:
+        stats = statistics(self.session.store, datetime.now(UTC))
+        refusals = ", ".join(
+            f"{label(REFUSAL_REASONS, code, language()) if code else '-'}: {n}"
+            for code, n in stats.refusals.items()
+        )
+        self.stats.setText(
+            tr(
+                "Local route tried first: {tried} of {total} requests. Refusals: {refusals}",
+                tried=stats.local_route_tried,
+                total=stats.total,
+                refusals=refusals or tr("none"),
+            )
+        )
 
     def select_request(self, request_id: str | None) -> None:
         for n, row in enumerate(self.queue_model.rows):
@@ -535,7 +591,7 @@ class PlacementsView(Page):
             return
         conflict = rows[row]
         details = conflict["details"]
-        references = {r["id"]: r for r in queue(self.session.store)}
+        references = {i.id: i.as_dict() for i in queue(self.session.store, datetime.now(UTC))}
         items = []
         for request_id in details.get("request_ids", []):
             r = references.get(request_id)
@@ -609,6 +665,7 @@ class PlacementsView(Page):
         location_id: str | None = None,
         category: str | None = None,
         reason: str = "",
+        reason_code: str | None = None,
         escalated_to: str | None = None,
     ) -> bool:
         request = self.current_request()
@@ -625,6 +682,7 @@ class PlacementsView(Page):
                 location_id=location_id,
                 category=category,
                 reason=reason,
+                reason_code=reason_code,
                 escalated_to=escalated_to,
             )
         )
@@ -655,11 +713,16 @@ class PlacementsView(Page):
                 self,
                 tr("Refuse the offered place"),
                 tr(
-                    "Why does the receiving party refuse? The reason is logged; 'not our own "
-                    "client' is not a reason."
+                    "Why does the receiving party refuse? Choose the reason from the list; it "
+                    "is logged. 'Not our own client' is not a reason."
                 ),
-                lambda text, _c: self.advance("in_behandeling", reason=text),
-                text_label=tr("Reason"),
+                lambda text, code: self.advance(
+                    "in_behandeling", reason=text, reason_code=code or None
+                ),
+                text_label=tr("Explanation"),
+                choices=[("", tr("(choose a reason)"))]
+                + [(code, label(REFUSAL_REASONS, code, language())) for code in REFUSAL_REASONS],
+                choice_label=tr("Reason"),
             )
         )
 
@@ -677,19 +740,28 @@ class PlacementsView(Page):
         )
 
     def ask_escalate(self) -> None:
-        if self.current_request() is None:
+        request = self.current_request()
+        if request is None:
             return
         lang = language()
+        # The routes this patient group may take first (RCPS/LCPS for hospital patients,
+        # the VG cohort for VG/LG clients); the others stay listed, and the core says why not.
+        routes = sorted(
+            ESCALATION_TARGETS,
+            key=lambda code: request["care_need"] not in ESCALATION_ROUTES.get(code, ()),
+        )
         self._prompt(
             PromptDialog(
                 self,
                 tr("Escalate the request"),
-                tr("No suitable place in the region: hand the request to the RCPS or the LCPS."),
+                tr(
+                    "No suitable place in the region: hand the request on. RCPS and LCPS take "
+                    "hospital patients, the supra-regional VG cohort VG/LG clients; GGZ uses its "
+                    "own routes."
+                ),
                 lambda text, target: self.advance("opgeschaald", reason=text, escalated_to=target),
                 text_label=tr("Reason"),
-                choices=[
-                    (code, label(ESCALATION_TARGETS, code, lang)) for code in ESCALATION_TARGETS
-                ],
+                choices=[(code, label(ESCALATION_TARGETS, code, lang)) for code in routes],
                 choice_label=tr("Escalate to"),
             )
         )
@@ -778,6 +850,8 @@ def request_html(
             f"{yes(request['oxygen'])} / {yes(request['hfno'])} / {yes(request['isolation'])}",
         ),
         (tr("Transport"), label(TRANSPORTS, request["transport"], lang)),
+        (tr("Post-operative"), yes(request.get("postoperative"))),
+        (tr("Local route tried first"), yes(request.get("local_route_tried"))),
         (tr("Treatment wishes (ACP)"), ", ".join(acp) or tr("none")),
         (tr("Treatment limits"), request["treatment_limits"] or ""),
         (tr("Wishes"), request["wishes"] or ""),
@@ -791,6 +865,9 @@ def request_html(
         extra = []
         if event["location_name"]:
             extra.append(escape(event["location_name"]))
+        if event["reason_code"]:
+            code = label(REFUSAL_REASONS, event["reason_code"], lang)
+            extra.append(tr("refused: {reason}", reason=escape(code)))
         if event["reason"]:
             extra.append(tr("reason: {reason}", reason=escape(event["reason"])))
         parts.append(
