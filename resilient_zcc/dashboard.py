@@ -21,8 +21,7 @@ from .crisis.phases import phase_state
 from .crisis.regions import default_region
 from .errors import ZccError
 from .placements.conflicts import open_conflicts
-from .placements.lifecycle import OPEN_STATES
-from .placements.queries import counts_by_state
+from .placements.queries import counts_by_state, summary
 from .printlog import print_status
 
 if TYPE_CHECKING:
@@ -62,12 +61,32 @@ class BedsAnswer:
 
 
 @dataclass(frozen=True)
+class UrgentAnswer:
+    """(d): the most urgent request still seeking a place, and where it could go."""
+
+    id: str
+    reference: str | None
+    urgency: str
+    care_need: str
+    waiting_s: int
+    target_s: int
+    overdue: bool
+    location_id: str | None  # the best suitable place; None: nothing fits, escalate
+    location_name: str | None
+    category: str | None
+    category_name: str | None
+    free: int | None
+
+
+@dataclass(frozen=True)
 class QueueAnswer:
-    """(d): how many requests wait, per state, and how many are past their target."""
+    """(d): how many requests wait, per state, how many are past their target time, and the
+    most urgent one with its best place."""
 
     by_state: dict[str, int]
     open: int
     overdue: int
+    most_urgent: UrgentAnswer | None
 
 
 @dataclass(frozen=True)
@@ -136,12 +155,29 @@ def _beds(store: Store, now: datetime) -> list[BedsAnswer]:
     return result
 
 
-def _queue(store: Store) -> QueueAnswer:
-    counts = counts_by_state(store)
+def _queue(store: Store, now: datetime) -> QueueAnswer:
+    found = summary(store, now)
+    urgent, best = found.most_urgent, found.best_match
     return QueueAnswer(
-        by_state=counts,
-        open=sum(n for state, n in counts.items() if state in OPEN_STATES),
-        overdue=0,
+        by_state=counts_by_state(store),
+        open=found.open,
+        overdue=found.overdue,
+        most_urgent=None
+        if urgent is None
+        else UrgentAnswer(
+            id=urgent.id,
+            reference=urgent.reference,
+            urgency=urgent.urgency,
+            care_need=urgent.care_need,
+            waiting_s=urgent.waiting_s,
+            target_s=urgent.target_s,
+            overdue=urgent.overdue,
+            location_id=best.location_id if best else None,
+            location_name=best.location_name if best else None,
+            category=best.category if best else None,
+            category_name=best.category_name if best else None,
+            free=best.free if best else None,
+        ),
     )
 
 
@@ -151,7 +187,7 @@ def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
     return Dashboard(
         phase=_phase(store),
         beds=_beds(store, now),
-        queue=_queue(store),
+        queue=_queue(store, now),
         open_conflicts=len(open_conflicts(store)),
         stale_contacts=stale_count(store, now),
         late_locations=len(overdue_locations(store, now=now)),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .dashboard import Dashboard
+from .dashboard import Dashboard, UrgentAnswer
 from .i18n import t, tn
 from .localtime import duration_text, local_text
+from .placements.vocabulary import URGENCIES, label
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,10 @@ class Line:
 
 def dashboard_lines(board: Dashboard, lang: str) -> list[Line]:
     """What the Overzicht says, line by line: phase, free beds, then the rest."""
-    return [*phase_lines(board, lang), *bed_lines(board, lang), *other_lines(board)]
+    return [*phase_lines(board, lang), *bed_lines(board, lang), *other_lines(board, lang)]
 
 
-def other_lines(board: Dashboard) -> list[Line]:
+def other_lines(board: Dashboard, lang: str) -> list[Line]:
     """The queue, conflicts, contacts, late locations and out-of-date paper."""
     lines = []
     queue = board.queue
@@ -41,6 +42,8 @@ def other_lines(board: Dashboard) -> list[Line]:
             warn=queue.overdue > 0,
         )
     )
+    if queue.most_urgent is not None:
+        lines.append(Line("placements", _urgent_text(queue.most_urgent, lang), indent=1))
     lines.append(
         Line(
             "placements",
@@ -129,3 +132,21 @@ def bed_lines(board: Dashboard, lang: str) -> list[Line]:
         )
         lines.append(Line("capacity", text, warn=bool(beds.stale_locations), indent=1))
     return lines
+
+
+def _urgent_text(urgent: UrgentAnswer, lang: str) -> str:
+    request = t(
+        "Most urgent: {reference} ({urgency}, waiting {waiting})",
+        reference=urgent.reference or urgent.id[:8],
+        urgency=label(URGENCIES, urgent.urgency, lang),
+        waiting=duration_text(urgent.waiting_s // 60, lang),
+    )
+    if urgent.location_name is None:
+        return t("{request}: no suitable place in the region; escalate", request=request)
+    return t(
+        "{request}: could go to {location} ({category}, {free} free)",
+        request=request,
+        location=urgent.location_name,
+        category=urgent.category_name,
+        free=urgent.free,
+    )

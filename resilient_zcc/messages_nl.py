@@ -1178,6 +1178,15 @@ NL: dict[str, str] = {
     "Placement queue: {open} open, {overdue} past their target time": (
         "Plaatsingswachtrij: {open} open, {overdue} over de streeftijd"
     ),
+    "Most urgent: {reference} ({urgency}, waiting {waiting})": (
+        "Meest urgent: {reference} ({urgency}, wacht {waiting})"
+    ),
+    "{request}: no suitable place in the region; escalate": (
+        "{request}: geen passende plaats in de regio; opschalen"
+    ),
+    "{request}: could go to {location} ({category}, {free} free)": (
+        "{request}: kan naar {location} ({category}, {free} vrij)"
+    ),
     "{n} open conflict": "{n} open conflict",
     "{n} open conflicts": "{n} open conflicten",
     "{n} contact not verified recently": "{n} contact niet recent geverifieerd",

@@ -20,6 +20,8 @@ import pytest
 from printouts.context import make_context
 from printouts.render import print_to_file
 from resilient_zcc.contacts.model import update_person
+from resilient_zcc.placements.lifecycle import CLOSED_STATES as CLOSED
+from resilient_zcc.placements.queries import SEEKING_STATES as SEEKING
 from resilient_zcc.store import Store
 from ui.main_window import MainWindow
 
@@ -93,3 +95,27 @@ def test_e_out_of_date_paper_is_on_the_overview_as_in_print_status(  # type: ign
     button = next(b for b in unlocked_window.overview.line_buttons() if b.line.text == sheet_line)
     button.click()
     assert unlocked_window.pages.currentWidget() is unlocked_window.page("print")
+
+
+def test_d_the_most_urgent_request_and_where_it_could_go(  # type: ignore[no-untyped-def]
+    qtbot, unlocked_window: MainWindow, demo_profile: Path
+) -> None:
+    lines = overview_lines(qtbot, unlocked_window)
+    queue = cli_json(demo_profile, "placements", "list")
+    open_items = [item for item in queue if item["state"] not in CLOSED]
+    overdue = [item for item in open_items if item["overdue"]]
+    assert overdue, "the demo has requests past their target time"
+    assert f"Plaatsingswachtrij: {len(open_items)} open, {len(overdue)} over de streeftijd" in lines
+    seeking = next(item for item in open_items if item["state"] in SEEKING)
+    assert seeking["overdue"] and seeking["urgency"] == "acuut"
+    urgent_line = next(line for line in lines if line.startswith("Meest urgent:"))
+    assert seeking["reference"] in urgent_line
+    best = cli_json(demo_profile, "placements", "match", seeking["id"])
+    top = best["candidates"][0]
+    assert f"kan naar {top['location_name']}" in urgent_line
+    assert f"{top['free']} vrij" in urgent_line
+    # One key press opens the queue with that request first.
+    button = next(b for b in unlocked_window.overview.line_buttons() if b.line.text == urgent_line)
+    button.click()
+    placements = unlocked_window.page("placements")
+    assert unlocked_window.pages.currentWidget() is placements

@@ -116,7 +116,7 @@ class OverviewView(Page):
         heading = bed_lines(board, lang)[0]  # the bed lines themselves are the table
         self.capacity_title.setText(f"<b>{heading.text}</b>")
         self.capacity.set_rows([{"beds": beds} for beds in board.beds])
-        for line in other_lines(board):
+        for line in other_lines(board, lang):
             self.lines_box.addWidget(self._button(line))
 
     def _button(self, line: Line, heading: bool = False) -> QPushButton:
