@@ -7,8 +7,12 @@ else (reference, age band, COVID status, ACP flags and texts, wishes, current lo
 referrer, oxygen, isolation, transport) is set to null, and so are the events' reasons.
 
 "Removed, not just hidden": the change log keeps every value ever written (`changes.payload`),
-so the old values are rewritten there too, and the WAL is checkpointed so old pages leave it.
-That rewrite is the one place outside `tx.put` that writes with SQL (see `_scrub_log`).
+so every change of a redacted request and its events is replaced there by a marker that
+leaves all its fields out (`Change.as_marker`), and the WAL is checkpointed so old pages leave
+it. That rewrite is the one place outside `tx.put` that writes with SQL (see `_scrub_log`).
+The marker keeps the batch's signature valid, so the rest of the batch still travels; the
+anonymous statistic travels as this device's own change, which re-states the whole
+redacted row.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import json
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..changelog import encode_payload
+from ..changelog import Change
 from ..settings import get_setting
 from ..validation import utc_iso
 
@@ -102,8 +106,10 @@ def purge_closed(store: Store, now: datetime) -> int:
     conn.execute("PRAGMA secure_delete = ON")  # freed and overwritten bytes are zeroed
     try:
         with store.transaction() as tx:
+            # The whole row: a member that joins later gets it from this change alone.
+            columns = sorted(store.log.columns["placement_requests"] - {"deleted", "redacted"})
             for row in due:
-                values = {name: row[name] for name in (*REQUEST_CLEARED, *REQUEST_DATES)}
+                values = {name: row[name] for name in columns}
                 tx.put(
                     "placement_requests",
                     row["id"],
@@ -121,8 +127,8 @@ def _scrub_log(store: Store, request_ids: list[str]) -> None:
 
     The sanctioned exception to "writes only through tx.put": append-only events and the
     change log's payloads cannot be rewritten through the log (that would log the rewrite
-    and keep the old values). The rewritten values are exactly what `redact` gives, so the
-    tables and their log agree; the batches' signatures no longer match these payloads.
+    and keep the old values). Each change becomes a marker without fields: the batches'
+    signatures cover a salted digest of these payloads, so they still verify.
     """
     conn = store.conn
     ids = json.dumps(request_ids)
@@ -138,19 +144,20 @@ def _scrub_log(store: Store, request_ids: list[str]) -> None:
         "WHERE id IN (SELECT value FROM json_each(?))",
         (json.dumps(event_ids),),
     )
-    for table, row_ids, cleared, dates in (
-        ("placement_requests", request_ids, REQUEST_CLEARED, REQUEST_DATES),
-        ("placement_events", event_ids, EVENT_CLEARED, EVENT_DATES),
+    for table, row_ids in (
+        ("placement_requests", request_ids),
+        ("placement_events", event_ids),
     ):
         rows = conn.execute(
-            "SELECT origin, counter, payload FROM changes WHERE tbl = ? "
-            "AND row_id IN (SELECT value FROM json_each(?))",
+            "SELECT origin, counter, hlc, row_id, payload FROM changes WHERE tbl = ? "
+            "AND row_id IN (SELECT value FROM json_each(?)) "
+            "AND coalesce(json_extract(payload, '$.redacted'), 0) != 1",  # keep re-statements
             (table, json.dumps(row_ids)),
         ).fetchall()
-        for origin, counter, payload in rows:
-            scrubbed = encode_payload(redact(json.loads(payload), cleared, dates))
-            if scrubbed != payload:
+        for origin, counter, hlc, row_id, payload in rows:
+            marker = Change(counter, hlc, table, row_id, payload).as_marker()
+            if marker != payload:
                 conn.execute(
                     "UPDATE changes SET payload = ? WHERE origin = ? AND counter = ?",
-                    (scrubbed, origin, counter),
+                    (marker, origin, counter),
                 )
