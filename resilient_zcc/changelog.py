@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from . import schema
-from .errors import BadBatch, ValidationError, translated_errors
+from .errors import BadBatch, ValidationError, full_disk_read_only, translated_errors
 from .hlc import HybridClock, stamp_ms
 from .identity import device_id_for, verify
 
@@ -217,6 +217,8 @@ class ChangeLog:
         if self._current is not None:  # nested: part of the enclosing user action
             yield self._current
             return
+        if self.store.read_only:
+            raise full_disk_read_only()
         tx = Transaction(self)
         with translated_errors(self.store.db_file):
             self.conn.execute("BEGIN IMMEDIATE")
