@@ -392,6 +392,21 @@ def test_busy_database_refuses_the_write_and_the_next_one_is_logged(tmp_path: Pa
         assert "after-busy" in _logged_rows(store)
 
 
+def test_a_profile_locked_by_another_program_is_a_clear_message_on_open(tmp_path: Path) -> None:
+    folder = make_closed_profile(tmp_path / "profile")
+    holder = sqlcipher3.connect(str(db_path(folder)), isolation_level=None)
+    try:
+        holder.execute(f"PRAGMA key = \"x'{_db_key(folder).hex()}'\"")
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")  # as a program that keeps it all
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(ZccError, match="in use by another program"):
+            reopen(folder)
+    finally:
+        holder.close()
+    with reopen(folder) as store:
+        assert not store.read_only
+
+
 # --- a read-only profile ---------------------------------------------------------------------
 
 _OPEN_AND_WRITE = """
