@@ -170,6 +170,14 @@ class Transaction:
         if not _PLAIN_TYPES.issuperset(map(type, params)):
             params = tuple(_plain(value, table, name) for name, value in values.items())
             values = dict(zip(values, params, strict=True))
+        for name, value in values.items():
+            if type(value) is int and not SQLITE_MIN <= value <= SQLITE_MAX:
+                raise ValidationError(
+                    "{table}.{column}: the number {value} is too large to store.",
+                    table=table,
+                    column=name,
+                    value=value,
+                )
         stamp = log.clock.tick()
         log.counter += 1
         log.conn.execute(sql, (row_id, *params, clock_template.format(f"[{stamp},{log.origin}]")))
@@ -548,6 +556,8 @@ class ChangeLog:
                 required = self._checked_shapes[shape] = tuple(c for c in values if c in not_null)
             if not _PLAIN_TYPES.issuperset(map(type, values.values())):
                 raise ValidationError("a value that is not text, a number or null")
+            if any(type(v) is int and not SQLITE_MIN <= v <= SQLITE_MAX for v in values.values()):
+                raise ValidationError("a number too large to store")
             missing = [c for c in required if values[c] is None]
             if missing:
                 raise ValidationError(
@@ -644,6 +654,7 @@ class ChangeLog:
 
 
 _PLAIN_TYPES = frozenset({str, int, float, type(None)})
+SQLITE_MIN, SQLITE_MAX = -(2**63), 2**63 - 1  # a 64-bit INTEGER
 
 
 def _plain(value: Any, table: str, column: str) -> Value:

@@ -144,6 +144,10 @@ NL: dict[str, str] = {
     "{table}.{column} cannot hold a {kind}.": "{table}.{column} kan geen {kind} bevatten.",
     "not an object of column values": "geen object met kolomwaarden",
     "a malformed redaction marker": "een onjuist gevormde verwijdermarkering",
+    "a number too large to store": "een getal dat te groot is om op te slaan",
+    "{table}.{column}: the number {value} is too large to store.": (
+        "{table}.{column}: het getal {value} is te groot om op te slaan."
+    ),
     "a value that is not text, a number or null": "een waarde die geen tekst, getal of null is",
     "{table}.{column} may not be empty": "{table}.{column} mag niet leeg zijn",
     # validation.py, settings.py
@@ -559,6 +563,9 @@ NL: dict[str, str] = {
     "urgency": "urgentie",
     "{what} cannot be negative ({value}); give 0 or more.": (
         "{what} kan niet negatief zijn ({value}); geef 0 of meer."
+    ),
+    "{what} is too large ({value}); at most {limit}.": (
+        "{what} is te groot ({value}); hoogstens {limit}."
     ),
     "{what} contains a nine-digit number that looks like a BSN. Never enter a BSN or a name: "
     "use the referrer's form number (like TW-2026-0001) and describe the care.": (

@@ -114,6 +114,7 @@ def test_delete_is_a_recorded_tombstone(make_store: StoreFactory) -> None:
         ("organisations", {}),
         ("organisations", {"name": {"nested": 1}}),
         ("organisations", {"name": b"bytes"}),
+        ("capacity_reports", {"total": 2**63}),  # beyond SQLite's INTEGER: OverflowError before
     ],
 )
 def test_invalid_writes_are_refused_and_leave_nothing(
@@ -340,6 +341,12 @@ def test_batch_from_a_newer_schema_asks_for_an_update(make_store: StoreFactory) 
         # Values no column can hold; the author's app could never have written them.
         ("organisations", '{"name":{"nested":1}}'),
         ("organisations", '{"city":[1,2]}'),
+        ("organisations", '{"name":9223372036854775808}'),  # beyond SQLite's INTEGER
+        # Redaction markers that are not what the retention purge writes.
+        ("placement_requests", '{"_redacted":5}'),
+        ("placement_requests", '{"_redacted":"ab","wishes":"x"}'),
+        ("placement_requests", '{"_salt":"ab"}'),
+        ("organisations", '{"_redacted":"ab"}'),
         ("organisations", '{"name":null}'),
     ],
 )
