@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from . import schema
 from .errors import BadBatch, ValidationError, full_disk_read_only, translated_errors
 from .hlc import HybridClock, stamp_ms
+from .i18n import Text
 from .identity import device_id_for, verify
 
 if TYPE_CHECKING:
@@ -170,17 +171,20 @@ class Transaction:
         if not _PLAIN_TYPES.issuperset(map(type, params)):
             params = tuple(_plain(value, table, name) for name, value in values.items())
             values = dict(zip(values, params, strict=True))
-        for name, value in values.items():
-            if type(value) is int and not SQLITE_MIN <= value <= SQLITE_MAX:
-                raise ValidationError(
-                    "{table}.{column}: the number {value} is too large to store.",
-                    table=table,
-                    column=name,
-                    value=value,
-                )
         stamp = log.clock.tick()
+        try:
+            log.conn.execute(
+                sql, (row_id, *params, clock_template.format(f"[{stamp},{log.origin}]"))
+            )
+        except OverflowError as exc:  # an int beyond SQLite's 64 bits (checked only then)
+            name, value = next(((n, v) for n, v in values.items() if _too_large(v)), ("?", "?"))
+            raise ValidationError(
+                "{table}.{column}: the number {value} is too large to store.",
+                table=table,
+                column=name,
+                value=value,
+            ) from exc
         log.counter += 1
-        log.conn.execute(sql, (row_id, *params, clock_template.format(f"[{stamp},{log.origin}]")))
         if table in REDACTABLE:
             values = {**values, SALT: os.urandom(12).hex()}
         self.rows.append((log.origin, log.counter, stamp, table, row_id, _ENCODER.encode(values)))
@@ -433,6 +437,26 @@ class ChangeLog:
         batches = list(batches)
         for batch in batches:
             self._check(batch, accept)
+        try:
+            return self._apply(batches)
+        except OverflowError as exc:  # an int beyond SQLite's 64 bits, found only then
+            author = next(
+                (
+                    b.device_id
+                    for b in batches
+                    for c in b.changes
+                    if not c.redacted and any(map(_too_large, c.values.values()))
+                ),
+                batches[0].device_id,
+            )
+            raise BadBatch(
+                "A change from device {device} does not fit this schema ({reason}); nothing "
+                "was applied.",
+                device=author[:12],
+                reason=Text("a number too large to store"),
+            ) from exc
+
+    def _apply(self, batches: list[Batch]) -> ApplyReport:
         report = ApplyReport()
         with self.transaction() as tx:
             for batch in batches:
@@ -556,8 +580,6 @@ class ChangeLog:
                 required = self._checked_shapes[shape] = tuple(c for c in values if c in not_null)
             if not _PLAIN_TYPES.issuperset(map(type, values.values())):
                 raise ValidationError("a value that is not text, a number or null")
-            if any(type(v) is int and not SQLITE_MIN <= v <= SQLITE_MAX for v in values.values()):
-                raise ValidationError("a number too large to store")
             missing = [c for c in required if values[c] is None]
             if missing:
                 raise ValidationError(
@@ -654,7 +676,11 @@ class ChangeLog:
 
 
 _PLAIN_TYPES = frozenset({str, int, float, type(None)})
-SQLITE_MIN, SQLITE_MAX = -(2**63), 2**63 - 1  # a 64-bit INTEGER
+
+
+def _too_large(value: Any) -> bool:
+    """An int SQLite cannot store (its INTEGER has 64 bits)."""
+    return type(value) is int and not -(2**63) <= value < 2**63
 
 
 def _plain(value: Any, table: str, column: str) -> Value:
