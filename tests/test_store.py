@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import subprocess
@@ -29,6 +28,7 @@ from resilient_zcc.keyheader import KeyHeader
 from resilient_zcc.profile import db_path, header_path
 from resilient_zcc.store import Store, _connect
 
+from . import helpers
 from .helpers import (
     CHEAP,
     PASSPHRASE,
@@ -262,34 +262,15 @@ def test_full_disk_while_applying_a_peers_changes(tmp_path: Path) -> None:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 8 MiB file system (tmpfs), so that the disk can really be filled."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m,mode=0700", "tmpfs", str(mount)],
-        capture_output=True,
-        check=False,
-    )
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs root): {made.stderr.decode().strip()}")
-    try:
+    with helpers.small_disk(tmp_path / "disk") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _fill(disk: Path) -> None:
-    with (disk / "filler").open("wb") as out, contextlib.suppress(OSError):
-        while True:
-            out.write(b"\0" * 65536)
-            out.flush()
 
 
 def test_a_profile_on_a_full_disk_opens_for_reading(small_disk: Path) -> None:
     folder = small_disk / "profile"
     with new_store(folder) as store, store.transaction() as tx:
         tx.put("organisations", "org-vol", {"name": "Zorggroep Volle Schijf"})
-    _fill(small_disk)
+    helpers.fill(small_disk)
     assert os.statvfs(small_disk).f_bavail == 0
     with reopen(folder) as store:
         assert store.read_only
