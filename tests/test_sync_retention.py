@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resilient_zcc.network import invite
 from resilient_zcc.network.trust import Outgoing
@@ -13,11 +18,12 @@ from resilient_zcc.placements.model import advance
 from resilient_zcc.placements.retention import purge_closed
 from resilient_zcc.settings import set_setting
 from resilient_zcc.store import Store
+from resilient_zcc.validation import utc_iso
 from sync import bundle, session, transport
 from sync.session import Channel, hello
 
-from .helpers import new_store
-from .network_setup import network_of, trusted_sync
+from .helpers import new_store, reopen
+from .network_setup import domain_hash, network_of, trusted_sync
 from .placements_setup import BY, NOW, build_region, offered
 from .test_sync_tls import Served, _raw
 
@@ -128,3 +134,98 @@ def test_a_forged_purge_claim_does_not_silence_a_third_device(tmp_path: Path) ->
     assert a.log.version_vector()[c.identity.device_id] > have
     for store in (a, b, c):
         store.close()
+
+
+# --- property: purges anywhere, syncs in any order: every copy ends the same ------------------
+
+SIZE = 3
+PERSONAL = "Persoonlijk"
+peer = st.integers(0, SIZE - 1)
+operation = st.one_of(
+    st.tuples(st.just("close"), peer, st.integers(0, 3)),  # a closed request + an org, one batch
+    st.tuples(st.just("wish"), peer, st.integers(0, 3)),  # a late personal edit
+    st.tuples(st.just("purge"), peer),
+    st.tuples(st.just("sync"), peer, peer),
+)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("network")
+    for store in network_of(folder, SIZE):
+        store.close()
+    return folder
+
+
+def _apply(stores: list[Store], op: tuple[Any, ...], step: int, closed: set[int]) -> None:
+    at = utc_iso(NOW)
+    if op[0] == "close":
+        closed.add(op[2])
+        _kind, who, n = op
+        with stores[who].transaction() as tx:
+            tx.put("organisations", f"o-{who}-{step}", {"name": f"Org {step}"})
+            tx.put(
+                "placement_requests",
+                f"r-{n}",
+                {"wishes": f"{PERSONAL}-{step}", "state": "geannuleerd", "category": "vvt",
+                 "registered_at": at, "closed_at": at, "redacted": 0},
+            )  # fmt: skip
+            tx.put(
+                "placement_events",
+                f"e-{who}-{step}",
+                {"request_id": f"r-{n}", "to_state": "geannuleerd", "at": at,
+                 "reason": f"{PERSONAL}-{step}"},
+            )  # fmt: skip
+    elif op[0] == "wish":
+        _kind, who, n = op
+        if n not in closed:  # an open request keeps its data: nothing to check
+            return
+        with stores[who].transaction() as tx:
+            tx.put("placement_requests", f"r-{n}", {"wishes": f"{PERSONAL}-{step}"})
+    elif op[0] == "purge":
+        purge_closed(stores[op[1]], NOW + timedelta(days=30))
+    elif op[1] != op[2]:
+        trusted_sync(stores[op[1]], stores[op[2]])
+
+
+def _everyone_exchanges(stores: list[Store]) -> None:
+    for _round in range(2):
+        for a in stores:
+            for b in stores:
+                if a is not b:
+                    trusted_sync(a, b)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(operation, max_size=20))
+def test_purges_and_syncs_in_any_order_end_the_same_everywhere(
+    template: Path, operations: list[tuple[Any, ...]]
+) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "net"
+        shutil.copytree(template, folder)
+        stores = [reopen(folder / f"p{i}") for i in range(SIZE)]
+        try:
+            closed: set[int] = set()
+            for step, op in enumerate(operations):
+                _apply(stores, op, step, closed)
+            _everyone_exchanges(stores)
+            for store in stores:  # each copy applies the same rule
+                purge_closed(store, NOW + timedelta(days=30))
+            _everyone_exchanges(stores)
+            assert len({domain_hash(s) for s in stores}) == 1
+            vectors = [s.log.version_vector() for s in stores]
+            assert all(v == vectors[0] for v in vectors)
+            for store in stores:
+                for needle_table in ("changes", "placement_requests", "placement_events"):
+                    rows = store.query(f"SELECT * FROM {needle_table}")
+                    assert PERSONAL not in str(rows), needle_table
+            orgs = {f"o-{op[1]}-{step}" for step, op in enumerate(operations) if op[0] == "close"}
+            assert orgs <= {r["id"] for r in stores[0].query("SELECT id FROM organisations")}
+        finally:
+            for store in stores:
+                store.close()
