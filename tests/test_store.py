@@ -266,6 +266,25 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
 
 
+def test_a_disk_that_fills_while_open_refuses_writes_clearly(small_disk: Path) -> None:
+    folder = small_disk / "profile"
+    with new_store(folder) as store:
+        with store.transaction() as tx:
+            tx.put("organisations", "org-eerst", {"name": "Eerst"})
+        helpers.fill(small_disk)
+        with pytest.raises(DiskFull, match="disk is full"):  # SQLITE_FULL or SQLITE_IOERR
+            for i in range(200):
+                with store.transaction() as tx:
+                    tx.put("organisations", f"org-{i}", {"name": "x" * 4000})
+        assert "org-eerst" in _ids(store)
+        (small_disk / "filler").unlink()
+        with store.transaction() as tx:
+            tx.put("organisations", "org-daarna", {"name": "Daarna"})
+    with reopen(folder) as store:
+        assert {"org-eerst", "org-daarna"} <= _ids(store)
+        assert store.query("PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+
+
 def test_a_profile_on_a_full_disk_opens_for_reading(small_disk: Path) -> None:
     folder = small_disk / "profile"
     with new_store(folder) as store, store.transaction() as tx:
