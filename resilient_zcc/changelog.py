@@ -5,28 +5,41 @@ and its payload holds the new value of each column it sets. Merging is last-writ
 column by (HLC, device id), so any peer that has seen the same changes holds the same rows,
 in whatever order they came. Changes committed together form a batch that the authoring
 device signs with its Ed25519 key; relays pass the author's signature on unchanged.
+
+Redactable tables (patient data that the retention purge removes) are signed by a salted
+digest of each change's payload rather than the payload itself: a purged change becomes a
+marker `{"_redacted": digest}`, its fields left out, and its batch still verifies, so the
+rest of the batch travels on under the author's own signature (see ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from . import schema
-from .errors import BadBatch, ValidationError, translated_errors
+from .errors import BadBatch, ValidationError, full_disk_read_only, translated_errors
 from .hlc import HybridClock, stamp_ms
+from .i18n import Text
 from .identity import device_id_for, verify
 
 if TYPE_CHECKING:
     from .store import Store
 
 Value = str | int | float | None
-BATCH_DOMAIN = b"resilient-zcc batch v1\n"
+BATCH_DOMAIN = b"resilient-zcc batch v1\n"  # every payload signed as it is (older batches)
+BATCH_DOMAIN_V2 = b"resilient-zcc batch v2\n"  # redactable tables signed by digest
+# Tables whose rows the retention purge redacts (placements/retention.py).
+REDACTABLE = frozenset({"placement_requests", "placement_events"})
+SALT = "_salt"  # random per change, so a digest cannot be checked against a guessed value
+REDACTED = "_redacted"  # a purged change: the digest of the payload it replaced
 
 
 @dataclass(frozen=True)
@@ -41,7 +54,31 @@ class Change:
     def values(self) -> dict[str, Value]:
         """The payload parsed (once: checking and merging both read it); do not modify."""
         values: dict[str, Value] = json.loads(self.payload)
+        if self.table in REDACTABLE and isinstance(values, dict):
+            return {k: v for k, v in values.items() if k not in (SALT, REDACTED)}
         return values
+
+    @property
+    def redacted(self) -> bool:
+        """Whether the retention purge left this change's fields out (a marker)."""
+        return self.table in REDACTABLE and self.payload.startswith('{"' + REDACTED + '"')
+
+    def signed_form(self) -> str:
+        """What the author's v2 signature covers for this change."""
+        if self.table not in REDACTABLE:
+            return self.payload
+        if self.redacted:
+            with contextlib.suppress(ValueError, TypeError, KeyError):
+                return str(json.loads(self.payload)[REDACTED])
+        return hashlib.sha256(self.payload.encode("utf-8")).hexdigest()
+
+    def as_marker(self) -> str:
+        """The payload that replaces this one when the retention purge removes its fields."""
+        if self.redacted:
+            return self.payload
+        # Only a salted payload's digest is kept: an unsalted one could confirm a guess.
+        digest = self.signed_form() if f'"{SALT}"' in self.payload else None
+        return encode_payload({REDACTED: digest})
 
 
 @dataclass(frozen=True)
@@ -55,6 +92,16 @@ class Batch:
     signature: bytes = b""
 
     def message(self) -> bytes:
+        """What the author signs: redactable changes by digest, so a purge keeps it valid."""
+        body = [
+            self.device_id,
+            self.schema,
+            [[c.counter, c.hlc, c.table, c.row_id, c.signed_form()] for c in self.changes],
+        ]
+        return BATCH_DOMAIN_V2 + json.dumps(body, separators=(",", ":")).encode("utf-8")
+
+    def legacy_message(self) -> bytes:
+        """The v1 form, every payload as it is: batches signed before v2 still verify."""
         body = [
             self.device_id,
             self.schema,
@@ -63,8 +110,10 @@ class Batch:
         return BATCH_DOMAIN + json.dumps(body, separators=(",", ":")).encode("utf-8")
 
     def is_authentic(self) -> bool:
-        return device_id_for(self.public_key) == self.device_id and verify(
-            self.public_key, self.signature, self.message()
+        if device_id_for(self.public_key) != self.device_id:
+            return False
+        return verify(self.public_key, self.signature, self.message()) or verify(
+            self.public_key, self.signature, self.legacy_message()
         )
 
 
@@ -123,8 +172,21 @@ class Transaction:
             params = tuple(_plain(value, table, name) for name, value in values.items())
             values = dict(zip(values, params, strict=True))
         stamp = log.clock.tick()
+        try:
+            log.conn.execute(
+                sql, (row_id, *params, clock_template.format(f"[{stamp},{log.origin}]"))
+            )
+        except OverflowError as exc:  # an int beyond SQLite's 64 bits (checked only then)
+            name, value = next(((n, v) for n, v in values.items() if _too_large(v)), ("?", "?"))
+            raise ValidationError(
+                "{table}.{column}: the number {value} is too large to store.",
+                table=table,
+                column=name,
+                value=value,
+            ) from exc
         log.counter += 1
-        log.conn.execute(sql, (row_id, *params, clock_template.format(f"[{stamp},{log.origin}]")))
+        if table in REDACTABLE:
+            values = {**values, SALT: os.urandom(12).hex()}
         self.rows.append((log.origin, log.counter, stamp, table, row_id, _ENCODER.encode(values)))
         key = (table, row_id)
         self.touched.add(key)
@@ -167,6 +229,8 @@ class ChangeLog:
         if self._current is not None:  # nested: part of the enclosing user action
             yield self._current
             return
+        if self.store.read_only:
+            raise full_disk_read_only()
         tx = Transaction(self)
         with translated_errors(self.store.db_file):
             self.conn.execute("BEGIN IMMEDIATE")
@@ -373,6 +437,26 @@ class ChangeLog:
         batches = list(batches)
         for batch in batches:
             self._check(batch, accept)
+        try:
+            return self._apply(batches)
+        except OverflowError as exc:  # an int beyond SQLite's 64 bits, found only then
+            author = next(
+                (
+                    b.device_id
+                    for b in batches
+                    for c in b.changes
+                    if not c.redacted and any(map(_too_large, c.values.values()))
+                ),
+                batches[0].device_id,
+            )
+            raise BadBatch(
+                "A change from device {device} does not fit this schema ({reason}); nothing "
+                "was applied.",
+                device=author[:12],
+                reason=Text("a number too large to store"),
+            ) from exc
+
+    def _apply(self, batches: list[Batch]) -> ApplyReport:
         report = ApplyReport()
         with self.transaction() as tx:
             for batch in batches:
@@ -382,6 +466,7 @@ class ChangeLog:
                 report.duplicates += len(batch.changes) - len(new)
                 if not new:
                     continue
+                report.applied += len(new)
                 self.conn.executemany(
                     "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?)",
                     [(origin, c.counter, c.hlc, c.table, c.row_id, c.payload) for c in new],
@@ -397,6 +482,9 @@ class ChangeLog:
                         batch.signature,
                     ),
                 )
+                new = [c for c in new if not c.redacted]  # held, but they write no row
+                if not new:
+                    continue
                 clocks = self._clocks(new)
                 pending_sql = ""  # consecutive upserts of one shape go together
                 rows: list[tuple[Value, ...]] = []
@@ -416,7 +504,6 @@ class ChangeLog:
                 tx.unrefreshed |= touched
                 ahead = self.clock.observe(max(c.hlc for c in new))
                 report.max_clock_ahead_ms = max(report.max_clock_ahead_ms, ahead)
-                report.applied += len(new)
             if report.applied:
                 self.conn.execute(
                     "INSERT OR REPLACE INTO local_meta (key, value) VALUES ('last_received_at', ?)",
@@ -455,6 +542,8 @@ class ChangeLog:
         written_once: set[str] = set()
         for change in batch.changes:
             self._check_schema(change, batch.device_id)
+            if change.redacted:
+                continue  # writes no row
             if change.table in schema.APPEND_ONLY and not (
                 origin is not None and self._has(origin, change.counter)
             ):
@@ -470,6 +559,16 @@ class ChangeLog:
     def _check_schema(self, change: Change, device_id: str) -> None:
         """Known table and columns, plain values, no null where the schema forbids it."""
         try:
+            if change.redacted:
+                marker = json.loads(change.payload)
+                digest = marker.get(REDACTED) if isinstance(marker, dict) else 0
+                if (
+                    not isinstance(digest, str | None)
+                    or change.payload != encode_payload({REDACTED: digest})
+                    or change.table not in self.columns
+                ):
+                    raise ValidationError("a malformed redaction marker")
+                return
             values = change.values
             if not isinstance(values, dict):
                 raise ValidationError("not an object of column values")
@@ -558,6 +657,8 @@ class ChangeLog:
         entries = []
         for origin, counter, hlc, table, payload, label in rows:
             for name, value in json.loads(payload).items():
+                if name in (SALT, REDACTED):
+                    continue  # bookkeeping, not a field
                 if column is None or name == column:
                     entries.append(
                         AuditEntry(
@@ -575,6 +676,11 @@ class ChangeLog:
 
 
 _PLAIN_TYPES = frozenset({str, int, float, type(None)})
+
+
+def _too_large(value: Any) -> bool:
+    """An int SQLite cannot store (its INTEGER has 64 bits)."""
+    return type(value) is int and not -(2**63) <= value < 2**63
 
 
 def _plain(value: Any, table: str, column: str) -> Value:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 from collections.abc import Iterator
 
 import sqlcipher3
@@ -82,6 +83,29 @@ def _disk_full() -> DiskFull:
     )
 
 
+# Below this much free space a disk I/O error is taken for a full disk: SQLite reports a
+# failed write of its shared-memory or WAL file as SQLITE_IOERR, not SQLITE_FULL.
+NEARLY_FULL_BYTES = 256 * 1024
+
+
+def disk_is_full(path: str) -> bool:
+    """Whether the file system holding `path` (a file or folder) has (almost) no room left."""
+    folder = path if os.path.isdir(path) else os.path.dirname(path) or "."
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < NEARLY_FULL_BYTES
+
+
+def full_disk_read_only() -> DiskFull:
+    """For a write to a profile that was opened for reading only, on a full disk."""
+    return DiskFull(
+        "The disk is full, so this profile is open for reading only: nothing can be saved. "
+        "Free some space, then open the profile again."
+    )
+
+
 def translate_os_error(exc: OSError, path: str) -> ZccError:
     if exc.errno == errno.ENOSPC:
         return _disk_full()
@@ -100,6 +124,15 @@ def translate_db_error(exc: sqlcipher3.Error, path: str) -> Exception:
     text = str(exc)
     if name == "SQLITE_FULL" or "disk is full" in text:
         return _disk_full()
+    if name.startswith("SQLITE_IOERR") or "disk I/O error" in text:
+        if disk_is_full(path):
+            return _disk_full()
+        return ZccError(
+            "The disk could not read or write {path} (input/output error). Check the disk or "
+            "USB stick and its connection; if it persists, copy the profile to another disk "
+            "or restore it from a backup or a peer.",
+            path=path,
+        )
     if name.startswith("SQLITE_READONLY") or "readonly database" in text:
         return ReadOnlyProfile("Cannot write to {path}: the profile is read-only.", path=path)
     if name.startswith("SQLITE_NOTADB") or "file is not a database" in text:

@@ -44,6 +44,34 @@ class KdfCost:
     lanes: int = 4
 
 
+# What a header may ask of Argon2id: calibration makes 2..200 iterations at 64 MiB and 4
+# lanes (tests use 1 iteration, 8 MiB, 1 lane). A tampered header asking for more must be a
+# refusal, not an OverflowError, an exhausted memory or an unlock that never ends.
+MAX_ITERATIONS = 200
+MIN_MEMORY_KIB, MAX_MEMORY_KIB = 8 * 1024, 1024 * 1024
+MAX_LANES = 16
+
+
+def _stored_cost(wrap: dict[str, Any]) -> KdfCost | None:
+    """The header's Argon2id cost if it is one calibration could have made, else None."""
+    iterations, memory_kib, lanes = (
+        _whole(wrap.get(k)) for k in ("iterations", "memory_kib", "lanes")
+    )
+    if iterations is None or memory_kib is None or lanes is None:
+        return None
+    if not (
+        1 <= iterations <= MAX_ITERATIONS
+        and 1 <= lanes <= MAX_LANES
+        and max(MIN_MEMORY_KIB, 8 * lanes) <= memory_kib <= MAX_MEMORY_KIB
+    ):
+        return None
+    return KdfCost(iterations, memory_kib, lanes)
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def calibrate(target_s: float = 0.4, memory_kib: int = 64 * 1024) -> KdfCost:
     """Choose Argon2id iterations so that one unlock takes about `target_s` on this machine."""
     # The fastest of a few tries is the least disturbed by whatever else the machine does.
@@ -155,10 +183,12 @@ class KeyHeader:
 
     def unlock(self, passphrase: str) -> bytes:
         wrap = self._wrap("passphrase")
+        cost = _stored_cost(wrap)
+        if cost is None:
+            raise self._corrupt()
         try:
-            cost = KdfCost(int(wrap["iterations"]), int(wrap["memory_kib"]), int(wrap["lanes"]))
             kek = _argon2(passphrase.encode("utf-8"), _unb64(wrap["salt"]), cost)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise self._corrupt() from exc
         return self._open("passphrase", kek)
 

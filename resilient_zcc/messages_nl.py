@@ -32,6 +32,18 @@ NL: dict[str, str] = {
     "{path} is in use by another program; close it and try again.": (
         "{path} is in gebruik door een ander programma; sluit dat en probeer het opnieuw."
     ),
+    "The disk could not read or write {path} (input/output error). Check the disk or "
+    "USB stick and its connection; if it persists, copy the profile to another disk "
+    "or restore it from a backup or a peer.": (
+        "De schijf kon {path} niet lezen of schrijven (invoer-/uitvoerfout). Controleer de "
+        "schijf of USB-stick en de aansluiting; blijft het gebeuren, kopieer het profiel dan "
+        "naar een andere schijf of zet het terug vanuit een back-up of een ander apparaat."
+    ),
+    "The disk is full, so this profile is open for reading only: nothing can be saved. "
+    "Free some space, then open the profile again.": (
+        "De schijf is vol, daarom is dit profiel alleen te lezen: er kan niets worden "
+        "opgeslagen. Maak ruimte vrij en open het profiel daarna opnieuw."
+    ),
     "Wrong passphrase (or recovery key). Nothing was changed.": (
         "Onjuiste wachtwoordzin (of herstelsleutel). Er is niets gewijzigd."
     ),
@@ -45,6 +57,18 @@ NL: dict[str, str] = {
     "there (journal and changes). Copy the profile to a writable folder.": (
         "De profielmap {path} is alleen-lezen; Resilient ZCC moet daar kunnen schrijven "
         "(journaal en wijzigingen). Kopieer het profiel naar een map waarin u mag schrijven."
+    ),
+    "The database {path} is empty (0 bytes): it was cut off, perhaps by a full "
+    "disk or a copy that did not finish. Restore the profile from a backup or a "
+    "peer; nothing was written.": (
+        "De database {path} is leeg (0 bytes): het bestand is afgebroken, misschien door een "
+        "volle schijf of een kopie die niet afkwam. Zet het profiel terug vanuit een back-up "
+        "of een ander apparaat; er is niets geschreven."
+    ),
+    "{path} holds no Resilient ZCC profile (no schema). Restore the "
+    "profile from a backup or a peer; nothing was written.": (
+        "{path} bevat geen Resilient ZCC-profiel (geen schema). Zet het profiel terug vanuit "
+        "een back-up of een ander apparaat; er is niets geschreven."
     ),
     "The profile database lacks its {key}; restore the profile.": (
         "In de profieldatabase ontbreekt {key}; zet het profiel terug."
@@ -119,6 +143,11 @@ NL: dict[str, str] = {
     ),
     "{table}.{column} cannot hold a {kind}.": "{table}.{column} kan geen {kind} bevatten.",
     "not an object of column values": "geen object met kolomwaarden",
+    "a malformed redaction marker": "een onjuist gevormde verwijdermarkering",
+    "a number too large to store": "een getal dat te groot is om op te slaan",
+    "{table}.{column}: the number {value} is too large to store.": (
+        "{table}.{column}: het getal {value} is te groot om op te slaan."
+    ),
     "a value that is not text, a number or null": "een waarde die geen tekst, getal of null is",
     "{table}.{column} may not be empty": "{table}.{column} mag niet leeg zijn",
     # validation.py, settings.py
@@ -526,6 +555,9 @@ NL: dict[str, str] = {
     "urgency": "urgentie",
     "{what} cannot be negative ({value}); give 0 or more.": (
         "{what} kan niet negatief zijn ({value}); geef 0 of meer."
+    ),
+    "{what} is too large ({value}); at most {limit}.": (
+        "{what} is te groot ({value}); hoogstens {limit}."
     ),
     "{what} contains a nine-digit number that looks like a BSN. Never enter a BSN or a name: "
     "use the referrer's form number (like TW-2026-0001) and describe the care.": (

@@ -17,10 +17,13 @@ from . import keyheader, schema
 from .changelog import ChangeLog, Transaction
 from .errors import (
     DatabaseCorrupt,
+    DiskFull,
     ProfileExists,
     ProfileMissing,
     ReadOnlyProfile,
     ZccError,
+    disk_is_full,
+    full_disk_read_only,
     translate_db_error,
     translated_errors,
 )
@@ -54,6 +57,8 @@ class Store:
         self._db_key = bytearray(db_key) if db_key is not None else None
         self.profile_dir = profile_dir
         self.db_file = str(db_path(profile_dir))
+        # Set when the disk was full at opening: reads work, every write is refused.
+        self.read_only = False
         self.identity = DeviceIdentity.from_private_bytes(self._meta("device_private_key"))
         self.log = ChangeLog(self)
         self.derived_indexes: list[DerivedIndex] = _derived_indexes()
@@ -114,11 +119,28 @@ class Store:
                 "there (journal and changes). Copy the profile to a writable folder.",
                 path=profile_dir,
             )
-        conn = _connect(profile_dir, db_key)
+        if db_path(profile_dir).stat().st_size == 0:  # SQLite would take it for a new one
+            raise DatabaseCorrupt(
+                "The database {path} is empty (0 bytes): it was cut off, perhaps by a full "
+                "disk or a copy that did not finish. Restore the profile from a backup or a "
+                "peer; nothing was written.",
+                path=db_path(profile_dir),
+            )
+        conn, full = _connect_or_read_only(profile_dir, db_key)
         try:
             with _translated(profile_dir):
+                if schema.version(conn) == 0:  # a profile's database is never unmigrated
+                    raise DatabaseCorrupt(
+                        "{path} holds no Resilient ZCC profile (no schema). Restore the "
+                        "profile from a backup or a peer; nothing was written.",
+                        path=db_path(profile_dir),
+                    )
+                if full and schema.version(conn) < schema.LATEST:
+                    raise full_disk_read_only()  # an update needs room to migrate
                 schema.migrate(conn)
-                return cls(conn, profile_dir, db_key)
+                store = cls(conn, profile_dir, db_key)
+                store.read_only = full
+                return store
         except BaseException:
             conn.close()
             raise
@@ -128,6 +150,8 @@ class Store:
         connection serves one thread at a time); the worker closes it. No key derivation."""
         if self._db_key is None:
             raise ZccError("This store was not opened with a key; open the profile again.")
+        if self.read_only:
+            raise full_disk_read_only()
         conn = _connect(self.profile_dir, self._db_key)
         try:
             with _translated(self.profile_dir):
@@ -212,15 +236,44 @@ def _derived_indexes() -> list[DerivedIndex]:
     return [refresh_search_index, refresh_current_capacity, refresh_holds, refresh_conflicts]
 
 
-def _connect(profile_dir: Path, db_key: bytes | bytearray) -> sqlcipher3.Connection:
+def _connect_or_read_only(
+    profile_dir: Path, db_key: bytes | bytearray
+) -> tuple[sqlcipher3.Connection, bool]:
+    """A connection, and whether it is for reading only because the disk is full."""
+    try:
+        return _connect(profile_dir, db_key), False
+    except DiskFull:
+        if not disk_is_full(str(profile_dir)):
+            raise
+    # WAL mode needs room for its shared-memory index; in exclusive locking mode SQLite
+    # keeps that index in memory instead, so the profile can still be read.
+    return _connect(profile_dir, db_key, exclusive=True), True
+
+
+def _connect(
+    profile_dir: Path, db_key: bytes | bytearray, *, exclusive: bool = False
+) -> sqlcipher3.Connection:
     path = db_path(profile_dir)
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlcipher3.Error as exc:
         raise translate_db_error(exc, str(path)) from exc
+    try:
+        _set_up(conn, profile_dir, db_key, exclusive)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _set_up(
+    conn: sqlcipher3.Connection, profile_dir: Path, db_key: bytes | bytearray, exclusive: bool
+) -> None:
     with _translated(profile_dir):
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+        if exclusive:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -228,7 +281,6 @@ def _connect(profile_dir: Path, db_key: bytes | bytearray) -> sqlcipher3.Connect
         conn.execute("PRAGMA cache_size = -32768")  # 32 MiB: bulk loads and searches
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
-    return conn
 
 
 def _translated(profile_dir: Path) -> contextlib.AbstractContextManager[None]:

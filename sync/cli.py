@@ -107,7 +107,7 @@ def _write_qr(text: str, path: Path) -> None:
 
     buffer = io.BytesIO()
     segno.make(text, error="m").save(buffer, kind="png", scale=8, border=4)
-    atomic_write(path, buffer.getvalue(), mode=0o644)
+    atomic_write(path, buffer.getvalue())  # 0600: the code in it admits a device
 
 
 @network.command("join")

@@ -22,7 +22,7 @@ from resilient_zcc import schema
 from resilient_zcc.errors import ZccError
 from resilient_zcc.hlc import wall_ms
 from resilient_zcc.i18n import Text
-from resilient_zcc.network import keys, model, purged, status
+from resilient_zcc.network import keys, model, status
 from resilient_zcc.network.trust import MergeReport, Outgoing, TrustedMerger, trust_of
 from resilient_zcc.store import Store
 
@@ -109,7 +109,7 @@ def hello(store: Store) -> dict[str, Any]:
         "network": network.id,
         "schema": schema.LATEST,
         "clock": wall_ms(),
-        "vector": purged.vector(store),
+        "vector": store.log.version_vector(),
         "key": list(network.key_ref),
     }
 
@@ -168,7 +168,10 @@ def refuse_older(channel: Channel, theirs: dict[str, Any]) -> bool:
 def send_batches(
     channel: Channel, store: Store, vector: dict[str, int], progress: ProgressCallback
 ) -> int:
-    """Stream what the peer lacks, frame by frame; then name the purged ranges."""
+    """Stream what the peer lacks, frame by frame.
+
+    `purged` stays empty: a purge's batches now travel (redacted changes as markers), and a
+    receiver no longer takes a peer's word that a range of a third device is gone."""
     stream = Outgoing(store, vector)
     total = status.pending_for(store, vector)  # an upper bound, for progress only
     sent = 0
@@ -176,7 +179,7 @@ def send_batches(
         channel.send({"t": "batches", "items": [wire.batch_to_wire(b) for b in group]})
         sent += sum(len(b.changes) for b in group)
         progress(Progress("sending", sent=sent, to_send=max(total, sent)))
-    channel.send({"t": "done", "count": sent, "purged": purged.ranges_of(stream.purged)})
+    channel.send({"t": "done", "count": sent, "purged": []})
     return sent
 
 
@@ -192,8 +195,7 @@ def receive_batches(
     while True:
         message = channel.recv("batches", "done")
         if message["t"] == "done":
-            purged.record(store, [(str(d), int(f), int(last)) for d, f, last in message["purged"]])
-            break
+            break  # its "purged" ranges are ignored: a bare claim must not silence a device
         batches = [wire.batch_from_wire(item) for item in message["items"]]
         merger.add(batches)
         received += sum(len(b.changes) for b in batches)

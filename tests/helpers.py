@@ -173,3 +173,31 @@ def world_readable_copy(profile_dir: Path) -> Iterator[Path]:
             with contextlib.suppress(OSError):
                 os.chmod(path, 0o700 if path.is_dir() else 0o600)
         shutil.rmtree(outer, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def small_disk(mount: Path) -> Iterator[Path]:
+    """A real 8 MiB file system (tmpfs) at `mount`, so that a disk can really be filled;
+    the test is skipped where mounting is not allowed (it needs root)."""
+    import pytest
+
+    mount.mkdir(parents=True, exist_ok=True)
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m,mode=0700", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {made.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> None:
+    """Write zeros into `disk` until it has no room left."""
+    with (disk / "filler").open("wb") as out, contextlib.suppress(OSError):
+        while True:
+            out.write(b"\0" * 65536)
+            out.flush()

@@ -114,6 +114,7 @@ def test_delete_is_a_recorded_tombstone(make_store: StoreFactory) -> None:
         ("organisations", {}),
         ("organisations", {"name": {"nested": 1}}),
         ("organisations", {"name": b"bytes"}),
+        ("capacity_reports", {"total": 2**63}),  # beyond SQLite's INTEGER: OverflowError before
     ],
 )
 def test_invalid_writes_are_refused_and_leave_nothing(
@@ -309,6 +310,31 @@ def test_tampered_batch_is_refused_and_nothing_is_applied(
     assert _state(target) == before
 
 
+def test_batches_signed_in_form_v1_still_verify_and_redaction_keeps_v2_valid(
+    make_store: StoreFactory,
+) -> None:
+    a, target = make_store("A"), make_store("target")
+    org = Change(1, a.log.clock.tick(), "organisations", "org-1", '{"name":"Oud"}')
+    event = Change(2, a.log.clock.tick(), "placement_events", "ev-1", '{"reason":"x","_salt":"ab"}')
+    batch = Batch(a.identity.device_id, a.identity.public_key, schema.LATEST, (org, event))
+    v1 = dataclasses.replace(batch, signature=a.identity.sign(batch.legacy_message()))
+    v2 = _signed(a, batch)
+    assert v1.is_authentic() and v2.is_authentic()
+    # The purge's marker keeps the v2 signature valid, and no other payload does.
+    marked = dataclasses.replace(
+        v2, changes=(org, dataclasses.replace(event, payload=event.as_marker()))
+    )
+    assert marked.is_authentic()
+    altered = dataclasses.replace(event, payload='{"reason":"y","_salt":"ab"}')
+    wrong_digest = dataclasses.replace(event, payload='{"_redacted":"00"}')
+    for other in (altered, wrong_digest):
+        assert not dataclasses.replace(v2, changes=(org, other)).is_authentic()
+    assert not dataclasses.replace(v1, changes=marked.changes).is_authentic()
+    report = target.log.apply_changes([marked])
+    assert report.applied == 2 and _org(target, "org-1")["name"] == "Oud"  # type: ignore[index]
+    assert not target.query("SELECT 1 FROM placement_events")  # the marker writes no row
+
+
 def test_batch_from_a_newer_schema_asks_for_an_update(make_store: StoreFactory) -> None:
     a, target = make_store("A"), make_store("target")
     with a.transaction() as tx:
@@ -340,6 +366,12 @@ def test_batch_from_a_newer_schema_asks_for_an_update(make_store: StoreFactory) 
         # Values no column can hold; the author's app could never have written them.
         ("organisations", '{"name":{"nested":1}}'),
         ("organisations", '{"city":[1,2]}'),
+        ("organisations", '{"name":9223372036854775808}'),  # beyond SQLite's INTEGER
+        # Redaction markers that are not what the retention purge writes.
+        ("placement_requests", '{"_redacted":5}'),
+        ("placement_requests", '{"_redacted":"ab","wishes":"x"}'),
+        ("placement_requests", '{"_salt":"ab"}'),
+        ("organisations", '{"_redacted":"ab"}'),
         ("organisations", '{"name":null}'),
     ],
 )

@@ -120,6 +120,7 @@ def test_bad_reports_are_clear_errors_and_store_nothing(demo_profile: Path) -> N
         (["--available", "11"], "cannot exceed staffed - occupied (10)"),
         (["--at", "2999-01-01 09:00"], "lies in the future"),
         (["--at", "gisteren"], "is not a time"),
+        (["--total", "99999999999999999999"], "total is too large"),  # an OverflowError before
     ]
     for extra, message in cases:
         result = run(demo_profile, "capacity", "report", MST, "ic", *figures, *extra)

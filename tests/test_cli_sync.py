@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,7 @@ def test_create_invite_members_and_status(profile: Path, tmp_path: Path) -> None
     made = json.loads(result.output)
     assert len(made["code"]) == 39 and made["qr_text"].endswith("@127.0.0.1:7400")
     assert qr.read_bytes().startswith(b"\x89PNG") and qr.stat().st_size > 300
+    assert stat.S_IMODE(qr.stat().st_mode) == 0o600  # the one-time code, like every output
     _fails_clearly(run(profile, "network", "invite", "--address", "nergens"), "HOST:PORT")
     _fails_clearly(run(profile, "network", "invite", "--hours", "0"), "between 1 hour")
     members = json.loads(run(profile, "network", "members", "--json").output)

@@ -198,6 +198,22 @@ def test_capacity_csv_with_a_bad_row_writes_nothing(demo: Store, tmp_path: Path)
     assert _reports_count(demo) == before
 
 
+@pytest.mark.parametrize("total", ["99999999999999999999", "1e400", "2000000"])
+def test_capacity_csv_with_a_huge_number_is_a_clear_refusal(
+    demo: Store, tmp_path: Path, total: str
+) -> None:
+    path = tmp_path / "bedden.csv"
+    path.write_text(
+        "location;category;total;staffed;occupied;time\n"
+        f"MST Enschede;ic;{total};26;20;2025-01-01T08:00:00+01:00\n",
+        encoding="utf-8",
+    )
+    before = _reports_count(demo)
+    with pytest.raises(ZccError, match="row 2: total"):
+        import_capacity(demo, path)
+    assert _reports_count(demo) == before
+
+
 def test_capacity_csv_export_reads_back_unchanged(demo: Store, tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_bytes(export_capacity_csv(demo))

@@ -228,6 +228,10 @@ def _damage(folder: Path, how: str) -> None:
     elif how == "cost-not-a-number":
         doc["wraps"]["passphrase"]["iterations"] = "many"
         path.write_text(json.dumps(doc))
+    elif how.startswith("cost-"):  # cost-FIELD=VALUE: a tampered Argon2id cost
+        field, value = how.removeprefix("cost-").split("=")
+        doc["wraps"]["passphrase"][field] = int(value)
+        path.write_text(json.dumps(doc))
     elif how == "missing":
         path.unlink()
     else:  # pragma: no cover
@@ -247,6 +251,14 @@ def _damage(folder: Path, how: str) -> None:
         "salt-not-base64",
         "missing-nonce",
         "cost-not-a-number",
+        "cost-iterations=-1",
+        "cost-iterations=0",
+        "cost-iterations=2000000000",  # would make unlocking hang
+        "cost-memory_kib=-5",
+        "cost-memory_kib=99999999999999999999",  # OverflowError before
+        "cost-memory_kib=1073741824",  # 1 TiB
+        "cost-lanes=0",
+        "cost-lanes=100000",
         "missing",
     ],
 )

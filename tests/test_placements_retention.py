@@ -80,11 +80,8 @@ def test_purge_removes_patient_data_from_tables_and_log(store: Store) -> None:
     )
     assert row["registered_at"] == "2026-03-02T00:00:00+00:00"
     assert row["age_band"] is None and row["acp_no_resuscitation"] is None
-    events = store.query(
-        "SELECT at, reason FROM placement_events WHERE request_id = ?", (request_id,)
-    )
-    assert len(events) == 5 and {e["reason"] for e in events} == {None}
-    assert {e["at"] for e in events} == {"2026-03-02T00:00:00+00:00"}
+    # The events (who, when, why) go entirely: every copy removes them the same way.
+    assert not store.query("SELECT 1 FROM placement_events WHERE request_id = ?", (request_id,))
     assert purge_closed(store, NOW + timedelta(days=30)) == 0  # once only
     # The WAL was checkpointed to nothing after the purge.
     wal = Path(f"{store.db_file}-wal")

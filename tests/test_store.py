@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3
 
 from resilient_zcc import atomic, schema
 from resilient_zcc.errors import (
@@ -19,11 +22,13 @@ from resilient_zcc.errors import (
     SchemaTooNew,
     WrongPassphrase,
     ZccError,
+    translate_db_error,
 )
 from resilient_zcc.keyheader import KeyHeader
 from resilient_zcc.profile import db_path, header_path
 from resilient_zcc.store import Store, _connect
 
+from . import helpers
 from .helpers import (
     CHEAP,
     PASSPHRASE,
@@ -192,6 +197,16 @@ def test_database_encrypted_with_another_key_is_not_a_wrong_passphrase(tmp_path:
     assert "another profile" in str(err.value)
 
 
+def test_an_empty_database_file_is_refused_and_left_empty(tmp_path: Path) -> None:
+    """A 0-byte zcc.db (cut off by a full disk or a copy) is damage, not a new profile."""
+    folder = make_closed_profile(tmp_path / "profile")
+    db_path(folder).write_bytes(b"")
+    with pytest.raises(DatabaseCorrupt, match="empty"):
+        reopen(folder)
+    assert db_path(folder).stat().st_size == 0
+    assert not Path(f"{db_path(folder)}-wal").exists()
+
+
 # --- a full disk -----------------------------------------------------------------------------
 
 
@@ -243,6 +258,69 @@ def test_full_disk_while_applying_a_peers_changes(tmp_path: Path) -> None:
         with pytest.raises(DiskFull):
             b.log.apply_changes(a.log.changes_since(b.log.version_vector()))
         assert (_ids(b), changes_table(b), b.log.version_vector()) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    with helpers.small_disk(tmp_path / "disk") as mount:
+        yield mount
+
+
+def test_a_disk_that_fills_while_open_refuses_writes_clearly(small_disk: Path) -> None:
+    folder = small_disk / "profile"
+    with new_store(folder) as store:
+        with store.transaction() as tx:
+            tx.put("organisations", "org-eerst", {"name": "Eerst"})
+        helpers.fill(small_disk)
+        with pytest.raises(DiskFull, match="disk is full"):  # SQLITE_FULL or SQLITE_IOERR
+            for i in range(200):
+                with store.transaction() as tx:
+                    tx.put("organisations", f"org-{i}", {"name": "x" * 4000})
+        assert "org-eerst" in _ids(store)
+        (small_disk / "filler").unlink()
+        with store.transaction() as tx:
+            tx.put("organisations", "org-daarna", {"name": "Daarna"})
+    with reopen(folder) as store:
+        assert {"org-eerst", "org-daarna"} <= _ids(store)
+        assert store.query("PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+
+
+def test_a_profile_on_a_full_disk_opens_for_reading(small_disk: Path) -> None:
+    folder = small_disk / "profile"
+    with new_store(folder) as store, store.transaction() as tx:
+        tx.put("organisations", "org-vol", {"name": "Zorggroep Volle Schijf"})
+    helpers.fill(small_disk)
+    assert os.statvfs(small_disk).f_bavail == 0
+    with reopen(folder) as store:
+        assert store.read_only
+        assert _ids(store) == {"org-vol"}
+        with (
+            pytest.raises(DiskFull, match="open for reading only"),
+            store.transaction() as tx,
+        ):
+            tx.put("organisations", "org-nieuw", {"name": "Past niet meer"})
+        with pytest.raises(DiskFull, match="open for reading only"):
+            store.twin()
+    # The command line reads too, and a write is one clear line, not a traceback.
+    cli = [sys.executable, "-m", "resilient_zcc", "--lang", "en", "--profile", str(folder)]
+    env = {**os.environ, "RZCC_PASSPHRASE": PASSPHRASE}
+    read = subprocess.run([*cli, "settings", "list"], env=env, capture_output=True, text=True)
+    assert read.returncode == 0 and "contacts.stale_after_days" in read.stdout, read.stderr
+    write = [*cli, "settings", "set", "contacts.stale_after_days", "60"]
+    refused = subprocess.run(write, env=env, capture_output=True, text=True)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "open for reading only" in refused.stderr + refused.stdout
+    (small_disk / "filler").unlink()  # room again: a normal, writable open
+    with reopen(folder) as store:
+        assert not store.read_only
+        with store.transaction() as tx:
+            tx.put("organisations", "org-nieuw", {"name": "Past weer"})
+
+
+def test_an_io_error_that_is_not_a_full_disk_names_the_disk() -> None:
+    exc = sqlcipher3.OperationalError("disk I/O error")
+    translated = translate_db_error(exc, "/tmp/zcc.db")  # /tmp has room
+    assert isinstance(translated, ZccError) and "input/output error" in str(translated)
 
 
 class _FullDiskOs:
@@ -312,6 +390,21 @@ def test_busy_database_refuses_the_write_and_the_next_one_is_logged(tmp_path: Pa
     with reopen(folder) as store:
         assert "after-busy" in _ids(store)
         assert "after-busy" in _logged_rows(store)
+
+
+def test_a_profile_locked_by_another_program_is_a_clear_message_on_open(tmp_path: Path) -> None:
+    folder = make_closed_profile(tmp_path / "profile")
+    holder = sqlcipher3.connect(str(db_path(folder)), isolation_level=None)
+    try:
+        holder.execute(f"PRAGMA key = \"x'{_db_key(folder).hex()}'\"")
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")  # as a program that keeps it all
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(ZccError, match="in use by another program"):
+            reopen(folder)
+    finally:
+        holder.close()
+    with reopen(folder) as store:
+        assert not store.read_only
 
 
 # --- a read-only profile ---------------------------------------------------------------------

@@ -91,7 +91,7 @@ class BackgroundSync(QObject):
 
         store = self.session.store
         network = model.current(store)
-        if network is None:
+        if network is None or store.read_only:  # read only (a full disk): nothing to store
             return
         from sync.background import SyncScheduler
 

@@ -64,6 +64,9 @@ NL: dict[str, str] = {
         "Gegevens: laatste wijziging van ander apparaat {received}; nieuwste capaciteitsmelding "
         "{report}"
     ),
+    "Disk full: reading only, nothing can be saved. {status}": (
+        "Schijf vol: alleen lezen, er kan niets worden opgeslagen. {status}"
+    ),
     "never": "nooit",
     "{when} ({age} ago)": "{when} ({age} geleden)",
     # overview

@@ -265,14 +265,14 @@ class MainWindow(QMainWindow):
         store = self.session.store
         received = store.log.last_received_at()
         newest = newest_report_at(store)
-        self.data_age.setText(
-            tr(
-                "Data: newest change from another device {received}; "
-                "newest capacity report {report}",
-                received=when_and_age(received),
-                report=when_and_age(newest),
-            )
+        text = tr(
+            "Data: newest change from another device {received}; newest capacity report {report}",
+            received=when_and_age(received),
+            report=when_and_age(newest),
         )
+        if store.read_only:
+            text = tr("Disk full: reading only, nothing can be saved. {status}", status=text)
+        self.data_age.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.background.shutdown()

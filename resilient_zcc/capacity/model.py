@@ -127,6 +127,10 @@ def set_features(
         tx.put("locations", location_id, {"features": clean})
 
 
+# Far above any real ward or region, and far below where sums over a region could overflow.
+MAX_COUNT = 1_000_000
+
+
 def _count(value: int | None, what: str) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         raise ValidationError(
@@ -135,6 +139,13 @@ def _count(value: int | None, what: str) -> None:
     if value is not None and value < 0:
         raise ValidationError(
             "{what} cannot be negative ({value}); give 0 or more.", what=what, value=value
+        )
+    if value is not None and value > MAX_COUNT:
+        raise ValidationError(
+            "{what} is too large ({value}); at most {limit}.",
+            what=what,
+            value=value,
+            limit=MAX_COUNT,
         )
 
 

@@ -77,7 +77,7 @@ def _count(text: str, what: Text, line: Text, required: bool = True) -> int | No
         return None
     try:
         value = int(float(text.replace(",", "."))) if text else None
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: "1e400" is infinite
         value = None
     if value is None or value < 0:
         raise ZccError(

@@ -143,27 +143,19 @@ def outgoing(store: Store, vector: dict[str, int], trust: Trust | None = None) -
     return list(stream)
 
 
-def split_outgoing(
-    store: Store, vector: dict[str, int], trust: Trust | None = None
-) -> tuple[list[Batch], list[Batch]]:
-    """(batches to send, batches the retention purge rewrote here that cannot be sent)."""
-    stream = Outgoing(store, vector, trust)
-    return list(stream), stream.purged
-
-
 class Outgoing:
     """The batches a peer with `vector` lacks and may take, read one at a time.
 
-    Batches whose payloads the retention purge rewrote no longer verify: they are not sent
-    but collected in `purged` (each copy runs the same retention rule on its own data; the
-    receiver is told the ranges, see `purged.py`).
+    A batch that no longer verifies is not sent (forwarding it would let any member forge
+    another's); it is kept in `unsendable`. Since batch signatures v2, the retention purge
+    leaves batches valid; only batches an older version purged end up here.
     """
 
     def __init__(self, store: Store, vector: dict[str, int], trust: Trust | None = None) -> None:
         self.store = store
         self.vector = vector
         self.trust = trust or trust_of(store)
-        self.purged: list[Batch] = []
+        self.unsendable: list[Batch] = []
 
     def __iter__(self) -> Iterator[Batch]:
         for batch in self.store.log.iter_changes_since(self.vector):
@@ -172,4 +164,4 @@ class Outgoing:
             if batch.is_authentic():
                 yield batch
             else:
-                self.purged.append(batch)
+                self.unsendable.append(batch)

@@ -4,11 +4,16 @@ After `placements.retention_days` (setting) past closing (geplaatst, geannuleerd
 opgeschaald), a request keeps only what an anonymous statistic needs: care need, category,
 urgency, state, region, the place it went to, and its dates rounded to the day. Everything
 else (reference, age band, COVID status, ACP flags and texts, wishes, current location,
-referrer, oxygen, isolation, transport) is set to null, and so are the events' reasons.
+referrer, oxygen, isolation, transport) is set to null, and its events (who, when, why)
+are removed.
 
 "Removed, not just hidden": the change log keeps every value ever written (`changes.payload`),
-so the old values are rewritten there too, and the WAL is checkpointed so old pages leave it.
-That rewrite is the one place outside `tx.put` that writes with SQL (see `_scrub_log`).
+so every change of a redacted request and its events is replaced there by a marker that
+leaves all its fields out (`Change.as_marker`), and the WAL is checkpointed so old pages leave
+it. That rewrite is the one place outside `tx.put` that writes with SQL (see `_scrub_log`).
+The marker keeps the batch's signature valid, so the rest of the batch still travels; the
+anonymous statistic travels as this device's own change, which re-states the whole
+redacted row.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import json
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..changelog import encode_payload
+from ..changelog import Change, Transaction
 from ..settings import get_setting
 from ..validation import utc_iso
 
@@ -46,8 +51,6 @@ REQUEST_CLEARED = (
     "postoperative",
 )
 REQUEST_DATES = ("state_at", "registered_at", "closed_at")
-EVENT_CLEARED = ("reason",)
-EVENT_DATES = ("at",)
 
 
 def day(value: Any) -> Any:
@@ -67,28 +70,50 @@ def redact(
     }
 
 
-def _needs_scrub(store: Store, cutoff: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """Closed requests due for redaction, and already-redacted ones whose log or events
+def _needs_scrub(store: Store, cutoff: str) -> tuple[list[str], list[str]]:
+    """Closed requests due for redaction, and already-redacted ones whose log, row or events
     still hold personal values (e.g. an old change that arrived from a peer later)."""
-    due = store.query(
-        "SELECT * FROM placement_requests WHERE deleted = 0 AND closed_at IS NOT NULL "
-        "AND closed_at <= ? AND coalesce(redacted, 0) = 0 ORDER BY id",
-        (cutoff,),
-    )
+    due = [
+        row["id"]
+        for row in store.query(
+            "SELECT id FROM placement_requests WHERE deleted = 0 AND closed_at IS NOT NULL "
+            "AND closed_at <= ? AND coalesce(redacted, 0) = 0 ORDER BY id",
+            (cutoff,),
+        )
+    ]
     personal = " OR ".join(
-        f"json_extract(c.payload, '$.{name}') IS NOT NULL" for name in REQUEST_CLEARED
+        f"json_extract(payload, '$.{name}') IS NOT NULL" for name in REQUEST_CLEARED
     )
-    leftovers = store.query(
-        "SELECT DISTINCT r.id FROM placement_requests r WHERE r.redacted = 1 AND ("
-        "EXISTS (SELECT 1 FROM placement_events e WHERE e.request_id = r.id "
-        "AND e.reason IS NOT NULL) OR "
-        "EXISTS (SELECT 1 FROM changes c WHERE c.row_id = r.id "
-        f"AND c.tbl = 'placement_requests' AND ({personal})) OR "
-        "EXISTS (SELECT 1 FROM changes c JOIN placement_events e ON c.row_id = e.id "
-        "WHERE e.request_id = r.id AND c.tbl = 'placement_events' "
-        "AND json_extract(c.payload, '$.reason') IS NOT NULL))"
-    )
-    return due, [row["id"] for row in leftovers]
+    redacted = {
+        row["id"] for row in store.query("SELECT id FROM placement_requests WHERE redacted = 1")
+    }
+    if not redacted:
+        return due, []
+    # One pass over each kind of change; markers hold no `request_id` and no personal value.
+    late = {
+        row["row_id"]
+        for row in store.query(
+            f"SELECT DISTINCT row_id FROM changes WHERE tbl = 'placement_requests' AND ({personal})"
+        )
+    }
+    late |= {
+        row["request_id"]
+        for row in store.query(
+            "SELECT DISTINCT json_extract(payload, '$.request_id') AS request_id FROM changes "
+            "WHERE tbl = 'placement_events' AND json_extract(payload, '$.request_id') IS NOT NULL"
+        )
+    }
+    late |= {
+        row["request_id"] for row in store.query("SELECT DISTINCT request_id FROM placement_events")
+    }
+    personal_row = " OR ".join(f"{name} IS NOT NULL" for name in REQUEST_CLEARED)
+    late |= {
+        row["id"]
+        for row in store.query(
+            f"SELECT id FROM placement_requests WHERE redacted = 1 AND ({personal_row})"
+        )
+    }
+    return due, sorted(late & redacted)
 
 
 def purge_closed(store: Store, now: datetime) -> int:
@@ -103,55 +128,63 @@ def purge_closed(store: Store, now: datetime) -> int:
     conn.execute("PRAGMA secure_delete = ON")  # freed and overwritten bytes are zeroed
     try:
         with store.transaction() as tx:
-            for row in due:
-                values = {name: row[name] for name in (*REQUEST_CLEARED, *REQUEST_DATES)}
+            ids = [*due, *leftovers]
+            _scrub_log(store, tx, ids)
+            # The whole row, re-stated as this device's change: a member that joins later
+            # gets the statistic from it, and it outranks any late value from a peer.
+            columns = sorted(store.log.columns["placement_requests"] - {"deleted", "redacted"})
+            for request_id in ids:
+                row = store.query_one(
+                    "SELECT * FROM placement_requests WHERE id = ?", (request_id,)
+                )
+                if row is None:
+                    continue
+                values = {name: row[name] for name in columns}
                 tx.put(
                     "placement_requests",
-                    row["id"],
+                    request_id,
                     {**redact(values, REQUEST_CLEARED, REQUEST_DATES), "redacted": 1},
                 )
-            _scrub_log(store, [row["id"] for row in due] + leftovers)
     finally:
         conn.execute(f"PRAGMA secure_delete = {previous}")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # old pages leave the WAL file
     return len(due)
 
 
-def _scrub_log(store: Store, request_ids: list[str]) -> None:
-    """Rewrite, inside the open transaction, the stored past of these requests.
+def _scrub_log(store: Store, tx: Transaction, request_ids: list[str]) -> None:
+    """Remove, inside the open transaction, the stored past of these requests.
 
     The sanctioned exception to "writes only through tx.put": append-only events and the
     change log's payloads cannot be rewritten through the log (that would log the rewrite
-    and keep the old values). The rewritten values are exactly what `redact` gives, so the
-    tables and their log agree; the batches' signatures no longer match these payloads.
+    and keep the old values). The requests' events are deleted (every copy does the same,
+    so all copies agree), and each of their changes and of the requests' own changes
+    becomes a marker without fields: the batches' signatures cover a salted digest of these
+    payloads, so they still verify. Earlier re-statements of the redacted row are kept.
     """
     conn = store.conn
     ids = json.dumps(request_ids)
-    event_ids = [
-        row[0]
-        for row in conn.execute(
-            "SELECT id FROM placement_events WHERE request_id IN (SELECT value FROM json_each(?))",
-            (ids,),
-        )
-    ]
-    conn.execute(
-        "UPDATE placement_events SET reason = NULL, at = substr(at, 1, 10) || 'T00:00:00+00:00' "
-        "WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(event_ids),),
-    )
-    for table, row_ids, cleared, dates in (
-        ("placement_requests", request_ids, REQUEST_CLEARED, REQUEST_DATES),
-        ("placement_events", event_ids, EVENT_CLEARED, EVENT_DATES),
-    ):
-        rows = conn.execute(
-            "SELECT origin, counter, payload FROM changes WHERE tbl = ? "
-            "AND row_id IN (SELECT value FROM json_each(?))",
-            (table, json.dumps(row_ids)),
-        ).fetchall()
-        for origin, counter, payload in rows:
-            scrubbed = encode_payload(redact(json.loads(payload), cleared, dates))
-            if scrubbed != payload:
+    events = conn.execute(
+        "SELECT origin, counter, hlc, row_id, payload FROM changes WHERE tbl = 'placement_events' "
+        "AND json_extract(payload, '$.request_id') IN (SELECT value FROM json_each(?))",
+        (ids,),
+    ).fetchall()
+    requests = conn.execute(
+        "SELECT origin, counter, hlc, row_id, payload FROM changes "
+        "WHERE tbl = 'placement_requests' AND row_id IN (SELECT value FROM json_each(?)) "
+        "AND coalesce(json_extract(payload, '$.redacted'), 0) != 1",  # keep re-statements
+        (ids,),
+    ).fetchall()
+    for table, rows in (("placement_events", events), ("placement_requests", requests)):
+        for origin, counter, hlc, row_id, payload in rows:
+            marker = Change(counter, hlc, table, row_id, payload).as_marker()
+            if marker != payload:
                 conn.execute(
                     "UPDATE changes SET payload = ? WHERE origin = ? AND counter = ?",
-                    (scrubbed, origin, counter),
+                    (marker, origin, counter),
                 )
+    for (event_id,) in conn.execute(
+        "DELETE FROM placement_events WHERE request_id IN (SELECT value FROM json_each(?)) "
+        "RETURNING id",
+        (ids,),
+    ).fetchall():
+        tx.touch("placement_events", event_id)  # derived state (holds) follows

@@ -16,6 +16,7 @@ from ui.main_window import MainWindow
 from ui.session import Session
 
 from ..conftest import PASSPHRASE
+from ..helpers import fill, new_store, small_disk
 
 STALE_IC = BedsAnswer(
     category="ic",
@@ -56,6 +57,22 @@ def test_unlock_shows_the_overview_with_phase_capacity_and_queue(qtbot, window: 
     assert any(line.startswith("Plaatsingswachtrij") for line in lines)
     assert "1 open conflict" in lines
     assert "Gegevens:" in window.data_age.text()
+
+
+def test_a_profile_on_a_full_disk_opens_for_reading_with_a_warning(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with small_disk(tmp_path / "disk") as disk:
+        new_store(disk / "profile").close()
+        fill(disk)
+        session = Session(disk / "profile")
+        main = MainWindow(session, lambda: None)
+        qtbot.addWidget(main)
+        main.show()
+        with qtbot.waitSignal(session.unlocked, timeout=10_000):
+            session.unlock(PASSPHRASE)
+        main.update_status()
+        assert main.data_age.text().startswith("Schijf vol: alleen lezen")
+        assert not main.background.active  # no syncs that could not be stored
+        session.lock()
 
 
 def test_wrong_passphrase_is_calm_and_delays_without_lock_out(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
