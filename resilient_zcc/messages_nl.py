@@ -550,6 +550,80 @@ NL: dict[str, str] = {
     "{what} must be between 1 and {maximum}, not {at}.": (
         "{what} moet tussen 1 en {maximum} liggen, niet {at}."
     ),
+    # crisis/authority.py and the phase rules: who decides what (seeds 000, 003)
+    "the bestuurlijk ROAZ": "het bestuurlijk ROAZ",
+    "Regional decision: weighed in the bestuurlijk ROAZ (chaired by the DPG); problems are "
+    "solved locally and regionally.": (
+        "Regionaal besluit: gewogen in het bestuurlijk ROAZ (voorzitter: de DPG); knelpunten "
+        "worden lokaal en regionaal opgelost."
+    ),
+    "national direction (LNAZ, ministry of VWS)": "landelijke regie (LNAZ, ministerie van VWS)",
+    "National decision: from phase 2c national direction is needed. The region records the "
+    "national decision with its source and date, not as its own.": (
+        "Landelijk besluit: vanaf fase 2c is landelijke regie en sturing nodig. De regio legt "
+        "het landelijke besluit vast met bron en datum, niet als eigen besluit."
+    ),
+    "the minister for Medische Zorg en Sport": "de minister voor Medische Zorg en Sport",
+    "Only nationally, by the minister for Medische Zorg en Sport, on the LNAZ's advice after "
+    "a quick verification by the IGJ (quality) and the NZa (access); only once every option "
+    "of phase 2 is used.": (
+        "Alleen landelijk, door de minister voor Medische Zorg en Sport, op advies van het LNAZ "
+        "na een snelle verificatie door de IGJ (kwaliteit) en de NZa (toegankelijkheid); pas "
+        "als alle opties in fase 2 benut zijn."
+    ),
+    "Regional noodscenario: decided by the DPG, in consultation with the ROAZ and the chair of "
+    "the safety region, with the approval of the minister of VWS; then aligned with the LNAZ "
+    "kernteam.": (
+        "Regionaal noodscenario: besluit van de DPG, in samenspraak met het ROAZ en de "
+        "voorzitter van de veiligheidsregio, met goedkeuring van de minister van VWS; daarna "
+        "afstemming met het kernteam LNAZ."
+    ),
+    "Phase {phase} is not a regional decision: it is decided by {body}. {how} "
+    "Record the national decision with national=True (CLI: --national), its source "
+    "(--source) and date (--decided-on).": (
+        "Fase {phase} is geen regionaal besluit: daarover besluit {body}. {how} Leg het "
+        "landelijke besluit vast met national=True (CLI: --national), de bron (--source) en de "
+        "datum (--decided-on)."
+    ),
+    "A change from {current} to {phase} is a regional decision of {body}, not a "
+    "national one: record it without national (CLI: --national).": (
+        "Een wijziging van {current} naar {phase} is een regionaal besluit van {body}, geen "
+        "landelijk besluit: leg het vast zonder national (CLI: --national)."
+    ),
+    "A national decision needs its source (CLI: --source), e.g. 'Kamerbrief "
+    "minister MZS' or 'LNAZ-bericht'.": (
+        "Een landelijk besluit heeft een bron nodig (CLI: --source), bijvoorbeeld 'Kamerbrief "
+        "minister MZS' of 'LNAZ-bericht'."
+    ),
+    "The date of the national decision '{value}' is not a date: write it as "
+    "YYYY-MM-DD (CLI: --decided-on).": (
+        "De datum van het landelijke besluit '{value}' is geen datum: schrijf die als "
+        "JJJJ-MM-DD (CLI: --decided-on)."
+    ),
+    "Phase {phase} is decided by {body}; '{by}' does not name it. Name the deciding "
+    "body in decided_by (CLI: --by).": (
+        "Over fase {phase} besluit {body}; '{by}' noemt die niet. Noem wie besluit in "
+        "decided_by (CLI: --by)."
+    ),
+    "{what} is the DPG's decision (in consultation with the ROAZ and the chair of the "
+    "safety region); '{by}' does not name the DPG. Name the DPG in decided_by (CLI: "
+    "--by), e.g. 'DPG Twente'.": (
+        "{what} is een besluit van de DPG (in samenspraak met het ROAZ en de voorzitter van de "
+        "veiligheidsregio); '{by}' noemt de DPG niet. Noem de DPG in decided_by (CLI: --by), "
+        "bijvoorbeeld 'DPG Twente'."
+    ),
+    "Declaring the noodscenario is done in consultation with the chair of the "
+    "safety region: name him or her (CLI: --safety-chair), e.g. 'Voorzitter "
+    "Veiligheidsregio Twente'.": (
+        "Het noodscenario wordt afgekondigd in samenspraak met de voorzitter van de "
+        "veiligheidsregio: noem die (CLI: --safety-chair), bijvoorbeeld 'Voorzitter "
+        "Veiligheidsregio Twente'."
+    ),
+    "Declaring the noodscenario needs the approval of the minister of VWS: record "
+    "it as '{granted}' or '{pending}' (CLI: --approval).": (
+        "Voor het afkondigen van het noodscenario is goedkeuring van de minister van VWS nodig: "
+        "leg die vast als '{granted}' of '{pending}' (CLI: --approval)."
+    ),
     # phases.py
     "'{region}' is already in phase {phase} (since {since}); choose another phase: {others}.": (
         "'{region}' is al in fase {phase} (sinds {since}); kies een andere fase: {others}."
@@ -557,13 +631,6 @@ NL: dict[str, str] = {
     "A phase change": "Een fasewijziging",
     "Declaring the noodscenario": "Het afkondigen van het noodscenario",
     "Ending the noodscenario": "Het beëindigen van het noodscenario",
-    "Phase 3 (crisiszorg, code zwart) is declared and ended only nationally, by the minister. "
-    "Record the national decision with national=True (CLI: --national) and name it in "
-    "decided_by; regionally the choice is a noodscenario or 1a-2d.": (
-        "Fase 3 (crisiszorg, code zwart) wordt alleen landelijk afgekondigd en beëindigd, door "
-        "de minister. Leg het landelijke besluit vast met national=True (CLI: --national) en "
-        "noem het in decided_by; regionaal is de keuze een noodscenario of 1a-2d."
-    ),
     "The moment of the decision": "Het tijdstip van het besluit",
     "The moment of the phase change": "Het tijdstip van de fasewijziging",
     "The noodscenario of '{region}' is already {state}; nothing to change.": (

@@ -60,10 +60,19 @@ def wind_back(conn: Any, version: int) -> None:
     fresh = sqlcipher3.connect(":memory:", isolation_level=None)
     schema.migrate(fresh, target=version)
     keep = _schema_objects(fresh)
+    columns = {
+        name: {row[1] for row in fresh.execute(f"PRAGMA table_info({name})")}
+        for name, kind in keep.items()
+        if kind == "table"
+    }
     fresh.close()
     for name, kind in sorted(_schema_objects(conn).items(), key=lambda item: item[1] != "index"):
         if name not in keep:
             conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+    for name, old in columns.items():  # columns later migrations added to an older table
+        for row in conn.execute(f"PRAGMA table_info({name})").fetchall():
+            if row[1] not in old:
+                conn.execute(f"ALTER TABLE {name} DROP COLUMN {row[1]}")
     conn.execute(f"PRAGMA user_version = {version}")
 
 

@@ -34,13 +34,15 @@ def _phase(store: Store, region_id: str, phase: str, hours: int, national: bool 
         store,
         region_id,
         phase,
-        "Bestuurlijk ROAZ",
+        "Minister voor MZS" if national else "Bestuurlijk ROAZ",
         "",
         "beeld",
         "",
         NOW + timedelta(hours=hours),
         "Logger",
         national=national,
+        national_source="Kamerbrief (test)" if national else "",
+        national_date="2025-03-14" if national else "",
     )
 
 
@@ -78,7 +80,7 @@ def test_applicable_measures_follow_the_phase_with_binding_flags(store: Store) -
     second = applicable_measures(store, region_id)
     assert {m["code"] for m in second} == PHASE_1 | FROM_2A
     assert not any(m["binding"] for m in second)
-    _phase(store, region_id, "2c", 3)
+    _phase(store, region_id, "2c", 3, national=True)
     binding = {m["code"] for m in applicable_measures(store, region_id) if m["binding"]}
     assert binding == {"5", "6", "8", "A"}
     _phase(store, region_id, "3", 4, national=True)

@@ -9,10 +9,11 @@ from typing import Any
 import click
 
 from ..contacts import queries as contact_queries
+from ..crisis import authority, logbook, phases
 from ..crisis import escalation as escalation_q
-from ..crisis import logbook, phases
 from ..crisis import measures as measures_q
 from ..crisis import taskcards as taskcards_q
+from ..crisis.authority import APPROVAL_GRANTED, APPROVAL_PENDING
 from ..crisis.common import device_label
 from ..crisis.regions import default_region
 from ..crisis.vocabulary import FREE_LOG_KINDS, LOG_KINDS, PHASE_ORDER
@@ -86,6 +87,11 @@ def phase_show(session: Session, region: str | None, as_json: bool) -> None:
         click.echo(
             f"  Sinds {local_time(state['since'])}, besloten door {state['decided_by']}{advice}."
         )
+        if state["national"]:
+            click.echo(
+                f"  Landelijk besluit ({state['authority']}), bron: {state['national_source']}, "
+                f"datum {state['national_date']}; door de regio vastgelegd."
+            )
         click.echo(f"  Beeld: {state['picture']}")
         if state["text"]:
             click.echo(f"  Toelichting: {state['text']}")
@@ -97,6 +103,11 @@ def phase_show(session: Session, region: str | None, as_json: bool) -> None:
         else ""
     )
     click.echo(f"Noodscenario: {nood}{since}")
+    if state["noodscenario"] and state["noodscenario_consulted"]:
+        click.echo(
+            f"  In samenspraak met {state['noodscenario_consulted']}; goedkeuring minister "
+            f"van VWS: {state['noodscenario_approval'] or '-'}."
+        )
     click.echo(f"Maatregelen die gelden in fase {state['phase']}:")
     for m in applicable:
         click.echo(_measure_line(m))
@@ -107,14 +118,28 @@ def phase_show(session: Session, region: str | None, as_json: bool) -> None:
             click.echo(_measure_line(m))
 
 
-@phase.command("set")
+@phase.command("set", epilog="Who decides: " + authority.help_text())
 @click.argument("new_phase", metavar="PHASE", type=click.Choice(PHASE_ORDER))
-@click.option("--by", "decided_by", required=True, help="Who decided (e.g. 'Bestuurlijk ROAZ').")
+@click.option(
+    "--by",
+    "decided_by",
+    default="",
+    help="Who decided: the bestuurlijk ROAZ for 1a-2b; the national body for 2c, 2d and 3 "
+    "(default with --national: the body of the authority table).",
+)
 @click.option("--advice", "advised_by", default="", help="On whose advice.")
 @click.option("--picture", required=True, help="The picture (beeld) the decision rests on.")
 @click.option("--text", default="", help="Explanation.")
 @click.option(
-    "--national", is_flag=True, help="The national decision (needed for phase 3, code zwart)."
+    "--national",
+    is_flag=True,
+    help="Record a national decision (needed for 2c, 2d and 3): never the region's own.",
+)
+@click.option(
+    "--source", "national_source", default="", help="With --national: where it was decided."
+)
+@click.option(
+    "--decided-on", "national_date", default="", help="With --national: its date (YYYY-MM-DD)."
 )
 @click.option("--recorded-by", default=None, help="Who records it (default: this device).")
 @click.option("--region", default=None, help=REGION_HELP)
@@ -128,16 +153,21 @@ def phase_set(
     picture: str,
     text: str,
     national: bool,
+    national_source: str,
+    national_date: str,
     recorded_by: str | None,
     region: str | None,
     as_json: bool,
 ) -> None:
-    """Record a phase change decided by the bestuurlijk ROAZ / DPG (phase 3 only nationally).
+    """Record a phase change: 1a-2b decided by the bestuurlijk ROAZ; 2c and 2d national
+    decisions and 3 the minister's, recorded with --national, --source and --decided-on.
 
     \b
     Example:
       resilient-zcc phase set 2b --by "Bestuurlijk ROAZ" --advice "ZCC-overleg" \\
         --picture "IC-bezetting 95%, ook buurregio's vol" --text "Ketenoverleg dagelijks"
+      resilient-zcc phase set 2c --national --by "LNAZ" --source "LNAZ-bericht" \\
+        --decided-on 2025-03-14 --picture "Druk in alle ROAZ-regio's"
     """
     with session.store() as store:
         region_id = _region(store, region)
@@ -152,6 +182,8 @@ def phase_set(
             now(),
             _by(store, recorded_by),
             national=national,
+            national_source=national_source,
+            national_date=national_date,
         )
         state = phases.phase_state(store, region_id)
     if as_json:
@@ -162,8 +194,19 @@ def phase_set(
 
 @phase.command("noodscenario")
 @click.argument("state", type=click.Choice(["aan", "uit"]))
-@click.option("--by", "decided_by", required=True, help="Who decided (e.g. 'DPG Twente').")
-@click.option("--advice", "advised_by", default="", help="On whose advice.")
+@click.option("--by", "decided_by", required=True, help="The DPG who decides (e.g. 'DPG Twente').")
+@click.option("--advice", "advised_by", default="", help="The ROAZ consulted (default: 'ROAZ').")
+@click.option(
+    "--safety-chair",
+    default="",
+    help="The chair of the safety region consulted (needed to declare).",
+)
+@click.option(
+    "--approval",
+    type=click.Choice([APPROVAL_GRANTED, APPROVAL_PENDING]),
+    default=None,
+    help="The minister of VWS's approval: granted or still pending (needed to declare).",
+)
 @click.option("--picture", required=True, help="The picture (beeld) the decision rests on.")
 @click.option("--text", default="", help="Explanation.")
 @click.option("--recorded-by", default=None, help="Who records it (default: this device).")
@@ -174,17 +217,22 @@ def phase_noodscenario(
     state: str,
     decided_by: str,
     advised_by: str,
+    safety_chair: str,
+    approval: str | None,
     picture: str,
     text: str,
     recorded_by: str | None,
     region: str | None,
 ) -> None:
-    """Declare (aan) or end (uit) the regional noodscenario.
+    """Declare (aan) or end (uit) the regional noodscenario: the DPG's decision, in
+    consultation with the ROAZ and the chair of the safety region, with the approval of the
+    minister of VWS (or that approval recorded as pending).
 
     \b
     Example:
-      resilient-zcc phase noodscenario aan --by "DPG Twente i.o.m. voorzitter VRT" \\
-        --advice "Bestuurlijk ROAZ" --picture "Zorgcontinuïteit in de keten niet meer geborgd"
+      resilient-zcc phase noodscenario aan --by "DPG Twente" --advice "Bestuurlijk ROAZ" \\
+        --safety-chair "Voorzitter Veiligheidsregio Twente" --approval "in afwachting" \\
+        --picture "Zorgcontinuïteit in de keten niet meer geborgd"
     """
     with session.store() as store:
         region_id = _region(store, region)
@@ -198,6 +246,8 @@ def phase_noodscenario(
             text,
             now(),
             _by(store, recorded_by),
+            safety_chair=safety_chair,
+            approval=approval or "",
         )
         current = phases.phase_state(store, region_id)
     click.echo(f"{current['region']}: noodscenario {'AAN' if current['noodscenario'] else 'uit'}.")
@@ -228,7 +278,14 @@ def phase_history(session: Session, region: str | None, as_json: bool) -> None:
             else f"noodscenario {row['phase_from']} → {row['phase_to']}"
         )
         advice = f", advies {row['advised_by']}" if row["advised_by"] else ""
-        click.echo(f"{local_time(row['at'])}  {what}  (besluit {row['decided_by']}{advice})")
+        national = (
+            f"; landelijk besluit, bron {row['national_source']}, {row['national_date']}"
+            if row["national_source"]
+            else ""
+        )
+        click.echo(
+            f"{local_time(row['at'])}  {what}  (besluit {row['decided_by']}{advice}{national})"
+        )
         click.echo(f"    Beeld: {row['picture']}")
 
 

@@ -77,6 +77,25 @@ def test_set_phase_through_the_dialog_shows_it_here_and_in_the_logbook(
     assert logbook.entries.data(logbook.entries.index(0, 2)).startswith("2a → 2b")
 
 
+def test_the_phase_dialog_says_who_decides_2c_from_the_authority_table(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    errors: list[str],
+) -> None:
+    crisis, _ = open_pages(qtbot, window)
+    dialog = crisis.open_phase_dialog()
+    assert dialog is not None
+    assert "Wie besluit: het bestuurlijk ROAZ" in dialog.authority.text()  # 2b offered first
+    dialog.phase.setCurrentIndex(dialog.phase.findData("2c"))
+    assert "Wie besluit: landelijke regie (LNAZ, ministerie van VWS)" in dialog.authority.text()
+    qtbot.keyClicks(dialog.decided_by, "Bestuurlijk ROAZ Euregio (test)")
+    qtbot.keyClicks(dialog.picture, "Druk overal (test)")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "Fase 2c is geen regionaal besluit" in errors[0]
+    store = window.session.store
+    assert phase_state(store, default_region(store))["phase"] == "2a"
+
+
 def test_phase_3_without_the_national_box_is_refused_with_the_core_message(
     qtbot,  # type: ignore[no-untyped-def]
     window: MainWindow,
@@ -89,12 +108,15 @@ def test_phase_3_without_the_national_box_is_refused_with_the_core_message(
     qtbot.keyClicks(dialog.decided_by, "Minister van VWS (test)")
     qtbot.keyClicks(dialog.picture, "Landelijk beeld (test)")
     qtbot.keyClick(dialog.decided_by, Qt.Key.Key_Return, CTRL)
-    assert len(errors) == 1 and "alleen landelijk afgekondigd" in errors[0]
+    assert len(errors) == 1 and "Fase 3 is geen regionaal besluit" in errors[0]
+    assert "minister voor Medische Zorg en Sport" in dialog.authority.text()
     assert dialog.isVisible()  # nothing lost: the user ticks the box and records again
     store = window.session.store
     assert phase_state(store, default_region(store))["phase"] == "2a"
     qtbot.mouseClick(dialog.national, Qt.MouseButton.LeftButton)
     assert dialog.national.isChecked()
+    qtbot.keyClicks(dialog.national_source, "Kamerbrief (test)")
+    qtbot.keyClicks(dialog.national_date, "2025-03-14")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert len(errors) == 1 and not dialog.isVisible()
     assert crisis.phase.text().startswith("Fase 3: Crisiszorg")
@@ -210,10 +232,15 @@ def test_declare_the_noodscenario_through_the_dialog(qtbot, window, errors: list
     qtbot.mouseClick(crisis.set_nood, Qt.MouseButton.LeftButton)
     dialog = crisis.phase_dialog
     assert dialog is not None and dialog.windowTitle() == "Noodscenario afkondigen"
+    assert "met goedkeuring van de minister van VWS" in dialog.authority.text()
     qtbot.keyClicks(dialog.decided_by, "DPG Twente (test)")
     qtbot.keyClicks(dialog.picture, "Geen plek meer voor VVT-uitstroom (testbeeld)")
     qtbot.keyClick(dialog.picture, Qt.Key.Key_Return, CTRL)
-    assert errors == [] and not dialog.isVisible()
+    assert len(errors) == 1 and "voorzitter van de veiligheidsregio" in errors[0]
+    qtbot.keyClicks(dialog.safety_chair, "Voorzitter VRT (test)")
+    assert dialog.approval.currentData() == "in afwachting"
+    qtbot.keyClick(dialog.picture, Qt.Key.Key_Return, CTRL)
+    assert len(errors) == 1 and not dialog.isVisible()
     assert "Noodscenario: AAN sinds" in crisis.nood.text()
     assert "DPG Twente (test)" in crisis.nood.text()
     window.open_page("logbook")
