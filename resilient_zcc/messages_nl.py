@@ -624,6 +624,12 @@ NL: dict[str, str] = {
         "Voor het afkondigen van het noodscenario is goedkeuring van de minister van VWS nodig: "
         "leg die vast als '{granted}' of '{pending}' (CLI: --approval)."
     ),
+    "Measure {code} ({title}) is binding from phase {binding_from}, and '{region}' is "
+    "in phase {phase}: switching it off is a deviation and needs a reason (CLI: "
+    "--reason).": (
+        "Maatregel {code} ({title}) is verplichtend vanaf fase {binding_from} en '{region}' is "
+        "in fase {phase}: uitzetten is een afwijking en vraagt een reden (CLI: --reason)."
+    ),
     # phases.py
     "'{region}' is already in phase {phase} (since {since}); choose another phase: {others}.": (
         "'{region}' is al in fase {phase} (sinds {since}); kies een andere fase: {others}."

@@ -103,6 +103,27 @@ def test_log_add_list_search_and_correct(demo_profile: Path) -> None:
     assert bad.exit_code == 1 and "is not a date" in bad.output
 
 
+def test_switching_off_a_binding_measure_needs_a_reason_and_shows_a_deviation(
+    demo_profile: Path,
+) -> None:
+    national = run(
+        demo_profile, "phase", "set", "2c", "--national", "--by", "LNAZ",
+        "--source", "LNAZ-bericht (test)", "--decided-on", "2025-03-14", "--picture", "p",
+    )  # fmt: skip
+    assert national.exit_code == 0, national.output
+    silent = run(demo_profile, "measures", "set", "5", "--off", "--by", "ROAZ (test)")
+    assert silent.exit_code == 1 and "needs a reason" in silent.output
+    off = run(
+        demo_profile, "measures", "set", "5", "--off", "--by", "ROAZ (test)",
+        "--reason", "Geen OK-personeel (test)",
+    )  # fmt: skip
+    assert off.exit_code == 0, off.output
+    listed = run(demo_profile, "measures", "list").output
+    line = next(x for x in listed.splitlines() if "Uitbreiden PACU" in x)
+    assert "VERPLICHTEND  AFWIJKING: Geen OK-personeel (test)" in line
+    assert "AFWIJKING" in run(demo_profile, "phase", "show").output
+
+
 def test_measures_list_and_set(demo_profile: Path) -> None:
     listed = run(demo_profile, "measures", "list")
     assert listed.exit_code == 0 and "HFNO-transport" in listed.output

@@ -53,8 +53,12 @@ def _measure_line(m: dict[str, Any]) -> str:
     mark = "actief" if m["active"] else "      "
     binding = f", verplichtend vanaf {m['binding_from']}" if m["binding_from"] else ""
     now_binding = "  VERPLICHTEND" if m["binding"] else ""
+    deviation = ""
+    if m.get("deviation"):
+        deviation = f"  AFWIJKING: {m['reason']}" if m.get("reason") else "  AFWIJKING: niet actief"
     return (
-        f"  [{mark}] {m['code']:<3} {m['title']} (vanaf {m['applies_from']}{binding}){now_binding}"
+        f"  [{mark}] {m['code']:<3} {m['title']} (vanaf {m['applies_from']}{binding})"
+        f"{now_binding}{deviation}"
     )
 
 
@@ -446,7 +450,13 @@ def measures_list(session: Session, show_all: bool, region: str | None, as_json:
 @click.argument("code")
 @click.option("--on/--off", "active", required=True, help="Switch the measure on or off.")
 @click.option("--by", "decided_by", required=True, help="Who decided.")
-@click.option("--text", default="", help="Explanation.")
+@click.option(
+    "--reason",
+    "--text",
+    "text",
+    default="",
+    help="Explanation; the reason, needed to switch off a measure that is binding (2c+).",
+)
 @click.option("--recorded-by", default=None, help="Who records it (default: this device).")
 @click.option("--region", default=None, help=REGION_HELP)
 @pass_session

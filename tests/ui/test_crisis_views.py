@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from resilient_zcc.crisis.logbook import list_entries
-from resilient_zcc.crisis.phases import phase_state
+from resilient_zcc.crisis.phases import phase_state, set_phase
 from resilient_zcc.crisis.regions import default_region
 from ui.main_window import MainWindow
 from ui.views.crisis import CrisisView
@@ -188,6 +188,34 @@ def test_switching_a_measure_writes_a_log_entry(qtbot, window, errors: list[str]
     newest = logbook.entries.row(0)
     assert newest["kind"] == "maatregel" and newest["text"].startswith("Maatregel 2 ")
     assert newest["decided_by"] == "Bestuurlijk ROAZ Euregio (test)"
+
+
+def test_a_binding_measure_needs_a_reason_to_switch_off_and_shows_the_deviation(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    errors: list[str],
+) -> None:
+    crisis, _ = open_pages(qtbot, window)
+    store = window.session.store
+    set_phase(
+        store, default_region(store), "2c", "LNAZ", "", "beeld (test)", "",
+        datetime.now(UTC), "test", national=True, national_source="LNAZ-bericht (test)",
+        national_date="2025-03-14",
+    )  # fmt: skip
+    window.session.changed()
+    row = next(
+        i for i in range(crisis.measures.rowCount()) if crisis.measures.row(i)["code"] == "5"
+    )
+    crisis.measure_table.selectRow(row)
+    assert crisis.toggle.text() == "&Beëindigen"
+    qtbot.keyClicks(crisis.decided_by, "Bestuurlijk ROAZ Euregio (test)")
+    qtbot.mouseClick(crisis.toggle, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "vraagt een reden" in errors[0]
+    qtbot.keyClicks(crisis.reason, "Geen OK-personeel (test)")
+    qtbot.mouseClick(crisis.toggle, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1
+    shown = crisis.measures.data(crisis.measures.index(row, 5))
+    assert shown == "afwijking: Geen OK-personeel (test)"
 
 
 def test_a_correction_is_a_new_entry_naming_the_old_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -86,6 +86,13 @@ add_catalogue(
         "Who decided (e.g. Bestuurlijk ROAZ)": "Wie besloot (bijv. Bestuurlijk ROAZ)",
         "Decided &by:": "Besloten &door:",
         "Switch &on": "&Inzetten",
+        "Deviation": "Afwijking",
+        "deviation: {reason}": "afwijking: {reason}",
+        "deviation: not active": "afwijking: niet actief",
+        "&Reason:": "&Reden:",
+        "Why (needed to switch off a binding measure)": (
+            "Waarom (nodig om een verplichtende maatregel te beëindigen)"
+        ),
         "Switch &off": "&Beëindigen",
     }
 )
@@ -159,6 +166,14 @@ def card_html(card: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def _deviation(row: dict[str, Any]) -> str:
+    if not row.get("deviation"):
+        return "—"
+    if row.get("reason"):
+        return tr("deviation: {reason}", reason=row["reason"])
+    return tr("deviation: not active")
+
+
 def _in_phase(row: dict[str, Any]) -> str:
     if row["binding"]:
         return tr("binding")
@@ -216,6 +231,7 @@ class CrisisView(Page):
                 Column(tr("Applies from"), lambda r: r["applies_from"]),
                 Column(tr("Binding from"), lambda r: r["binding_from"] or "—"),
                 Column(tr("In this phase"), _in_phase),
+                Column(tr("Deviation"), _deviation),
                 Column(
                     tr("Active"),
                     lambda r: (
@@ -238,6 +254,11 @@ class CrisisView(Page):
         self.decided_by.setPlaceholderText(tr("Who decided (e.g. Bestuurlijk ROAZ)"))
         decided_label = QLabel(tr("Decided &by:"))
         decided_label.setBuddy(self.decided_by)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(tr("Why (needed to switch off a binding measure)"))
+        reason_label = QLabel(tr("&Reason:"))
+        reason_label.setBuddy(self.reason)
+        self.reason.returnPressed.connect(self.toggle_measure)
         self.toggle = QPushButton(tr("Switch &on"))
         self.toggle.setEnabled(False)
         self.toggle.clicked.connect(self.toggle_measure)
@@ -250,6 +271,8 @@ class CrisisView(Page):
         switch = QHBoxLayout()
         switch.addWidget(decided_label)
         switch.addWidget(self.decided_by, 1)
+        switch.addWidget(reason_label)
+        switch.addWidget(self.reason, 1)
         switch.addWidget(self.toggle)
         measures_layout.addLayout(switch)
 
@@ -387,10 +410,12 @@ class CrisisView(Page):
                 self.decided_by.text(),
                 datetime.now(UTC),
                 device_label(store),
+                self.reason.text(),
             )
         except Exception as exc:  # one path for every error
             show_error(self, exc)
             return
+        self.reason.clear()
         self.session.changed()
 
     def open_phase_dialog(self, noodscenario: bool | None = None) -> PhaseDialog | None:
