@@ -630,6 +630,23 @@ NL: dict[str, str] = {
         "Maatregel {code} ({title}) is verplichtend vanaf fase {binding_from} en '{region}' is "
         "in fase {phase}: uitzetten is een afwijking en vraagt een reden (CLI: --reason)."
     ),
+    # capacity/seh.py: the emergency department's status
+    "'{location}' has no emergency department (SEH): only a hospital location with "
+    "the feature '{feature}' reports an SEH status.": (
+        "'{location}' heeft geen spoedeisende hulp (SEH): alleen een ziekenhuislocatie met het "
+        "kenmerk '{feature}' meldt een SEH-status."
+    ),
+    "Unknown SEH status '{status}'. Allowed: {allowed}.": (
+        "Onbekende SEH-status '{status}'. Toegestaan: {allowed}."
+    ),
+    "Who reports the SEH status (reported_by)": "Wie de SEH-status meldt (reported_by)",
+    "The moment of the SEH report": "Het moment van de SEH-melding",
+    "The reason for the SEH stop (--reason)": "De reden van de SEH-stop (--reason)",
+    "An SEH stop needs its expected duration in hours, more than 0 and at most "
+    "{most} (CLI: --hours); the SEH stays open even in code zwart.": (
+        "Een SEH-stop heeft een verwachte duur in uren nodig, meer dan 0 en hoogstens {most} "
+        "(CLI: --hours); de SEH blijft ook in code zwart open."
+    ),
     # phases.py
     "'{region}' is already in phase {phase} (since {since}); choose another phase: {others}.": (
         "'{region}' is al in fase {phase} (sinds {since}); kies een andere fase: {others}."

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from resilient_zcc.crisis.authority import NOODSCENARIO_RULE, authority_rows
 from resilient_zcc.crisis.escalation import escalation_path
+from resilient_zcc.crisis.measures import deviations
 from resilient_zcc.crisis.phases import phase_state
 from resilient_zcc.crisis.taskcards import list_task_cards, task_card
 from resilient_zcc.crisis.vocabulary import PHASE_ORDER, phase_label
@@ -118,6 +119,20 @@ def crisis_structure(ctx: PrintContext, options: dict[str, Any]) -> list[Flowabl
             ),
         ],
     ]
+    off = deviations(ctx.store, _roaz(ctx))
+    if off:  # binding measures not carried out: a deviation the reader must see
+        facts.append(
+            [
+                para(ctx.t("AFWIJKING", "DEVIATION"), "cell_bold"),
+                para(
+                    "; ".join(
+                        f"{m['code']} {m['title']}: "
+                        + (m["reason"] or ctx.t("verplichtend, niet actief", "binding, not active"))
+                        for m in off
+                    )
+                ),
+            ]
+        )
     story.append(grid(facts, [40 * mm, 142 * mm], header=False))
     story.append(Heading(ctx.t("Fasering (LNAZ)", "Phase scale (LNAZ)"), 1, "h2"))
     rows: list[list[Any]] = [
