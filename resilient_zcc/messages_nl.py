@@ -647,6 +647,16 @@ NL: dict[str, str] = {
         "Een SEH-stop heeft een verwachte duur in uren nodig, meer dan 0 en hoogstens {most} "
         "(CLI: --hours); de SEH blijft ook in code zwart open."
     ),
+    # crisis/regime.py and procedure steps bound to a regime or naming a role
+    "Unknown regime '{regime}'. Allowed: {allowed} (or none: always).": (
+        "Onbekend regime '{regime}'. Toegestaan: {allowed} (of geen: altijd)."
+    ),
+    "Unknown role '{role}'. Allowed: {allowed}.": "Onbekende rol '{role}'. Toegestaan: {allowed}.",
+    "A step names either a function or a role, not both: the role's function "
+    "follows the regime in force.": (
+        "Een stap noemt een functie of een rol, niet allebei: de functie van de rol volgt het "
+        "regime dat geldt."
+    ),
     # phases.py
     "'{region}' is already in phase {phase} (since {since}); choose another phase: {others}.": (
         "'{region}' is al in fase {phase} (sinds {since}); kies een andere fase: {others}."

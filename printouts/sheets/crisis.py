@@ -270,9 +270,12 @@ def task_cards(ctx: PrintContext) -> list[Flowable]:
                     )
                 )
             )
-            rows.append(
-                [TickBox(), para(str(action["number"])), para(action["text"]), para(applies), ""]
-            )
+            note = action["note"] if ctx.lang == "nl" else action["note_en"]
+            if action["regime"]:  # bound to a regime: the paper says which, not the phase
+                applies = note
+                note = ""
+            text = esc(action["text"]) + (f"<br/><i>[{esc(note)}]</i>" if note else "")
+            rows.append([TickBox(), para(str(action["number"])), rich(text), para(applies), ""])
         story.append(
             grid(
                 rows,

@@ -564,8 +564,10 @@ def taskcards_show(session: Session, code: str | None, region: str | None, as_js
     click.echo(f"Mandaat: {card['mandate']}")
     for action in card["actions"]:
         phase_note = f"  (vanaf fase {action['phase_from']})" if action["phase_from"] else ""
+        note = f"  [{action['note']}]" if action["note"] else ""
+        who = f" → nu: {action['role_function']}" if action["role_function"] else ""
         mark = "" if action["applies_now"] else "  [nu niet van toepassing]"
-        click.echo(f"  {action['number']}. {action['text']}{phase_note}{mark}")
+        click.echo(f"  {action['number']}. {action['text']}{phase_note}{note}{who}{mark}")
     click.echo("Nu in functie:")
     if not card["holders"]:
         click.echo("  NIEMAND")
@@ -635,9 +637,12 @@ def procedures_show(session: Session, procedure_id: str, as_json: bool) -> None:
         emit_json(procedure)
         return
     click.echo(f"{procedure['organisation']} — {procedure['title']}")
+    click.echo(f"Regime nu: {procedure['regime']}")
     for step in procedure["steps"]:
         function = step["function"] or "(geen functie)"
-        click.echo(f"{step['number']}. {function}: {step['text']}")
+        note = f"  [{step['note']}]" if step["note"] else ""
+        idle = "  (geldt nu niet)" if not step["in_force"] else ""
+        click.echo(f"{step['number']}. {function}: {step['text']}{note}{idle}")
         for holder in step["holders"]:
             click.echo(f"     {_holder_line(holder, channels=3)}")
         if step["warning"]:

@@ -87,6 +87,8 @@ add_catalogue(
         "Decided &by:": "Besloten &door:",
         "Switch &on": "&Inzetten",
         "Deviation": "Afwijking",
+        "now: {function}": "nu: {function}",
+        "not in force now": "geldt nu niet",
         "deviation: {reason}": "afwijking: {reason}",
         "deviation: not active": "afwijking: niet actief",
         "&Reason:": "&Reden:",
@@ -151,7 +153,15 @@ def card_html(card: dict[str, Any]) -> str:
     ]
     for action in card["actions"]:
         text = escape(action["text"])
-        if action["phase_from"] and not action["applies_now"]:
+        extra = action["note"] if language() == "nl" else action["note_en"]
+        if action["role_function"]:
+            extra = tr("now: {function}", function=action["role_function"])
+        if extra:
+            text += f" <i>[{escape(extra)}]</i>"
+        if action["regime"] and not action["applies_now"]:
+            note = tr("not in force now")
+            parts.append(f"<li style='color: gray'><i>({note})</i> {text}</li>")
+        elif action["phase_from"] and not action["applies_now"]:
             note = tr("from phase {phase}, not yet", phase=action["phase_from"])
             parts.append(f"<li style='color: gray'><i>({note})</i> {text}</li>")
         elif action["phase_from"]:
