@@ -157,7 +157,8 @@ def test_procedures_list_and_show_resolved(demo_profile: Path) -> None:
     assert shown["organisation"] == "Alerta" and shown["warnings"] == []
     assert all(step["holders"] and step["holders"][0]["channels"] for step in shown["steps"])
     text = run(demo_profile, "procedures", "show", power["id"][:8]).output
-    assert "1. Crisiscoördinator:" in text and "Officier van dienst GHOR" in text
+    assert "1. Crisiscoördinator:" in text and "OvD-G: Escaleer" in text
+    assert "[escalatie: de GHOR (OvD-G); in een noodscenario het ROAZ]" in text
     listing = run(demo_profile, "procedures", "list", "--type", "ict_uitval").output
     assert "Medisch Spectrum Twente — Uitval ICT" in listing
     nothing = run(demo_profile, "procedures", "list", "--org", "Bestaat Niet")

@@ -78,8 +78,21 @@ LOCATIONS: tuple[_Location, ...] = (
               {"hospice": (8, 8, 0.75)}, source="telefoon"),
     _Location("manna_palliatief", "manna", "Zorggroep Manna, palliatieve unit", "Hengelo",
               ("zuurstof_wand",), {"palliatieve_unit": (6, 5, 0.6)}, stopped_days_ago=4),
-    _Location("heeren_loo_vg", "heeren_loo", "'s Heeren Loo, VG-cohort (bovenregionaal)",
-              "Almelo", ("isolatie",), {"vg_cohort": (15, 12, 0.5)}),
+    # Seed 000: the supra-regional VG cohort (15 beds) falls under the DTZC physicians; when
+    # day care closes, Akkerstaf, Bouwhuis and Schalm are extra cohort locations (if staff,
+    # and for the Akkerstaf a regular GP, can be found): locations, not organisations.
+    _Location("heeren_loo_vg", "twentse_zorgcentra",
+              "VG-cohort bovenregionaal (artsen DTZC)", "Losser", ("isolatie",),
+              {"vg_cohort": (15, 12, 0.5)}),
+    _Location("akkerstaf", "twentse_zorgcentra",
+              "Akkerstaf Enschede, extra cohortlocatie VG (bij sluiting dagbesteding)",
+              "Enschede", (), {}, every_hours=None),
+    _Location("bouwhuis", "twentse_zorgcentra",
+              "Bouwhuis Enschede, extra cohortlocatie VG (bij sluiting dagbesteding)",
+              "Enschede", (), {}, every_hours=None),
+    _Location("schalm", "twentse_zorgcentra",
+              "Schalm Almelo, extra cohortlocatie VG (bij sluiting dagbesteding)",
+              "Almelo", (), {}, every_hours=None),
     _Location("noodopvang", "ghor", "Noodopvanglocatie sporthal Oefenveld", "Enschede",
               (), {"noodopvang": (50, 20, 0.1)}, every_hours=None),  # a sporthal: no wall oxygen
     _Location("buurtzorg_teams", "buurtzorg", "Buurtzorg, teams Twente", "Almelo", (),
