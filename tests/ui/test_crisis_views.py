@@ -46,7 +46,7 @@ def test_the_crisis_page_shows_phase_decision_path_cards_and_measures(qtbot, win
     assert crisis.nood.text() == "Noodscenario: uit"
     path = crisis.path.toPlainText()
     assert path.index("Bestuurlijk ROAZ") < path.index("DPG / voorzitter") < path.index("Kernteam")
-    assert "Koen Oefenkate" in path and "06 12346033" in path  # the DPG on duty and his piket
+    assert "Koen Voorbeeld" in path and "06 12346032" in path  # the DPG on duty and his piket
     assert crisis.card_list.rowCount() == 7
     assert "Mandaat" in crisis.card.toPlainText()
     assert crisis.tabs.tabText(2) == "Maatregelen (4 actief)"
