@@ -120,6 +120,9 @@ def test_phase_3_without_the_national_box_is_refused_with_the_core_message(
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert len(errors) == 1 and not dialog.isVisible()
     assert crisis.phase.text().startswith("Fase 3: Crisiszorg")
+    assert "Landelijk besluit (de minister voor Medische Zorg en Sport), bron: Kamerbrief" in (
+        crisis.decision.text()
+    )
 
 
 def test_ctrl_enter_adds_an_event_and_a_decision_needs_who_decided(
@@ -270,6 +273,7 @@ def test_declare_the_noodscenario_through_the_dialog(qtbot, window, errors: list
     qtbot.keyClick(dialog.picture, Qt.Key.Key_Return, CTRL)
     assert len(errors) == 1 and not dialog.isVisible()
     assert "Noodscenario: AAN sinds" in crisis.nood.text()
+    assert "goedkeuring minister van VWS: in afwachting" in crisis.nood.text()
     assert "DPG Twente (test)" in crisis.nood.text()
     window.open_page("logbook")
     assert logbook.entries.row(0)["kind"] == "noodscenario"

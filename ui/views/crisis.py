@@ -88,6 +88,12 @@ add_catalogue(
         "Switch &on": "&Inzetten",
         "Deviation": "Afwijking",
         "now: {function}": "nu: {function}",
+        "National decision ({body}), source: {source}, {date}": (
+            "Landelijk besluit ({body}), bron: {source}, {date}"
+        ),
+        "In consultation with {who}; approval of the minister of VWS: {approval}": (
+            "In samenspraak met {who}; goedkeuring minister van VWS: {approval}"
+        ),
         "not in force now": "geldt nu niet",
         "deviation: {reason}": "afwijking: {reason}",
         "deviation: not active": "afwijking: niet actief",
@@ -362,6 +368,15 @@ class CrisisView(Page):
             if state["advised_by"]:
                 who.append(tr("on the advice of {by}", by=escape(state["advised_by"])))
             lines = [", ".join(who)]
+            if state["national"]:  # recorded by the region, never its own decision
+                lines.append(
+                    tr(
+                        "National decision ({body}), source: {source}, {date}",
+                        body=escape(state["authority"] or "-"),
+                        source=escape(state["national_source"] or "-"),
+                        date=escape(state["national_date"] or "-"),
+                    )
+                )
             if state["picture"]:
                 lines.append(f"<b>{tr('Picture')}:</b> {escape(state['picture'])}")
             if state["text"]:
@@ -376,6 +391,16 @@ class CrisisView(Page):
                     by=escape(state["noodscenario_decided_by"] or "-"),
                 )
                 + "</b>"
+                + (
+                    "<br>"
+                    + tr(
+                        "In consultation with {who}; approval of the minister of VWS: {approval}",
+                        who=escape(state["noodscenario_consulted"]),
+                        approval=escape(state["noodscenario_approval"] or "-"),
+                    )
+                    if state["noodscenario_consulted"]
+                    else ""
+                )
             )
         else:
             self.nood.setText(tr("Noodscenario: off"))
