@@ -92,9 +92,12 @@ def regime_label(regime: str | None, lang: str = "nl") -> str:
 def step_note(bound_to: str | None, role: str | None, lang: str = "nl") -> str:
     """What a reader must know about a regime-bound step or a role, for screen and paper."""
     notes = []
-    if bound_to in REGIMES:
-        label = regime_label(bound_to, lang)
-        notes.append(f"alleen bij {label}" if lang == "nl" else f"only in the {label} regime")
+    if bound_to == NOODSCENARIO:
+        notes.append("alleen bij noodscenario" if lang == "nl" else "only in a noodscenario")
+    elif bound_to == NORMAL:
+        notes.append(
+            "alleen buiten een noodscenario" if lang == "nl" else "only outside a noodscenario"
+        )
     if role in ROLE_LABELS:
         notes.append(ROLE_LABELS[role][0 if lang == "nl" else 1])
     return "; ".join(notes)
