@@ -14,6 +14,8 @@ from printouts.render import render_sheet
 from resilient_zcc.capacity.model import add_location
 from resilient_zcc.capacity.seh import report_seh, seh_overview, stopped
 from resilient_zcc.contacts.model import add_organisation
+from resilient_zcc.crisis.phases import set_phase
+from resilient_zcc.crisis.regions import add_region
 from resilient_zcc.errors import NotFound, ValidationError
 from resilient_zcc.store import Store
 
@@ -65,6 +67,14 @@ def test_a_stop_needs_reason_and_duration_and_the_newest_report_is_current(
     )
     assert row["expected_until"] == "2025-03-14T15:30:00+00:00" and not row["overrun"]
     assert seh_overview(store, later + timedelta(hours=5))[0]["overrun"]
+    assert not row["against_agreement"]
+    # In code zwart the SEH stays open (seed 000): a stop then is marked against the agreement.
+    region = add_region(store, "ROAZ-regio Test", "roaz")
+    set_phase(
+        store, region, "3", "Minister voor MZS", "", "beeld", "", later, "Logger",
+        national=True, national_source="Kamerbrief (test)", national_date="2025-03-14",
+    )  # fmt: skip
+    assert seh_overview(store, later)[0]["against_agreement"]
     assert [r["location_id"] for r in stopped(store, later)] == [seh]
     # A report is a fact: never changed; the next one makes the SEH open again.
     report_seh(store, seh, "open", now=later + timedelta(hours=2), reported_by="Coördinator SEH")

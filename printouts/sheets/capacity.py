@@ -247,6 +247,14 @@ def seh_table(ctx: PrintContext) -> list[Flowable]:
             state = f"<b>{esc(state.upper())}</b>"
             if r["overrun"]:
                 state += f" <b>[{ctx.t('VERLOPEN', 'OVERRUN')}]</b>"
+            if r["against_agreement"]:
+                state += (
+                    " <b>"
+                    + ctx.t(
+                        "[in code zwart blijft de SEH open]", "[in code zwart the ED stays open]"
+                    )
+                    + "</b>"
+                )
         else:
             state = esc(state)
         table.append(

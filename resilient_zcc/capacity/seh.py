@@ -98,7 +98,8 @@ def report_seh(
 def seh_overview(store: Store, now: datetime) -> list[dict[str, Any]]:
     """Every location with an SEH and its current status (None: never reported), stops
     first; `overrun` marks a stop past its expected end. The one query for the Overzicht,
-    the CLI and the capacity sheet."""
+    the CLI and the capacity sheet. `against_agreement` marks a stop in phase 3, where the
+    regional agreement keeps every SEH open."""
     rows = store.query(
         "SELECT l.id AS location_id, l.name, o.name AS organisation, s.status, s.reason, "
         "s.expected_until, s.reported_by, s.reported_at FROM locations l "
@@ -110,7 +111,12 @@ def seh_overview(store: Store, now: datetime) -> list[dict[str, Any]]:
         (f"%,{SEH_FEATURE},%",),
     )
     at = utc_iso(now)
+    code_black = bool(
+        store.query_one("SELECT 1 FROM regions WHERE kind = 'roaz' AND phase = '3' AND deleted = 0")
+    )
     for row in rows:
+        # The regional agreement: even in code zwart (phase 3) the SEH stays open.
+        row["against_agreement"] = code_black and row["status"] == STOP
         row["label"] = SEH_STATES[row["status"]][0] if row["status"] in SEH_STATES else "?"
         row["label_en"] = SEH_STATES[row["status"]][1] if row["status"] in SEH_STATES else "?"
         row["overrun"] = bool(

@@ -41,6 +41,8 @@ def seh_show(session: Session, as_json: bool) -> None:
             line += f" — {row['reason']}; verwacht tot {local_time(row['expected_until'])}"
             if row["overrun"]:
                 line += " (VERLOPEN: vraag de stand na)"
+            if row["against_agreement"]:
+                line += " (IN CODE ZWART BLIJFT DE SEH OPEN: regionale afspraak)"
         click.echo(f"{line}  (gemeld {local_time(row['reported_at'])}, {row['reported_by']})")
 
 
