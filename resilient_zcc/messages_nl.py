@@ -657,6 +657,15 @@ NL: dict[str, str] = {
         "Een stap noemt een functie of een rol, niet allebei: de functie van de rol volgt het "
         "regime dat geldt."
     ),
+    "There is no noodscenario in '{region}' awaiting the minister's approval.": (
+        "Er is in '{region}' geen noodscenario dat wacht op goedkeuring van de minister."
+    ),
+    "The approval is the minister of VWS's; '{by}' does not name the minister or "
+    "VWS (CLI: --by).": (
+        "De goedkeuring is van de minister van VWS; '{by}' noemt de minister of VWS niet "
+        "(CLI: --by)."
+    ),
+    "The approval": "De goedkeuring",
     # phases.py
     "'{region}' is already in phase {phase} (since {since}); choose another phase: {others}.": (
         "'{region}' is al in fase {phase} (sinds {since}); kies een andere fase: {others}."

@@ -76,6 +76,12 @@ def test_noodscenario_on_and_off(demo_profile: Path) -> None:
     shown = run(demo_profile, "phase", "show").output
     assert "Noodscenario: AAN" in shown
     assert "Voorzitter VRT (test); goedkeuring minister van VWS: in afwachting" in shown
+    by_roaz = run(demo_profile, "phase", "approval", "--by", "ROAZ")
+    assert by_roaz.exit_code == 1 and "does not name the minister" in by_roaz.output
+    approved = run(demo_profile, "phase", "approval", "--by", "Minister van VWS (test)")
+    assert approved.exit_code == 0 and "goedkeuring minister van VWS: verleend" in approved.output
+    again = run(demo_profile, "phase", "approval", "--by", "Minister van VWS (test)")
+    assert again.exit_code == 1 and "awaiting the minister's approval" in again.output
     twice = run(demo_profile, "phase", "noodscenario", "aan", *args)
     assert twice.exit_code == 1 and "already on" in twice.output
 

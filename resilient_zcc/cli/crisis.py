@@ -257,6 +257,32 @@ def phase_noodscenario(
     click.echo(f"{current['region']}: noodscenario {'AAN' if current['noodscenario'] else 'uit'}.")
 
 
+@phase.command("approval")
+@click.option("--by", "decided_by", required=True, help="Who approved (the minister of VWS).")
+@click.option("--text", default="", help="Explanation, e.g. the letter it came in.")
+@click.option("--recorded-by", default=None, help="Who records it (default: this device).")
+@click.option("--region", default=None, help=REGION_HELP)
+@pass_session
+def phase_approval(
+    session: Session, decided_by: str, text: str, recorded_by: str | None, region: str | None
+) -> None:
+    """Record the minister of VWS's approval of a noodscenario declared with it pending.
+
+    \b
+    Example:
+      resilient-zcc phase approval --by "Minister van VWS" --text "Brief van 14 maart"
+    """
+    with session.store() as store:
+        region_id = _region(store, region)
+        phases.record_noodscenario_approval(
+            store, region_id, decided_by, now(), _by(store, recorded_by), text
+        )
+        current = phases.phase_state(store, region_id)
+    click.echo(
+        f"{current['region']}: goedkeuring minister van VWS: {current['noodscenario_approval']}."
+    )
+
+
 @phase.command("history")
 @click.option("--region", default=None, help=REGION_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")

@@ -267,6 +267,58 @@ def set_noodscenario(
     return entry_id
 
 
+def record_noodscenario_approval(
+    store: Store,
+    region_id: str,
+    decided_by: str,
+    now: datetime,
+    recorded_by: str,
+    text: str = "",
+    entry_id: str | None = None,
+) -> str:
+    """Record that the minister of VWS approved the noodscenario declared with its approval
+    pending: a 'besluit' log entry carrying the approval (entries are never changed)."""
+    row = roaz_region(store, region_id)
+    state = phase_state(store, region_id)
+    if not state["noodscenario"] or state["noodscenario_approval"] != APPROVAL_PENDING:
+        raise ValidationError(
+            "There is no noodscenario in '{region}' awaiting the minister's approval.",
+            region=row["name"],
+        )
+    if not any(n in decided_by.lower() for n in ("minister", "vws")):
+        raise ValidationError(
+            "The approval is the minister of VWS's; '{by}' does not name the minister or "
+            "VWS (CLI: --by).",
+            by=decided_by,
+        )
+    _check_order(row["noodscenario_since"], utc_iso(now), Text("The approval"))
+    values = entry_values(
+        region_id,
+        "besluit",
+        text.strip() or "Goedkeuring minister van VWS voor het regionale noodscenario verleend.",
+        now,
+        recorded_by,
+        decided_by=decided_by,
+    )
+    values.update(authority=decided_by, approval=APPROVAL_GRANTED)
+    entry_id = entry_id or new_id()
+    with store.transaction() as tx:
+        tx.put("log_entries", entry_id, values)
+    return entry_id
+
+
+def _approval(store: Store, region_id: str, since: str | None, declared: str | None) -> Any:
+    """The newest approval recorded since the noodscenario was declared."""
+    if not since:
+        return declared
+    row = store.query_one(
+        "SELECT approval FROM log_entries WHERE region_id = ? AND kind = 'besluit' "
+        "AND approval IS NOT NULL AND deleted = 0 AND at >= ? ORDER BY at DESC, id DESC LIMIT 1",
+        (region_id, since),
+    )
+    return row["approval"] if row else declared
+
+
 def phase_state(store: Store, region_id: str) -> dict[str, Any]:
     """The region's phase with its meaning and the decision behind it, and its noodscenario."""
     row = roaz_region(store, region_id)
@@ -302,7 +354,9 @@ def phase_state(store: Store, region_id: str) -> dict[str, Any]:
         "noodscenario_since": row["noodscenario_since"],
         "noodscenario_decided_by": nood.get("decided_by"),
         "noodscenario_consulted": nood.get("consulted"),
-        "noodscenario_approval": nood.get("approval"),
+        "noodscenario_approval": _approval(
+            store, region_id, row["noodscenario_since"], nood.get("approval")
+        ),
     }
 
 
