@@ -574,6 +574,122 @@ NL: dict[str, str] = {
     "{what} must be between 1 and {maximum}, not {at}.": (
         "{what} moet tussen 1 en {maximum} liggen, niet {at}."
     ),
+    # crisis/authority.py and the phase rules: who decides what (seeds 000, 003)
+    "the bestuurlijk ROAZ": "het bestuurlijk ROAZ",
+    "Regional decision: weighed in the bestuurlijk ROAZ (chaired by the DPG); problems are "
+    "solved locally and regionally.": (
+        "Regionaal besluit: gewogen in het bestuurlijk ROAZ (voorzitter: de DPG); knelpunten "
+        "worden lokaal en regionaal opgelost."
+    ),
+    "national direction (LNAZ, ministry of VWS)": "landelijke regie (LNAZ, ministerie van VWS)",
+    "National decision: from phase 2c national direction is needed. The region records the "
+    "national decision with its source and date, not as its own.": (
+        "Landelijk besluit: vanaf fase 2c is landelijke regie en sturing nodig. De regio legt "
+        "het landelijke besluit vast met bron en datum, niet als eigen besluit."
+    ),
+    "the minister for Medische Zorg en Sport": "de minister voor Medische Zorg en Sport",
+    "Only nationally, by the minister for Medische Zorg en Sport, on the LNAZ's advice after "
+    "a quick verification by the IGJ (quality) and the NZa (access); only once every option "
+    "of phase 2 is used.": (
+        "Alleen landelijk, door de minister voor Medische Zorg en Sport, op advies van het LNAZ "
+        "na een snelle verificatie door de IGJ (kwaliteit) en de NZa (toegankelijkheid); pas "
+        "als alle opties in fase 2 benut zijn."
+    ),
+    "Regional noodscenario: decided by the DPG, in consultation with the ROAZ and the chair of "
+    "the safety region, with the approval of the minister of VWS; then aligned with the LNAZ "
+    "kernteam.": (
+        "Regionaal noodscenario: besluit van de DPG, in samenspraak met het ROAZ en de "
+        "voorzitter van de veiligheidsregio, met goedkeuring van de minister van VWS; daarna "
+        "afstemming met het kernteam LNAZ."
+    ),
+    "Phase {phase} is not a regional decision: it is decided by {body}. {how} "
+    "Record the national decision with national=True (CLI: --national), its source "
+    "(--source) and date (--decided-on).": (
+        "Fase {phase} is geen regionaal besluit: daarover besluit {body}. {how} Leg het "
+        "landelijke besluit vast met national=True (CLI: --national), de bron (--source) en de "
+        "datum (--decided-on)."
+    ),
+    "A change from {current} to {phase} is a regional decision of {body}, not a "
+    "national one: record it without national (CLI: --national).": (
+        "Een wijziging van {current} naar {phase} is een regionaal besluit van {body}, geen "
+        "landelijk besluit: leg het vast zonder national (CLI: --national)."
+    ),
+    "A national decision needs its source (CLI: --source), e.g. 'Kamerbrief "
+    "minister MZS' or 'LNAZ-bericht'.": (
+        "Een landelijk besluit heeft een bron nodig (CLI: --source), bijvoorbeeld 'Kamerbrief "
+        "minister MZS' of 'LNAZ-bericht'."
+    ),
+    "The date of the national decision '{value}' is not a date: write it as "
+    "YYYY-MM-DD (CLI: --decided-on).": (
+        "De datum van het landelijke besluit '{value}' is geen datum: schrijf die als "
+        "JJJJ-MM-DD (CLI: --decided-on)."
+    ),
+    "Phase {phase} is decided by {body}; '{by}' does not name it. Name the deciding "
+    "body in decided_by (CLI: --by).": (
+        "Over fase {phase} besluit {body}; '{by}' noemt die niet. Noem wie besluit in "
+        "decided_by (CLI: --by)."
+    ),
+    "{what} is the DPG's decision (in consultation with the ROAZ and the chair of the "
+    "safety region); '{by}' does not name the DPG. Name the DPG in decided_by (CLI: "
+    "--by), e.g. 'DPG Twente'.": (
+        "{what} is een besluit van de DPG (in samenspraak met het ROAZ en de voorzitter van de "
+        "veiligheidsregio); '{by}' noemt de DPG niet. Noem de DPG in decided_by (CLI: --by), "
+        "bijvoorbeeld 'DPG Twente'."
+    ),
+    "Declaring the noodscenario is done in consultation with the chair of the "
+    "safety region: name him or her (CLI: --safety-chair), e.g. 'Voorzitter "
+    "Veiligheidsregio Twente'.": (
+        "Het noodscenario wordt afgekondigd in samenspraak met de voorzitter van de "
+        "veiligheidsregio: noem die (CLI: --safety-chair), bijvoorbeeld 'Voorzitter "
+        "Veiligheidsregio Twente'."
+    ),
+    "Declaring the noodscenario needs the approval of the minister of VWS: record "
+    "it as '{granted}' or '{pending}' (CLI: --approval).": (
+        "Voor het afkondigen van het noodscenario is goedkeuring van de minister van VWS nodig: "
+        "leg die vast als '{granted}' of '{pending}' (CLI: --approval)."
+    ),
+    "Measure {code} ({title}) is binding from phase {binding_from}, and '{region}' is "
+    "in phase {phase}: switching it off is a deviation and needs a reason (CLI: "
+    "--reason).": (
+        "Maatregel {code} ({title}) is verplichtend vanaf fase {binding_from} en '{region}' is "
+        "in fase {phase}: uitzetten is een afwijking en vraagt een reden (CLI: --reason)."
+    ),
+    # capacity/seh.py: the emergency department's status
+    "'{location}' has no emergency department (SEH): only a hospital location with "
+    "the feature '{feature}' reports an SEH status.": (
+        "'{location}' heeft geen spoedeisende hulp (SEH): alleen een ziekenhuislocatie met het "
+        "kenmerk '{feature}' meldt een SEH-status."
+    ),
+    "Unknown SEH status '{status}'. Allowed: {allowed}.": (
+        "Onbekende SEH-status '{status}'. Toegestaan: {allowed}."
+    ),
+    "Who reports the SEH status (reported_by)": "Wie de SEH-status meldt (reported_by)",
+    "The moment of the SEH report": "Het moment van de SEH-melding",
+    "The reason for the SEH stop (--reason)": "De reden van de SEH-stop (--reason)",
+    "An SEH stop needs its expected duration in hours, more than 0 and at most "
+    "{most} (CLI: --hours); the SEH stays open even in code zwart.": (
+        "Een SEH-stop heeft een verwachte duur in uren nodig, meer dan 0 en hoogstens {most} "
+        "(CLI: --hours); de SEH blijft ook in code zwart open."
+    ),
+    # crisis/regime.py and procedure steps bound to a regime or naming a role
+    "Unknown regime '{regime}'. Allowed: {allowed} (or none: always).": (
+        "Onbekend regime '{regime}'. Toegestaan: {allowed} (of geen: altijd)."
+    ),
+    "Unknown role '{role}'. Allowed: {allowed}.": "Onbekende rol '{role}'. Toegestaan: {allowed}.",
+    "A step names either a function or a role, not both: the role's function "
+    "follows the regime in force.": (
+        "Een stap noemt een functie of een rol, niet allebei: de functie van de rol volgt het "
+        "regime dat geldt."
+    ),
+    "There is no noodscenario in '{region}' awaiting the minister's approval.": (
+        "Er is in '{region}' geen noodscenario dat wacht op goedkeuring van de minister."
+    ),
+    "The approval is the minister of VWS's; '{by}' does not name the minister or "
+    "VWS (CLI: --by).": (
+        "De goedkeuring is van de minister van VWS; '{by}' noemt de minister of VWS niet "
+        "(CLI: --by)."
+    ),
+    "The approval": "De goedkeuring",
     # phases.py
     "'{region}' is already in phase {phase} (since {since}); choose another phase: {others}.": (
         "'{region}' is al in fase {phase} (sinds {since}); kies een andere fase: {others}."
@@ -581,13 +697,6 @@ NL: dict[str, str] = {
     "A phase change": "Een fasewijziging",
     "Declaring the noodscenario": "Het afkondigen van het noodscenario",
     "Ending the noodscenario": "Het beëindigen van het noodscenario",
-    "Phase 3 (crisiszorg, code zwart) is declared and ended only nationally, by the minister. "
-    "Record the national decision with national=True (CLI: --national) and name it in "
-    "decided_by; regionally the choice is a noodscenario or 1a-2d.": (
-        "Fase 3 (crisiszorg, code zwart) wordt alleen landelijk afgekondigd en beëindigd, door "
-        "de minister. Leg het landelijke besluit vast met national=True (CLI: --national) en "
-        "noem het in decided_by; regionaal is de keuze een noodscenario of 1a-2d."
-    ),
     "The moment of the decision": "Het tijdstip van het besluit",
     "The moment of the phase change": "Het tijdstip van de fasewijziging",
     "The noodscenario of '{region}' is already {state}; nothing to change.": (

@@ -59,6 +59,7 @@ TABLE_NOUNS: dict[str, tuple[str, str, str, str]] = {
         "placement step",
         "placement steps",
     ),
+    "seh_status": ("SEH-melding", "SEH-meldingen", "SEH report", "SEH reports"),
     "procedures": ("procedure", "procedures", "procedure", "procedures"),
     "procedure_steps": ("procedurestap", "procedurestappen", "procedure step", "procedure steps"),
     "measures": ("maatregel", "maatregelen", "measure", "measures"),

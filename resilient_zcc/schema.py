@@ -310,6 +310,38 @@ def _m9_placement_rules(conn: sqlcipher3.Connection) -> None:
         conn.execute(statement)
 
 
+def _m10_rules(conn: sqlcipher3.Connection) -> None:
+    """Who decided what by which rule, regime-bound steps, and the emergency department's
+    open/stop status.
+
+    - log_entries: the deciding body from the authority table (`authority`), a national
+      decision's source and date, who was consulted and the minister's approval (noodscenario);
+    - region_measures: the reason a measure was switched off (needed when it is binding);
+    - procedure_steps, task_actions: `regime` ('normaal' / 'noodscenario', empty: always) and
+      `role` (a function resolved by the regime in force, e.g. where escalation goes);
+    - seh_status: immutable facts per hospital location (the newest is current).
+    """
+    for statement in (
+        "ALTER TABLE log_entries ADD COLUMN authority TEXT",
+        "ALTER TABLE log_entries ADD COLUMN national_source TEXT",
+        "ALTER TABLE log_entries ADD COLUMN national_date TEXT",
+        "ALTER TABLE log_entries ADD COLUMN consulted TEXT",
+        "ALTER TABLE log_entries ADD COLUMN approval TEXT",
+        "ALTER TABLE region_measures ADD COLUMN reason TEXT",
+        "ALTER TABLE procedure_steps ADD COLUMN regime TEXT",
+        "ALTER TABLE procedure_steps ADD COLUMN role TEXT",
+        "ALTER TABLE task_actions ADD COLUMN regime TEXT",
+        "ALTER TABLE task_actions ADD COLUMN role TEXT",
+        _replicated(
+            "seh_status",
+            "location_id TEXT, status TEXT, reason TEXT, expected_until TEXT, "
+            "reported_by TEXT, reported_at TEXT",
+        ),
+        "CREATE INDEX seh_by_location ON seh_status (location_id, reported_at)",
+    ):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
@@ -320,10 +352,11 @@ MIGRATIONS: list[Migration] = [
     _m7_import_mappings,
     _m8_region_network,
     _m9_placement_rules,
+    _m10_rules,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.
-APPEND_ONLY = frozenset({"log_entries", "capacity_reports", "placement_events"})
+APPEND_ONLY = frozenset({"log_entries", "capacity_reports", "placement_events", "seh_status"})
 LATEST = len(MIGRATIONS)
 
 

@@ -30,10 +30,15 @@ def test_phase_set_history_and_refusals(demo_profile: Path) -> None:
     again = run(demo_profile, "phase", "set", "2b", *args)
     assert again.exit_code == 1 and "already in phase 2b" in again.output
     code_black = run(demo_profile, "phase", "set", "3", *args)
-    assert code_black.exit_code == 1 and "only nationally" in code_black.output
+    assert code_black.exit_code == 1 and "Phase 3 is not a regional decision" in code_black.output
     missing = run(demo_profile, "phase", "set", "2c", "--by", "ROAZ")
     assert missing.exit_code == 2 and "--picture" in missing.output
-    national = run(demo_profile, "phase", "set", "3", "--national", *args)
+    by_roaz = run(demo_profile, "phase", "set", "3", "--national", *args)
+    assert by_roaz.exit_code == 1 and "does not name it" in by_roaz.output
+    national = run(
+        demo_profile, "phase", "set", "3", "--national", "--by", "Minister voor MZS",
+        "--source", "Kamerbrief (test)", "--decided-on", "2025-03-14", "--picture", "p",
+    )  # fmt: skip
     assert national.exit_code == 0, national.output
     history = json.loads(run(demo_profile, "phase", "history", "--json").output)
     assert [h["phase_to"] for h in history] == ["1a", "1b", "2a", "2b", "3"]
@@ -42,11 +47,41 @@ def test_phase_set_history_and_refusals(demo_profile: Path) -> None:
     assert "fase 2b → 3" in text
 
 
+def test_phase_set_2c_regionally_is_refused_naming_who_decides(demo_profile: Path) -> None:
+    args = ["--by", "Bestuurlijk ROAZ (test)", "--picture", "Druk in alle regio's"]
+    regional = run(demo_profile, "phase", "set", "2c", *args)
+    assert regional.exit_code == 1
+    assert "Phase 2c is not a regional decision" in regional.output
+    assert "decided by national direction (LNAZ, ministry of VWS)" in regional.output
+    national = run(
+        demo_profile, "phase", "set", "2c", "--national", "--by", "LNAZ",
+        "--source", "LNAZ-bericht (test)", "--decided-on", "2025-03-14", "--picture", "p",
+    )  # fmt: skip
+    assert national.exit_code == 0, national.output
+    shown = run(demo_profile, "phase", "show").output
+    assert "Landelijk besluit (landelijke regie" in shown and "LNAZ-bericht (test)" in shown
+    helped = run(demo_profile, "phase", "set", "--help").output
+    assert "2c–2d: National direction" in helped and "3: The minister" in helped
+
+
 def test_noodscenario_on_and_off(demo_profile: Path) -> None:
     args = ["--by", "DPG Twente (test)", "--picture", "Keten niet meer geborgd"]
+    by_jan = run(demo_profile, "phase", "noodscenario", "aan", "--by", "Jan", "--picture", "p")
+    assert by_jan.exit_code == 1 and "'Jan' does not name the DPG" in by_jan.output
+    no_chair = run(demo_profile, "phase", "noodscenario", "aan", *args, "--approval", "verleend")
+    assert no_chair.exit_code == 1 and "--safety-chair" in no_chair.output
+    args += ["--safety-chair", "Voorzitter VRT (test)", "--approval", "in afwachting"]
     on = run(demo_profile, "phase", "noodscenario", "aan", *args)
     assert on.exit_code == 0 and "noodscenario AAN" in on.output
-    assert "Noodscenario: AAN" in run(demo_profile, "phase", "show").output
+    shown = run(demo_profile, "phase", "show").output
+    assert "Noodscenario: AAN" in shown
+    assert "Voorzitter VRT (test); goedkeuring minister van VWS: in afwachting" in shown
+    by_roaz = run(demo_profile, "phase", "approval", "--by", "ROAZ")
+    assert by_roaz.exit_code == 1 and "does not name the minister" in by_roaz.output
+    approved = run(demo_profile, "phase", "approval", "--by", "Minister van VWS (test)")
+    assert approved.exit_code == 0 and "goedkeuring minister van VWS: verleend" in approved.output
+    again = run(demo_profile, "phase", "approval", "--by", "Minister van VWS (test)")
+    assert again.exit_code == 1 and "awaiting the minister's approval" in again.output
     twice = run(demo_profile, "phase", "noodscenario", "aan", *args)
     assert twice.exit_code == 1 and "already on" in twice.output
 
@@ -72,6 +107,27 @@ def test_log_add_list_search_and_correct(demo_profile: Path) -> None:
     assert future == []
     bad = run(demo_profile, "log", "list", "--since", "gisteren")
     assert bad.exit_code == 1 and "is not a date" in bad.output
+
+
+def test_switching_off_a_binding_measure_needs_a_reason_and_shows_a_deviation(
+    demo_profile: Path,
+) -> None:
+    national = run(
+        demo_profile, "phase", "set", "2c", "--national", "--by", "LNAZ",
+        "--source", "LNAZ-bericht (test)", "--decided-on", "2025-03-14", "--picture", "p",
+    )  # fmt: skip
+    assert national.exit_code == 0, national.output
+    silent = run(demo_profile, "measures", "set", "5", "--off", "--by", "ROAZ (test)")
+    assert silent.exit_code == 1 and "needs a reason" in silent.output
+    off = run(
+        demo_profile, "measures", "set", "5", "--off", "--by", "ROAZ (test)",
+        "--reason", "Geen OK-personeel (test)",
+    )  # fmt: skip
+    assert off.exit_code == 0, off.output
+    listed = run(demo_profile, "measures", "list").output
+    line = next(x for x in listed.splitlines() if "Uitbreiden PACU" in x)
+    assert "VERPLICHTEND  AFWIJKING: Geen OK-personeel (test)" in line
+    assert "AFWIJKING" in run(demo_profile, "phase", "show").output
 
 
 def test_measures_list_and_set(demo_profile: Path) -> None:
@@ -107,7 +163,8 @@ def test_procedures_list_and_show_resolved(demo_profile: Path) -> None:
     assert shown["organisation"] == "Alerta" and shown["warnings"] == []
     assert all(step["holders"] and step["holders"][0]["channels"] for step in shown["steps"])
     text = run(demo_profile, "procedures", "show", power["id"][:8]).output
-    assert "1. Crisiscoördinator:" in text and "Officier van dienst GHOR" in text
+    assert "1. Crisiscoördinator:" in text and "OvD-G: Escaleer" in text
+    assert "[escalatie: de GHOR (OvD-G); in een noodscenario het ROAZ]" in text
     listing = run(demo_profile, "procedures", "list", "--type", "ict_uitval").output
     assert "Medisch Spectrum Twente — Uitval ICT" in listing
     nothing = run(demo_profile, "procedures", "list", "--org", "Bestaat Niet")

@@ -69,8 +69,12 @@ def test_logbook_has_decisions_events_and_a_correction(demo: Store) -> None:
 def test_escalation_and_task_cards_name_who_is_on_duty(demo: Store) -> None:
     now = datetime.now(UTC)
     steps = escalation_path(demo, TWENTE, now)
-    assert len(steps) == 4
+    assert len(steps) == 5
     assert steps[2]["functions"][0]["name"] == "DPG" and steps[2]["functions"][0]["holders"]
+    # The last step, the LNAZ kernteam, has a contact; the chair of the safety region too.
+    assert steps[-1]["actor"] == "Kernteam LNAZ" and steps[-1]["functions"][0]["holders"]
+    assert steps[3]["functions"][0]["name"] == "Voorzitter Veiligheidsregio Twente"
+    assert steps[3]["functions"][0]["holders"]
     codes = {c["function_code"]: c for c in list_task_cards(demo, TWENTE)}
     zcc_codes = {f.code for f in REGIONAL_FUNCTIONS if f.code.startswith("zcc_")}
     assert set(codes) == zcc_codes
@@ -98,3 +102,38 @@ def test_every_institution_has_power_and_ict_procedures_that_resolve(demo: Store
             procedure = resolve_procedure(demo, row["id"], now)
             assert procedure["warnings"] == [], (org.key, procedure["warnings"])
             assert all(step["holders"] for step in procedure["steps"])
+
+
+def test_demo_task_cards_do_not_mix_the_noodscenario_with_the_phase_scale(demo: Store) -> None:
+    now = datetime.now(UTC)
+    for card in list_task_cards(demo, TWENTE):
+        shown = task_card(demo, TWENTE, card["function_code"], now)
+        for action in shown["actions"]:
+            if "noodscenario" in action["text"].lower() or action["regime"]:
+                assert action["phase_from"] is None, action["text"]
+        assert "doorzettingsmacht" not in (shown["title"] + shown["mandate"]).lower()
+    gp = task_card(demo, TWENTE, "zcc_huisarts", now)
+    assert gp["title"] == "Huisarts met beslissingsbevoegdheid"
+    triage = next(a for a in gp["actions"] if "triage-uitgangspunten" in a["text"])
+    assert triage["regime"] == "noodscenario" and not triage["applies_now"]
+    chair = task_card(demo, TWENTE, "zcc_voorzitter", now)
+    escalate = next(a for a in chair["actions"] if a["role"] == "escalatie")
+    assert escalate["role_function"] == "OvD-G"
+
+
+def test_demo_procedures_fit_the_organisation_and_escalate_by_regime(demo: Store) -> None:
+    now = datetime.now(UTC)
+    for key in ("buurtzorg", "alerta"):
+        power = resolve_procedure(demo, demo_id("procedure", f"{key}|stroomuitval"), now)
+        assert not any("brandstof" in s["text"] for s in power["steps"]), key
+    alerta = demo_id("procedure", "alerta|stroomuitval")
+    assert not any(
+        "Piket" in (s["function"] or "") for s in resolve_procedure(demo, alerta, now)["steps"]
+    )
+    mst = resolve_procedure(demo, demo_id("procedure", "mst|stroomuitval"), now)
+    assert any("brandstof" in s["text"] for s in mst["steps"])  # a hospital has a generator
+    escalation = [s for s in mst["steps"] if s["role"] == "escalatie"]
+    assert escalation and escalation[0]["function"] == "OvD-G"
+    in_nood = resolve_procedure(demo, mst["id"], now, regime="noodscenario")
+    assert [s["function"] for s in in_nood["steps"] if s["role"]] == ["ROAZ-voorzitter"]
+    assert not any("GHOR" in s["text"] for s in mst["steps"])  # the role says who, not the text

@@ -13,6 +13,7 @@ from resilient_zcc.crisis.measures import (
     MEASURES,
     active_measures,
     applicable_measures,
+    deviations,
     ensure_measures,
     region_measure_id,
     set_measure_active,
@@ -34,13 +35,15 @@ def _phase(store: Store, region_id: str, phase: str, hours: int, national: bool 
         store,
         region_id,
         phase,
-        "Bestuurlijk ROAZ",
+        "Minister voor MZS" if national else "Bestuurlijk ROAZ",
         "",
         "beeld",
         "",
         NOW + timedelta(hours=hours),
         "Logger",
         national=national,
+        national_source="Kamerbrief (test)" if national else "",
+        national_date="2025-03-14" if national else "",
     )
 
 
@@ -78,7 +81,7 @@ def test_applicable_measures_follow_the_phase_with_binding_flags(store: Store) -
     second = applicable_measures(store, region_id)
     assert {m["code"] for m in second} == PHASE_1 | FROM_2A
     assert not any(m["binding"] for m in second)
-    _phase(store, region_id, "2c", 3)
+    _phase(store, region_id, "2c", 3, national=True)
     binding = {m["code"] for m in applicable_measures(store, region_id) if m["binding"]}
     assert binding == {"5", "6", "8", "A"}
     _phase(store, region_id, "3", 4, national=True)
@@ -140,3 +143,36 @@ def test_switching_on_twice_is_refused_and_a_dropped_phase_is_flagged(store: Sto
     (pacu,) = active_measures(store, region_id)
     assert pacu["code"] == "5" and pacu["applicable"] is False
     assert "5" not in {m["code"] for m in applicable_measures(store, region_id)}
+
+
+def test_a_binding_measure_is_switched_off_only_with_a_reason_and_shows_as_deviation(
+    store: Store,
+) -> None:
+    region_id = add_region(store, "ROAZ-regio Test", "roaz")
+    _phase(store, region_id, "2a", 1)
+    set_measure_active(
+        store, region_id, "5", True, "Bestuurlijk ROAZ", NOW + timedelta(hours=2), "L"
+    )
+    # In 2a measure 5 is not binding yet: off without a word is fine.
+    set_measure_active(
+        store, region_id, "5", False, "Bestuurlijk ROAZ", NOW + timedelta(hours=3), "L"
+    )
+    set_measure_active(
+        store, region_id, "5", True, "Bestuurlijk ROAZ", NOW + timedelta(hours=4), "L"
+    )
+    _phase(store, region_id, "2c", 5, national=True)
+    assert deviations(store, region_id) and "5" not in {
+        m["code"] for m in deviations(store, region_id)
+    }
+    later = NOW + timedelta(hours=6)
+    with pytest.raises(ValidationError, match="binding from phase 2c.*needs a reason"):
+        set_measure_active(store, region_id, "5", False, "Bestuurlijk ROAZ", later, "L")
+    assert active_measures(store, region_id)[0]["code"] == "5"
+    set_measure_active(
+        store, region_id, "5", False, "Bestuurlijk ROAZ", later, "L", "Geen OK-personeel vrij"
+    )
+    shown = {m["code"]: m for m in deviations(store, region_id)}
+    assert shown["5"]["reason"] == "Geen OK-personeel vrij" and shown["5"]["binding"]
+    # Binding measures never switched on are deviations too, without a reason.
+    assert shown["8"]["reason"] is None
+    assert set(shown) == {"5", "6", "8", "A"}

@@ -99,7 +99,7 @@ def test_next_change_records_where_it_came_from(store: Store) -> None:
         ({"phase": "2a", "now": datetime(2025, 3, 14, 10, 30)}, "time zone"),
         ({"phase": "2a", "now": NOW - timedelta(hours=1)}, "before the current state"),
         ({"phase": "1b"}, "already in phase 1b"),
-        ({"phase": "3"}, "only nationally"),
+        ({"phase": "3"}, "Phase 3 is not a regional decision"),
     ],
 )
 def test_bad_phase_changes_are_refused_and_store_nothing(
@@ -115,16 +115,23 @@ def test_bad_phase_changes_are_refused_and_store_nothing(
     assert _snapshot(store) == before
 
 
+NATIONAL: dict[str, Any] = {
+    "national": True,
+    "national_source": "Kamerbrief minister MZS (test)",
+    "national_date": "2025-03-14",
+}
+
+
 def test_phase_3_only_as_national_decision_both_ways(store: Store) -> None:
     region_id = _region(store)
     with pytest.raises(ValidationError, match="national=True"):
         _set(store, region_id, "3")
-    _set(store, region_id, "3", decided_by="Minister voor MZS", national=True)
+    _set(store, region_id, "3", decided_by="Minister voor MZS", **NATIONAL)
     assert phase_state(store, region_id)["phase"] == "3"
     later = NOW + timedelta(days=3)
-    with pytest.raises(ValidationError, match="ended only nationally"):
+    with pytest.raises(ValidationError, match="Phase 3 is not a regional decision"):
         _set(store, region_id, "2d", later)
-    _set(store, region_id, "2d", later, decided_by="Minister voor MZS", national=True)
+    _set(store, region_id, "2d", later, decided_by="Minister voor MZS", **NATIONAL)
     assert phase_state(store, region_id)["phase"] == "2d"
 
 
@@ -148,6 +155,8 @@ def test_noodscenario_on_and_off_with_rules(store: Store) -> None:
             "text": "",
             "now": at,
             "recorded_by": "Logger",
+            "safety_chair": "Voorzitter VR" if active else "",
+            "approval": "verleend" if active else "",
         }
         args.update(kw)
         return set_noodscenario(store, region_id, active, **args)
@@ -179,9 +188,112 @@ def test_noodscenario_on_and_off_with_rules(store: Store) -> None:
 
 def test_changes_within_one_second_keep_the_order_they_were_made_in(store: Store) -> None:
     region_id = _region(store)
-    order = ["1b", "2a", "2b", "2c", "2b", "2a", "1b", "1a"]
+    order = ["1b", "2a", "2b", "2a", "1b", "1a"]
     for phase in order:
         _set(store, region_id, phase)  # all at the same second
     assert [h["phase_to"] for h in phase_history(store, region_id)] == order
     assert [e["phase_to"] for e in list_entries(store, region_id)] == order[::-1]
     assert phase_state(store, region_id)["phase"] == "1a"
+
+
+@pytest.mark.parametrize("phase", ["2c", "2d"])
+def test_2c_and_2d_are_refused_as_regional_decisions_naming_who_decides(
+    store: Store, phase: str
+) -> None:
+    region_id = _region(store)
+    _set(store, region_id, "2b")
+    before = _snapshot(store)
+    with pytest.raises(ValidationError) as refused:
+        _set(store, region_id, phase, NOW + timedelta(hours=1))
+    message = refused.value.message.render("en")
+    assert f"Phase {phase} is not a regional decision" in message
+    assert "national direction (LNAZ, ministry of VWS)" in message
+    assert "landelijke regie (LNAZ, ministerie van VWS)" in refused.value.message.render("nl")
+    assert _snapshot(store) == before
+
+
+def test_a_national_decision_is_recorded_as_such_with_source_and_date(store: Store) -> None:
+    region_id = _region(store)
+    _set(store, region_id, "2b")
+    later = NOW + timedelta(hours=1)
+    with pytest.raises(ValidationError, match="needs its source"):
+        _set(store, region_id, "2c", later, decided_by="LNAZ", national=True)
+    with pytest.raises(ValidationError, match="is not a date"):
+        _set(store, region_id, "2c", later, decided_by="LNAZ", **{**NATIONAL, "national_date": "x"})
+    with pytest.raises(ValidationError, match="'Bestuurlijk ROAZ' does not name it"):
+        _set(store, region_id, "2c", later, **NATIONAL)  # the region's own body
+    entry_id = _set(store, region_id, "2c", later, decided_by="", **NATIONAL)
+    entry = store.query_one("SELECT * FROM log_entries WHERE id = ?", (entry_id,))
+    assert entry is not None
+    assert (
+        entry["decided_by"] == entry["authority"] == "landelijke regie (LNAZ, ministerie van VWS)"
+    )
+    assert (entry["national_source"], entry["national_date"]) == (
+        "Kamerbrief minister MZS (test)",
+        "2025-03-14",
+    )
+    state = phase_state(store, region_id)
+    assert state["national"] is True and state["national_source"].startswith("Kamerbrief")
+    # Going back below 2c ends national direction: national too.
+    with pytest.raises(ValidationError, match="Phase 2c is not a regional decision"):
+        _set(store, region_id, "2b", later + timedelta(hours=1))
+    # A regional phase is recorded as the bestuurlijk ROAZ's, never with --national.
+    with pytest.raises(ValidationError, match="regional decision of the bestuurlijk ROAZ"):
+        _set(store, _region(store), "1b", later, **NATIONAL)
+
+
+def test_regional_phase_records_the_bestuurlijk_roaz_and_refuses_another_decider(
+    store: Store,
+) -> None:
+    region_id = _region(store)
+    with pytest.raises(ValidationError, match="'Jan' does not name it"):
+        _set(store, region_id, "1b", decided_by="Jan")
+    entry_id = _set(store, region_id, "1b")
+    entry = store.query_one(
+        "SELECT authority, national_source FROM log_entries WHERE id = ?", (entry_id,)
+    )
+    assert entry == {"authority": "het bestuurlijk ROAZ", "national_source": None}
+
+
+def test_phase_3_by_the_roaz_is_refused_even_as_national(store: Store) -> None:
+    region_id = _region(store)
+    with pytest.raises(ValidationError) as refused:
+        _set(store, region_id, "3", decided_by="ROAZ", **NATIONAL)
+    assert "the minister for Medische Zorg en Sport" in refused.value.message.render("en")
+    assert store.query("SELECT id FROM log_entries") == []
+
+
+def test_noodscenario_names_the_dpg_the_safety_chair_and_the_ministers_approval(
+    store: Store,
+) -> None:
+    region_id = _region(store)
+    args: dict[str, Any] = {
+        "decided_by": "DPG Twente",
+        "advised_by": "Bestuurlijk ROAZ",
+        "picture": "Keten niet meer geborgd",
+        "text": "",
+        "now": NOW,
+        "recorded_by": "Logger",
+        "safety_chair": "Voorzitter Veiligheidsregio Twente",
+        "approval": "in afwachting",
+    }
+    for change, message in (
+        ({"decided_by": "Jan"}, "'Jan' does not name the DPG"),
+        ({"safety_chair": ""}, "chair of the safety region"),
+        ({"approval": ""}, "approval of the minister of VWS"),
+    ):
+        with pytest.raises(ValidationError, match=re.escape(message)):
+            set_noodscenario(store, region_id, True, **{**args, **change})
+    assert store.query("SELECT id FROM log_entries") == []
+    entry_id = set_noodscenario(store, region_id, True, **args)
+    entry = store.query_one("SELECT * FROM log_entries WHERE id = ?", (entry_id,))
+    assert entry is not None
+    assert entry["authority"] == "DPG" and entry["approval"] == "in afwachting"
+    assert entry["consulted"] == "Bestuurlijk ROAZ; Voorzitter Veiligheidsregio Twente"
+    state = phase_state(store, region_id)
+    assert state["noodscenario_approval"] == "in afwachting"
+    # Ending it is the DPG's decision too; no approval is asked.
+    later = {**args, "now": NOW + timedelta(hours=2), "safety_chair": "", "approval": ""}
+    with pytest.raises(ValidationError, match="does not name the DPG"):
+        set_noodscenario(store, region_id, False, **{**later, "decided_by": "Jan"})
+    set_noodscenario(store, region_id, False, **later)

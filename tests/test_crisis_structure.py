@@ -82,7 +82,8 @@ def test_default_escalation_path_answers_who_is_that_now(store: Store) -> None:
     (function,) = dpg_step["functions"]
     assert [h["person_id"] for h in function["holders"]] == [people["anna"]]
     assert function["holders"][0]["channels"][0]["value"] == "053 123 4000"
-    assert steps[3]["functions"] == []  # LNAZ kernteam: no function in this directory
+    # The chair of the safety region and the LNAZ kernteam: no function in this directory.
+    assert steps[3]["functions"] == steps[4]["functions"] == []
 
 
 def test_a_region_replaces_its_path(store: Store) -> None:
@@ -96,7 +97,7 @@ def test_a_region_replaces_its_path(store: Store) -> None:
     steps = escalation_path(store, region_id, NOW)
     assert [(s["number"], s["actor"]) for s in steps] == [(1, "ZCC-voorzitter"), (2, "DPG")]
     tombstones = store.query("SELECT id FROM escalation_steps WHERE deleted = 1")
-    assert len(tombstones) == 2
+    assert len(tombstones) == len(DEFAULT_PATH) - 2
     with pytest.raises(NotFound, match="No region"):
         set_escalation_path(store, "nowhere", DEFAULT_PATH)
     with pytest.raises(ValidationError, match="at least one step"):
@@ -176,3 +177,44 @@ def test_a_missing_card_says_which_exist(store: Store) -> None:
     set_task_card(store, region_id, "zcc_logger", "Logger", "M", ["a"])
     with pytest.raises(NotFound, match="Cards: zcc_logger"):
         task_card(store, region_id, "zcc_huisarts", NOW)
+
+
+def test_task_card_actions_follow_the_regime_and_resolve_the_escalation_role(
+    store: Store,
+) -> None:
+    from resilient_zcc.crisis.phases import set_noodscenario
+    from resilient_zcc.crisis.taskcards import CardAction
+
+    ids = _directory(store)
+    ghor = store.query_one("SELECT organisation_id FROM functions WHERE id = ?", (ids["dpg"],))
+    ovdg = add_function(store, "OvD-G", "ovdg", ghor["organisation_id"])
+    chair = add_function(store, "ROAZ-voorzitter", "roaz_voorzitter", ghor["organisation_id"])
+    assign_role(store, ids["bram"], ovdg)
+    assign_role(store, ids["anna"], chair)  # the DPG chairs the ROAZ
+    region_id = add_region(store, "ROAZ-regio Test", "roaz")
+    with pytest.raises(ValidationError, match="Unknown role 'ghor'"):
+        set_task_card(store, region_id, "zcc_logger", "Logger", "m", [CardAction("x", role="ghor")])
+    set_task_card(
+        store, region_id, "zcc_logger", "Logger", "Legt vast.",
+        [
+            "Open het logboek",
+            CardAction("Escaleer knelpunten voor de keten", role="escalatie"),
+            CardAction("Pas de regionale triage-uitgangspunten toe", regime="noodscenario"),
+        ],
+    )  # fmt: skip
+    card = task_card(store, region_id, "zcc_logger", NOW)
+    assert card["regime"] == "normaal"
+    escalate, triage = card["actions"][1], card["actions"][2]
+    assert escalate["role_function"] == "OvD-G" and escalate["applies_now"]
+    assert [h["name"] for h in escalate["role_holders"]] == ["Bram Testman"]
+    assert triage["phase_from"] is None and not triage["applies_now"]
+    assert triage["note"] == "alleen bij noodscenario"
+    set_noodscenario(
+        store, region_id, True, "DPG Test", "Bestuurlijk ROAZ", "beeld", "", NOW, "Logger",
+        safety_chair="Voorzitter VR", approval="verleend",
+    )  # fmt: skip
+    card = task_card(store, region_id, "zcc_logger", NOW)
+    assert card["regime"] == "noodscenario"
+    assert card["actions"][1]["role_function"] == "ROAZ-voorzitter"
+    assert [h["name"] for h in card["actions"][1]["role_holders"]] == ["Anna Voorbeeld"]
+    assert card["actions"][2]["applies_now"]

@@ -276,3 +276,54 @@ def test_shifts_across_dst_keep_wall_clock_hours() -> None:
     night = next(b for b in bounds if b[0].day == 29 and b[0].hour == 20)
     assert night[1].hour == 8
     assert night[1].astimezone(UTC) - night[0].astimezone(UTC) == timedelta(hours=11)
+
+
+def _holders_of(store: Store, code: str) -> set[str]:
+    rows = store.query(
+        "SELECT r.person_id FROM roles r JOIN functions f ON f.id = r.function_id "
+        "WHERE f.code = ? AND r.deleted = 0",
+        (code,),
+    )
+    return {r["person_id"] for r in rows}
+
+
+def test_the_dpg_chairs_the_roaz_and_is_not_the_ovdg(demo: tuple[Store, DemoSummary]) -> None:
+    store, _ = demo
+    dpg = _holders_of(store, "dpg")
+    assert dpg and _holders_of(store, "roaz_voorzitter") == dpg  # seed 000: DPG = ROAZ chair
+    assert not dpg & _holders_of(store, "ovdg")
+    names = {r["name"] for r in store.query("SELECT name FROM functions WHERE deleted = 0")}
+    assert "OvD-G" in names and "Officier van dienst GHOR" not in names
+    assert "ZCC huisarts met beslissingsbevoegdheid" in names
+    assert not any("doorzettingsmacht" in n for n in names)
+
+
+def test_the_contacts_the_sources_name_are_in_the_demo(demo: tuple[Store, DemoSummary]) -> None:
+    store, _ = demo
+    for code in (
+        "vr_voorzitter",
+        "lnaz_kernteam",
+        "pbm_coordinator",
+        "roaz_woordvoerder",
+        "communicatieadviseur",
+    ):
+        assert _holders_of(store, code), code
+        row = store.query_one("SELECT id FROM functions WHERE code = ?", (code,))
+        assert row is not None and holders_now(store, row["id"], NOW), code
+
+
+def test_cohort_locations_are_not_organisations_and_vg_falls_under_dtzc(
+    demo: tuple[Store, DemoSummary],
+) -> None:
+    store, _ = demo
+    orgs = {r["name"] for r in store.query("SELECT name FROM organisations WHERE deleted = 0")}
+    assert not {"Akkerstaf Enschede", "Bouwhuis Enschede", "Schalm Almelo"} & orgs
+    places = store.query(
+        "SELECT l.name, l.features, o.short_name FROM locations l "
+        "JOIN organisations o ON o.id = l.organisation_id WHERE l.deleted = 0"
+    )
+    vg = [p for p in places if "VG" in p["name"]]
+    assert {p["short_name"] for p in vg} == {"DTZC"}
+    assert {p["name"].split(",")[0] for p in vg} >= {"Akkerstaf Enschede", "Schalm Almelo"}
+    shelter = next(p for p in places if "sporthal" in p["name"])
+    assert "zuurstof_wand" not in (shelter["features"] or "")

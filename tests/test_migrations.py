@@ -210,3 +210,26 @@ def test_version_8_profile_gains_the_placement_rule_columns_and_keeps_its_reques
         with store.transaction() as tx:
             tx.put("placement_requests", "r-1", {"local_route_tried": 1})
         assert store.log.audit("r-1", column="local_route_tried")[-1].value == 1
+
+
+def test_version_9_profile_gains_the_rules_columns_and_seh_status(tmp_path: Path) -> None:
+    """Migration 10: authority and approval on log entries, the reason a measure was switched
+    off, regime-bound steps, and the replicated, append-only SEH status facts."""
+    folder = tmp_path / "profile"
+    _db_key, _identity, conn = _profile_at(folder, 9)
+    store = Store(conn, folder)
+    org = model.add_organisation(store, "MST", "ziekenhuis")
+    assert "seh_status" not in _tables(conn)
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 10
+        columns = schema.replicated_columns(store.conn)
+        assert {"authority", "national_source", "national_date", "consulted", "approval"} <= (
+            columns["log_entries"]
+        )
+        assert "reason" in columns["region_measures"]
+        assert {"regime", "role"} <= columns["procedure_steps"] & columns["task_actions"]
+        assert "seh_status" in columns and "seh_status" in schema.APPEND_ONLY
+        assert store.query_one("SELECT name FROM organisations WHERE id = ?", (org,))["name"] == (
+            "MST"
+        )

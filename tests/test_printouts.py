@@ -104,9 +104,22 @@ def test_crisis_structure_has_phase_path_and_one_task_card_per_page(
 ) -> None:
     _printed, pages = rendered["crisisstructuur"]
     cards = list_task_cards(demo_store, default_region(demo_store))
-    assert len(pages) == 1 + len(cards)
-    assert "HUIDIGE FASE" in pages[0] and "Escalatiepad" in pages[0]
-    for card, page in zip(cards, pages[1:], strict=True):
+    # The structure (phase, who decides what, the escalation path) takes at most two pages.
+    head = len(pages) - len(cards)
+    assert 1 <= head <= 2
+    assert "HUIDIGE FASE" in pages[0] and "Escalatiepad" in "".join(pages[:head])
+    structure = flat("".join(pages[:head]))
+    # "Wie besluit wat" comes from the core's authority table (seeds 000, 003).
+    for text in (
+        "Bestuurlijk ROAZ",
+        "Landelijke regie (LNAZ, ministerie van VWS)",
+        "De minister voor Medische Zorg en Sport",
+        "IGJ (kwaliteit) en de NZa (toegankelijkheid)",
+        "met goedkeuring van de minister van VWS",
+        "Kernteam LNAZ, contactpersoon",
+    ):
+        assert flat(text) in structure, text
+    for card, page in zip(cards, pages[head:], strict=True):
         assert flat(card["title"]) in flat(page) and "Mandaat" in page
 
 
@@ -115,8 +128,11 @@ def test_capacity_tally_and_placement_sheets(
 ) -> None:
     places = locations(demo_store)
     _printed, tally = rendered["telformulieren"]
-    assert len(tally) == len(places)
-    for place, page in zip(places, tally, strict=True):
+    # One form per location; one without reports lists every bed category (may run over).
+    assert len(places) <= len(tally) <= 2 * len(places)
+    starts = [page for page in tally if "Geteld door" in page]
+    assert len(starts) == len(places)
+    for place, page in zip(places, starts, strict=True):
         assert flat(place["name"]) in flat(page)
     overview = flat("".join(rendered["capaciteit"][1]))
     assert all(flat(p["name"]) in overview for p in places if p["last_reported_at"])

@@ -226,3 +226,71 @@ def test_list_and_delete(store: Store, world: dict[str, str]) -> None:
     assert [r["organisation"] for r in list_procedures(store)] == ["Alerta Test"]
     with pytest.raises(NotFound):
         resolve_procedure(store, first, NOW)
+
+
+def _noodscenario(store: Store, active: bool, at: datetime) -> None:
+    from resilient_zcc.crisis.phases import set_noodscenario
+
+    set_noodscenario(
+        store, default_region_id(store), active, "DPG Test", "Bestuurlijk ROAZ", "beeld", "",
+        at, "Logger", safety_chair="Voorzitter VR" if active else "",
+        approval="in afwachting" if active else "",
+    )  # fmt: skip
+
+
+def default_region_id(store: Store) -> str:
+    from resilient_zcc.crisis.regions import add_region, default_region
+
+    if not store.query("SELECT id FROM regions"):
+        add_region(store, "ROAZ-regio Test", "roaz", "test")
+    return default_region(store)
+
+
+def test_escalation_follows_the_regime_ghor_normally_the_roaz_in_a_noodscenario(
+    store: Store, world: dict[str, str]
+) -> None:
+    roaz = add_organisation(store, "ROAZ Test", "coordinatie")
+    chair = add_function(store, "ROAZ-voorzitter", "roaz_voorzitter", roaz)
+    frits = add_person(store, "Frits Fictief", roaz)
+    assign_role(store, frits, chair)
+    add_channel(store, "person", frits, "mobile", "06-12345009", 1)
+    procedure_id = create_procedure(store, world["zse"], "stroomuitval")
+    add_step(store, procedure_id, world["coord"], "Activeer het crisisteam")
+    add_step(
+        store, procedure_id, None, "Informeer bij escalatie: duur, hulpvraag", role="escalatie"
+    )
+    add_step(
+        store, procedure_id, world["coord"], "Vraag een ketenoverleg aan", regime="noodscenario"
+    )
+    with pytest.raises(ValidationError, match="either a function or a role"):
+        add_step(store, procedure_id, world["ovdg"], "x", role="escalatie")
+    with pytest.raises(ValidationError, match="Unknown regime 'zwart'"):
+        add_step(store, procedure_id, world["coord"], "x", regime="zwart")
+    default_region_id(store)
+    normal = resolve_procedure(store, procedure_id, NOW)
+    assert normal["regime"] == "normaal"
+    assert normal["warnings"] == ["Step 2: No contact details for 'Officier van dienst GHOR'."]
+    escalate = normal["steps"][1]
+    assert escalate["function"] == "Officier van dienst GHOR"
+    assert [h["name"] for h in escalate["holders"]] == ["Dirk Oefen"]
+    assert "in een noodscenario het ROAZ" in escalate["note"]
+    assert normal["steps"][2]["in_force"] is False and normal["steps"][2]["holders"] == []
+    _noodscenario(store, True, NOW)
+    nood = resolve_procedure(store, procedure_id, NOW)
+    assert nood["regime"] == "noodscenario"
+    assert nood["steps"][1]["function"] == "ROAZ-voorzitter"
+    assert [h["name"] for h in nood["steps"][1]["holders"]] == ["Frits Fictief"]
+    assert nood["steps"][2]["in_force"] is True and nood["steps"][2]["note"] == (
+        "alleen bij noodscenario"
+    )
+    # A copy keeps the role and the regime.
+    copy = copy_procedure(store, procedure_id, world["alerta"])
+    assert copy.unmapped == []
+    copied = store.query(
+        "SELECT role, regime FROM procedure_steps WHERE procedure_id = ? ORDER BY position",
+        (copy.procedure_id,),
+    )
+    assert [(r["role"], r["regime"]) for r in copied][1:] == [
+        ("escalatie", None),
+        (None, "noodscenario"),
+    ]

@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from resilient_zcc.capacity.categories import CATEGORIES, STATUSES, all_categories
 from resilient_zcc.capacity.queries import latest_reports, locations, regional_overview
+from resilient_zcc.capacity.seh import STOP, seh_overview
 from resilient_zcc.settings import get_setting
 
 from ..context import PrintContext
@@ -17,7 +18,7 @@ from ..layout import Heading, SheetStart, TickBox, esc, grid, header_row, local,
 
 CAPACITY_TABLES = frozenset(
     {"locations", "capacity_reports", "capacity_categories", "organisations", "settings"}
-)
+) | {"seh_status"}
 TALLY_TABLES = frozenset({"locations", "capacity_categories", "organisations"})
 
 
@@ -65,6 +66,7 @@ def capacity_overview(ctx: PrintContext, options: dict[str, Any]) -> list[Flowab
             "small",
         ),
     ]
+    story += seh_table(ctx)
     if not groups:
         story.append(
             para(
@@ -221,3 +223,50 @@ def tally_forms(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             )
         )
     return story
+
+
+def seh_table(ctx: PrintContext) -> list[Flowable]:
+    """The emergency departments' status, stops first (seed 000: the SEH stays open even in
+    code zwart, so a stop must stand out)."""
+    rows = seh_overview(ctx.store, ctx.now)
+    if not rows:
+        return []
+    table: list[list[Any]] = [
+        header_row(
+            ctx,
+            "Locatie|SEH|Reden|Verwacht tot|Gemeld",
+            "Location|ED|Reason|Expected until|Reported",
+        )
+    ]
+    for r in rows:
+        if r["status"] is None:
+            state = ctx.t("niet gemeld", "not reported")
+        else:
+            state = r["label"] if ctx.lang == "nl" else r["label_en"]
+        if r["status"] == STOP:
+            state = f"<b>{esc(state.upper())}</b>"
+            if r["overrun"]:
+                state += f" <b>[{ctx.t('VERLOPEN', 'OVERRUN')}]</b>"
+            if r["against_agreement"]:
+                state += (
+                    " <b>"
+                    + ctx.t(
+                        "[in code zwart blijft de SEH open]", "[in code zwart the ED stays open]"
+                    )
+                    + "</b>"
+                )
+        else:
+            state = esc(state)
+        table.append(
+            [
+                para(r["name"]),
+                rich(state),
+                para(r["reason"] or "-"),
+                para(local(r["expected_until"], ctx.lang) if r["expected_until"] else "-"),
+                para(local(r["reported_at"], ctx.lang) if r["reported_at"] else "-"),
+            ]
+        )
+    return [
+        Heading(ctx.t("Spoedeisende hulp (SEH)", "Emergency departments (SEH)"), 1, "h2"),
+        grid(table, [62 * mm, 45 * mm, 100 * mm, 30 * mm, 30 * mm]),
+    ]

@@ -8,7 +8,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from resilient_zcc.crisis.authority import NOODSCENARIO_RULE, authority_rows
 from resilient_zcc.crisis.escalation import escalation_path
+from resilient_zcc.crisis.measures import deviations
 from resilient_zcc.crisis.phases import phase_state
 from resilient_zcc.crisis.taskcards import list_task_cards, task_card
 from resilient_zcc.crisis.vocabulary import PHASE_ORDER, phase_label
@@ -27,33 +29,6 @@ CRISIS_TABLES = CONTACT_TABLES | {
     "measures",
     "region_measures",
 }
-
-# Who decides what, from the LNAZ scale and the regional plan (DOMAIN.md).
-DECISIONS = (
-    (
-        "1a – 2b",
-        "Zorgorganisaties en ROAZ lossen lokaal en regionaal op; het bestuurlijk ROAZ "
-        "stelt de fase vast.",
-        "Care organisations and ROAZ solve locally and regionally; the ROAZ board sets the phase.",
-    ),
-    (
-        "2c – 2d",
-        "Landelijke regie nodig (LNAZ / LCPS); de regio voert uit en meldt.",
-        "National direction needed (LNAZ / LCPS); the region carries out and reports.",
-    ),
-    (
-        "3",
-        "Alleen landelijk afgekondigd door de minister (code zwart); de regio legt het besluit "
-        "vast.",
-        "Declared only nationally by the minister ('code zwart'); the region records it.",
-    ),
-    (
-        "Noodscenario",
-        "DPG / voorzitter bestuurlijk ROAZ zet de afkondiging in gang met de "
-        "voorzitter van de veiligheidsregio.",
-        "The DPG / ROAZ chair starts the declaration with the chair of the safety region.",
-    ),
-)
 
 
 def _no_region(ctx: PrintContext) -> list[Flowable]:
@@ -110,6 +85,18 @@ def crisis_structure(ctx: PrintContext, options: dict[str, Any]) -> list[Flowabl
                 )
             ),
         ],
+        [
+            para(ctx.t("Besluitvorming", "Authority"), "cell_bold"),
+            para(
+                (state["authority"] or "-")
+                + (
+                    ctx.t(" — landelijk besluit, bron: ", " — national decision, source: ")
+                    + f"{state['national_source']}, {state['national_date']}"
+                    if state["national"]
+                    else ""
+                )
+            ),
+        ],
         [para(ctx.t("Beeld", "Picture"), "cell_bold"), para(state["picture"] or "-")],
         [
             para(ctx.t("Noodscenario", "Emergency scenario"), "cell_bold"),
@@ -121,9 +108,31 @@ def crisis_structure(ctx: PrintContext, options: dict[str, Any]) -> list[Flowabl
                     if state["noodscenario_since"]
                     else ""
                 )
+                + (
+                    ctx.t("; i.o.m. ", "; consulted: ")
+                    + f"{state['noodscenario_consulted']}; "
+                    + ctx.t("goedkeuring minister van VWS: ", "approval minister of VWS: ")
+                    + f"{state['noodscenario_approval'] or '-'}"
+                    if state["noodscenario"] and state["noodscenario_consulted"]
+                    else ""
+                )
             ),
         ],
     ]
+    off = deviations(ctx.store, _roaz(ctx))
+    if off:  # binding measures not carried out: a deviation the reader must see
+        facts.append(
+            [
+                para(ctx.t("AFWIJKING", "DEVIATION"), "cell_bold"),
+                para(
+                    "; ".join(
+                        f"{m['code']} {m['title']}: "
+                        + (m["reason"] or ctx.t("verplichtend, niet actief", "binding, not active"))
+                        for m in off
+                    )
+                ),
+            ]
+        )
     story.append(grid(facts, [40 * mm, 142 * mm], header=False))
     story.append(Heading(ctx.t("Fasering (LNAZ)", "Phase scale (LNAZ)"), 1, "h2"))
     rows: list[list[Any]] = [
@@ -150,7 +159,17 @@ def crisis_structure(ctx: PrintContext, options: dict[str, Any]) -> list[Flowabl
     decide = [
         [para(ctx.t("Fase", "Phase"), "cell_bold"), para(ctx.t("Besluit", "Decision"), "cell_bold")]
     ]
-    decide += [[para(p), para(nl if ctx.lang == "nl" else en)] for p, nl, en in DECISIONS]
+    # One table in the core decides this for the rules, the window and this page.
+    decide += [
+        [para(row["phases"]), rich(f"<b>{esc(row['body'])}</b>. {esc(row['how'])}")]
+        for row in authority_rows(ctx.lang)
+    ]
+    decide.append(
+        [
+            para(ctx.t("Noodscenario", "Emergency scenario")),
+            para(NOODSCENARIO_RULE.render(ctx.lang)),
+        ]
+    )
     story.append(grid(decide, [30 * mm, 152 * mm]))
     story.append(
         Heading(
@@ -251,9 +270,12 @@ def task_cards(ctx: PrintContext) -> list[Flowable]:
                     )
                 )
             )
-            rows.append(
-                [TickBox(), para(str(action["number"])), para(action["text"]), para(applies), ""]
-            )
+            note = action["note"] if ctx.lang == "nl" else action["note_en"]
+            if action["regime"]:  # bound to a regime: the paper says which, not the phase
+                applies = note
+                note = ""
+            text = esc(action["text"]) + (f"<br/><i>[{esc(note)}]</i>" if note else "")
+            rows.append([TickBox(), para(str(action["number"])), rich(text), para(applies), ""])
         story.append(
             grid(
                 rows,

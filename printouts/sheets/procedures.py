@@ -79,11 +79,13 @@ def procedures(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             ]
         ]
         for step in proc["steps"]:
+            # Paper outlives the regime it was printed in: say which steps follow the regime.
+            note = step["note"] if ctx.lang == "nl" else step["note_en"]
             rows.append(
                 [
                     TickBox(),
                     para(str(step["number"])),
-                    para(step["text"]),
+                    rich(esc(step["text"]) + (f"<br/><i>[{esc(note)}]</i>" if note else "")),
                     rich(_holders(ctx, step)),
                 ]
             )

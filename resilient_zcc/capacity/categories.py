@@ -84,6 +84,8 @@ FEATURES: dict[str, tuple[str, str]] = {
     "beademing": ("beademing", "mechanical ventilation"),
     "monitoring": ("bewaking / monitoring", "monitoring"),
     "psychogeriatrie": ("gesloten afdeling (psychogeriatrie)", "closed ward (dementia)"),
+    # A hospital location with an emergency department: it reports its SEH status (seh.py).
+    "seh": ("spoedeisende hulp (SEH)", "emergency department"),
 }
 
 CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")

@@ -8,7 +8,7 @@ import click
 
 from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
-from . import capacity, contacts, crisis, exchange, overview, placements, profile
+from . import capacity, contacts, crisis, exchange, overview, placements, profile, seh
 from .common import Session, ZccGroup
 
 # Commands of the packages that build on the core, loaded when used (see ZccGroup).
@@ -66,6 +66,7 @@ for command in (
     profile.passphrase,
     profile.recovery_key,
     capacity.capacity,
+    seh.seh_group,
     placements.placements,
     crisis.phase,
     crisis.log_group,

@@ -9,10 +9,11 @@ from typing import Any
 import click
 
 from ..contacts import queries as contact_queries
+from ..crisis import authority, logbook, phases
 from ..crisis import escalation as escalation_q
-from ..crisis import logbook, phases
 from ..crisis import measures as measures_q
 from ..crisis import taskcards as taskcards_q
+from ..crisis.authority import APPROVAL_GRANTED, APPROVAL_PENDING
 from ..crisis.common import device_label
 from ..crisis.regions import default_region
 from ..crisis.vocabulary import FREE_LOG_KINDS, LOG_KINDS, PHASE_ORDER
@@ -52,8 +53,12 @@ def _measure_line(m: dict[str, Any]) -> str:
     mark = "actief" if m["active"] else "      "
     binding = f", verplichtend vanaf {m['binding_from']}" if m["binding_from"] else ""
     now_binding = "  VERPLICHTEND" if m["binding"] else ""
+    deviation = ""
+    if m.get("deviation"):
+        deviation = f"  AFWIJKING: {m['reason']}" if m.get("reason") else "  AFWIJKING: niet actief"
     return (
-        f"  [{mark}] {m['code']:<3} {m['title']} (vanaf {m['applies_from']}{binding}){now_binding}"
+        f"  [{mark}] {m['code']:<3} {m['title']} (vanaf {m['applies_from']}{binding})"
+        f"{now_binding}{deviation}"
     )
 
 
@@ -86,6 +91,11 @@ def phase_show(session: Session, region: str | None, as_json: bool) -> None:
         click.echo(
             f"  Sinds {local_time(state['since'])}, besloten door {state['decided_by']}{advice}."
         )
+        if state["national"]:
+            click.echo(
+                f"  Landelijk besluit ({state['authority']}), bron: {state['national_source']}, "
+                f"datum {state['national_date']}; door de regio vastgelegd."
+            )
         click.echo(f"  Beeld: {state['picture']}")
         if state["text"]:
             click.echo(f"  Toelichting: {state['text']}")
@@ -97,6 +107,11 @@ def phase_show(session: Session, region: str | None, as_json: bool) -> None:
         else ""
     )
     click.echo(f"Noodscenario: {nood}{since}")
+    if state["noodscenario"] and state["noodscenario_consulted"]:
+        click.echo(
+            f"  In samenspraak met {state['noodscenario_consulted']}; goedkeuring minister "
+            f"van VWS: {state['noodscenario_approval'] or '-'}."
+        )
     click.echo(f"Maatregelen die gelden in fase {state['phase']}:")
     for m in applicable:
         click.echo(_measure_line(m))
@@ -107,14 +122,28 @@ def phase_show(session: Session, region: str | None, as_json: bool) -> None:
             click.echo(_measure_line(m))
 
 
-@phase.command("set")
+@phase.command("set", epilog="Who decides: " + authority.help_text())
 @click.argument("new_phase", metavar="PHASE", type=click.Choice(PHASE_ORDER))
-@click.option("--by", "decided_by", required=True, help="Who decided (e.g. 'Bestuurlijk ROAZ').")
+@click.option(
+    "--by",
+    "decided_by",
+    default="",
+    help="Who decided: the bestuurlijk ROAZ for 1a-2b; the national body for 2c, 2d and 3 "
+    "(default with --national: the body of the authority table).",
+)
 @click.option("--advice", "advised_by", default="", help="On whose advice.")
 @click.option("--picture", required=True, help="The picture (beeld) the decision rests on.")
 @click.option("--text", default="", help="Explanation.")
 @click.option(
-    "--national", is_flag=True, help="The national decision (needed for phase 3, code zwart)."
+    "--national",
+    is_flag=True,
+    help="Record a national decision (needed for 2c, 2d and 3): never the region's own.",
+)
+@click.option(
+    "--source", "national_source", default="", help="With --national: where it was decided."
+)
+@click.option(
+    "--decided-on", "national_date", default="", help="With --national: its date (YYYY-MM-DD)."
 )
 @click.option("--recorded-by", default=None, help="Who records it (default: this device).")
 @click.option("--region", default=None, help=REGION_HELP)
@@ -128,16 +157,21 @@ def phase_set(
     picture: str,
     text: str,
     national: bool,
+    national_source: str,
+    national_date: str,
     recorded_by: str | None,
     region: str | None,
     as_json: bool,
 ) -> None:
-    """Record a phase change decided by the bestuurlijk ROAZ / DPG (phase 3 only nationally).
+    """Record a phase change: 1a-2b decided by the bestuurlijk ROAZ; 2c and 2d national
+    decisions and 3 the minister's, recorded with --national, --source and --decided-on.
 
     \b
     Example:
       resilient-zcc phase set 2b --by "Bestuurlijk ROAZ" --advice "ZCC-overleg" \\
         --picture "IC-bezetting 95%, ook buurregio's vol" --text "Ketenoverleg dagelijks"
+      resilient-zcc phase set 2c --national --by "LNAZ" --source "LNAZ-bericht" \\
+        --decided-on 2025-03-14 --picture "Druk in alle ROAZ-regio's"
     """
     with session.store() as store:
         region_id = _region(store, region)
@@ -152,6 +186,8 @@ def phase_set(
             now(),
             _by(store, recorded_by),
             national=national,
+            national_source=national_source,
+            national_date=national_date,
         )
         state = phases.phase_state(store, region_id)
     if as_json:
@@ -162,8 +198,19 @@ def phase_set(
 
 @phase.command("noodscenario")
 @click.argument("state", type=click.Choice(["aan", "uit"]))
-@click.option("--by", "decided_by", required=True, help="Who decided (e.g. 'DPG Twente').")
-@click.option("--advice", "advised_by", default="", help="On whose advice.")
+@click.option("--by", "decided_by", required=True, help="The DPG who decides (e.g. 'DPG Twente').")
+@click.option("--advice", "advised_by", default="", help="The ROAZ consulted (default: 'ROAZ').")
+@click.option(
+    "--safety-chair",
+    default="",
+    help="The chair of the safety region consulted (needed to declare).",
+)
+@click.option(
+    "--approval",
+    type=click.Choice([APPROVAL_GRANTED, APPROVAL_PENDING]),
+    default=None,
+    help="The minister of VWS's approval: granted or still pending (needed to declare).",
+)
 @click.option("--picture", required=True, help="The picture (beeld) the decision rests on.")
 @click.option("--text", default="", help="Explanation.")
 @click.option("--recorded-by", default=None, help="Who records it (default: this device).")
@@ -174,17 +221,22 @@ def phase_noodscenario(
     state: str,
     decided_by: str,
     advised_by: str,
+    safety_chair: str,
+    approval: str | None,
     picture: str,
     text: str,
     recorded_by: str | None,
     region: str | None,
 ) -> None:
-    """Declare (aan) or end (uit) the regional noodscenario.
+    """Declare (aan) or end (uit) the regional noodscenario: the DPG's decision, in
+    consultation with the ROAZ and the chair of the safety region, with the approval of the
+    minister of VWS (or that approval recorded as pending).
 
     \b
     Example:
-      resilient-zcc phase noodscenario aan --by "DPG Twente i.o.m. voorzitter VRT" \\
-        --advice "Bestuurlijk ROAZ" --picture "Zorgcontinuïteit in de keten niet meer geborgd"
+      resilient-zcc phase noodscenario aan --by "DPG Twente" --advice "Bestuurlijk ROAZ" \\
+        --safety-chair "Voorzitter Veiligheidsregio Twente" --approval "in afwachting" \\
+        --picture "Zorgcontinuïteit in de keten niet meer geborgd"
     """
     with session.store() as store:
         region_id = _region(store, region)
@@ -198,9 +250,37 @@ def phase_noodscenario(
             text,
             now(),
             _by(store, recorded_by),
+            safety_chair=safety_chair,
+            approval=approval or "",
         )
         current = phases.phase_state(store, region_id)
     click.echo(f"{current['region']}: noodscenario {'AAN' if current['noodscenario'] else 'uit'}.")
+
+
+@phase.command("approval")
+@click.option("--by", "decided_by", required=True, help="Who approved (the minister of VWS).")
+@click.option("--text", default="", help="Explanation, e.g. the letter it came in.")
+@click.option("--recorded-by", default=None, help="Who records it (default: this device).")
+@click.option("--region", default=None, help=REGION_HELP)
+@pass_session
+def phase_approval(
+    session: Session, decided_by: str, text: str, recorded_by: str | None, region: str | None
+) -> None:
+    """Record the minister of VWS's approval of a noodscenario declared with it pending.
+
+    \b
+    Example:
+      resilient-zcc phase approval --by "Minister van VWS" --text "Brief van 14 maart"
+    """
+    with session.store() as store:
+        region_id = _region(store, region)
+        phases.record_noodscenario_approval(
+            store, region_id, decided_by, now(), _by(store, recorded_by), text
+        )
+        current = phases.phase_state(store, region_id)
+    click.echo(
+        f"{current['region']}: goedkeuring minister van VWS: {current['noodscenario_approval']}."
+    )
 
 
 @phase.command("history")
@@ -228,7 +308,14 @@ def phase_history(session: Session, region: str | None, as_json: bool) -> None:
             else f"noodscenario {row['phase_from']} → {row['phase_to']}"
         )
         advice = f", advies {row['advised_by']}" if row["advised_by"] else ""
-        click.echo(f"{local_time(row['at'])}  {what}  (besluit {row['decided_by']}{advice})")
+        national = (
+            f"; landelijk besluit, bron {row['national_source']}, {row['national_date']}"
+            if row["national_source"]
+            else ""
+        )
+        click.echo(
+            f"{local_time(row['at'])}  {what}  (besluit {row['decided_by']}{advice}{national})"
+        )
         click.echo(f"    Beeld: {row['picture']}")
 
 
@@ -389,7 +476,13 @@ def measures_list(session: Session, show_all: bool, region: str | None, as_json:
 @click.argument("code")
 @click.option("--on/--off", "active", required=True, help="Switch the measure on or off.")
 @click.option("--by", "decided_by", required=True, help="Who decided.")
-@click.option("--text", default="", help="Explanation.")
+@click.option(
+    "--reason",
+    "--text",
+    "text",
+    default="",
+    help="Explanation; the reason, needed to switch off a measure that is binding (2c+).",
+)
 @click.option("--recorded-by", default=None, help="Who records it (default: this device).")
 @click.option("--region", default=None, help=REGION_HELP)
 @pass_session
@@ -497,8 +590,10 @@ def taskcards_show(session: Session, code: str | None, region: str | None, as_js
     click.echo(f"Mandaat: {card['mandate']}")
     for action in card["actions"]:
         phase_note = f"  (vanaf fase {action['phase_from']})" if action["phase_from"] else ""
+        note = f"  [{action['note']}]" if action["note"] else ""
+        who = f" → nu: {action['role_function']}" if action["role_function"] else ""
         mark = "" if action["applies_now"] else "  [nu niet van toepassing]"
-        click.echo(f"  {action['number']}. {action['text']}{phase_note}{mark}")
+        click.echo(f"  {action['number']}. {action['text']}{phase_note}{note}{who}{mark}")
     click.echo("Nu in functie:")
     if not card["holders"]:
         click.echo("  NIEMAND")
@@ -568,9 +663,12 @@ def procedures_show(session: Session, procedure_id: str, as_json: bool) -> None:
         emit_json(procedure)
         return
     click.echo(f"{procedure['organisation']} — {procedure['title']}")
+    click.echo(f"Regime nu: {procedure['regime']}")
     for step in procedure["steps"]:
         function = step["function"] or "(geen functie)"
-        click.echo(f"{step['number']}. {function}: {step['text']}")
+        note = f"  [{step['note']}]" if step["note"] else ""
+        idle = "  (geldt nu niet)" if not step["in_force"] else ""
+        click.echo(f"{step['number']}. {function}: {step['text']}{note}{idle}")
         for holder in step["holders"]:
             click.echo(f"     {_holder_line(holder, channels=3)}")
         if step["warning"]:

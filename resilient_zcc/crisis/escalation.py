@@ -46,10 +46,16 @@ DEFAULT_PATH: tuple[EscalationStep, ...] = (
         "dpg",
     ),
     EscalationStep(
+        "Voorzitter veiligheidsregio",
+        "Besluit mee: de DPG kondigt het noodscenario af in samenspraak met het ROAZ en de "
+        "voorzitter van de veiligheidsregio, met goedkeuring van de minister van VWS",
+        "vr_voorzitter",
+    ),
+    EscalationStep(
         "Kernteam LNAZ",
-        "Afstemming met het kernteam van het Landelijk Netwerk Acute Zorg over het regionale "
-        "noodscenario",
-        None,
+        "De DPG geeft het signaal van een regionaal noodscenario af bij het kernteam van het "
+        "Landelijk Netwerk Acute Zorg; afstemming",
+        "lnaz_kernteam",
     ),
 )
 

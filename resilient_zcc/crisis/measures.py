@@ -143,7 +143,7 @@ def measures_overview(store: Store, region_id: str) -> list[dict[str, Any]]:
     _, phase = _phase_of(store, region_id)
     rows = store.query(
         "SELECT m.id, m.code, m.title, m.description, m.applies_from, m.binding_from, "
-        "rm.active, rm.since, rm.entry_id FROM measures m LEFT JOIN region_measures rm "
+        "rm.active, rm.since, rm.entry_id, rm.reason FROM measures m LEFT JOIN region_measures rm "
         "ON rm.measure_id = m.id AND rm.region_id = ? AND rm.deleted = 0 "
         "WHERE m.deleted = 0",
         (region_id,),
@@ -157,7 +157,15 @@ def measures_overview(store: Store, region_id: str) -> list[dict[str, Any]]:
             row["binding_from"]
         ) <= phase_rank(phase)
         row["active"] = bool(row["active"])
+        # A binding measure that is not on is a deviation from national direction: shown as
+        # such everywhere, with the reason it was switched off.
+        row["deviation"] = row["binding"] and not row["active"]
     return rows
+
+
+def deviations(store: Store, region_id: str) -> list[dict[str, Any]]:
+    """Binding measures (phase 2c and higher) that the region does not carry out."""
+    return [r for r in measures_overview(store, region_id) if r["deviation"]]
 
 
 def applicable_measures(store: Store, region_id: str) -> list[dict[str, Any]]:
@@ -183,8 +191,10 @@ def set_measure_active(
 ) -> str:
     """Switch a measure on or off for the region, with a 'maatregel' log entry.
 
-    A measure is switched on only in a phase where it applies; switching off is always
-    allowed. Returns the log entry's id.
+    A measure is switched on only in a phase where it applies. Switching off is allowed,
+    but a measure binding in the region's phase (2c and higher, seed 003: "vanaf fase 2c kan
+    het een verplichtend karakter krijgen") needs a reason in `text`, and then shows as a
+    deviation. Returns the log entry's id.
     """
     row, phase = _phase_of(store, region_id)
     measure = BY_CODE.get(measure_code.strip().upper())
@@ -219,6 +229,18 @@ def set_measure_active(
             region=row["name"],
             phase=phase,
         )
+    binding = bool(measure.binding_from) and phase_rank(measure.binding_from) <= phase_rank(phase)
+    if not active and binding and not text.strip():
+        raise ValidationError(
+            "Measure {code} ({title}) is binding from phase {binding_from}, and '{region}' is "
+            "in phase {phase}: switching it off is a deviation and needs a reason (CLI: "
+            "--reason).",
+            code=measure.code,
+            title=measure.title,
+            binding_from=measure.binding_from,
+            region=row["name"],
+            phase=phase,
+        )
     words = "ingezet" if active else "beëindigd"
     note = f"Maatregel {measure.code} {measure.title} {words}."
     values = entry_values(
@@ -242,6 +264,7 @@ def set_measure_active(
                 "active": int(active),
                 "since": at,
                 "entry_id": entry_id,
+                "reason": None if active else (text.strip() or None),
                 "deleted": 0,
             },
         )

@@ -4,6 +4,7 @@ each function in a region, with who holds the function now."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -12,14 +13,35 @@ from ..i18n import Text
 from ..validation import required
 from .common import stable_id
 from .holders import function_holders, functions_with_code
+from .regime import (
+    ROLES,
+    applies,
+    check_regime,
+    check_role,
+    regime_in_force,
+    role_function,
+    step_note,
+)
 from .regions import region
 from .vocabulary import PHASE_ORDER, PHASES, phase_rank
 
 if TYPE_CHECKING:
     from ..store import Store
 
-# An action is its text, or (text, phase from which it applies).
-Action = str | tuple[str, str | None]
+
+@dataclass(frozen=True)
+class CardAction:
+    """An action bound to a regime ('normaal' / 'noodscenario': shown as in force only then)
+    or naming a role resolved by the regime (e.g. 'escalatie'), with an optional phase."""
+
+    text: str
+    phase_from: str | None = None
+    regime: str | None = None
+    role: str | None = None
+
+
+# An action is its text, (text, phase from which it applies), or a CardAction.
+Action = str | tuple[str, str | None] | CardAction
 
 
 def card_id(region_id: str, function_code: str) -> str:
@@ -61,7 +83,12 @@ def set_task_card(
         raise ValidationError("A task card needs at least one action.")
     rows = []
     for n, action in enumerate(actions, 1):
-        text, phase_from = (action, None) if isinstance(action, str) else action
+        if isinstance(action, CardAction):
+            text, phase_from = action.text, action.phase_from
+            regime, role = check_regime(action.regime), check_role(action.role)
+        else:
+            text, phase_from = (action, None) if isinstance(action, str) else action
+            regime = role = None
         if phase_from is not None and phase_from not in PHASES:
             raise ValidationError(
                 "Action {n}: unknown phase '{phase}'. Allowed: {allowed}.",
@@ -74,6 +101,8 @@ def set_task_card(
                 "position": float(n),
                 "text": required(text, Text("Action {n}'s text", n=n)),
                 "phase_from": phase_from,
+                "regime": regime,
+                "role": role,
                 "deleted": 0,
             }
         )
@@ -122,20 +151,33 @@ def task_card(store: Store, region_id: str, function_code: str, now: datetime) -
         parent = store.query_one("SELECT phase FROM regions WHERE id = ?", (row["parent_id"],))
         phase = (parent or {}).get("phase")
     actions = store.query(
-        "SELECT position, text, phase_from FROM task_actions "
+        "SELECT position, text, phase_from, regime, role FROM task_actions "
         "WHERE task_card_id = ? AND deleted = 0 ORDER BY position, id",
         (card["id"],),
     )
-    card["actions"] = [
-        {
-            "number": n,
-            "text": a["text"],
-            "phase_from": a["phase_from"],
-            "applies_now": a["phase_from"] is None
-            or phase_rank(a["phase_from"]) <= phase_rank(phase),
-        }
-        for n, a in enumerate(actions, 1)
-    ]
+    regime = regime_in_force(store, region_id)
+    card["regime"] = regime
+    card["actions"] = []
+    for n, a in enumerate(actions, 1):
+        function = role_function(store, a["role"], regime) if a["role"] in ROLES else None
+        card["actions"].append(
+            {
+                "number": n,
+                "text": a["text"],
+                "phase_from": a["phase_from"],
+                "regime": a["regime"],
+                "role": a["role"],
+                "note": step_note(a["regime"], a["role"]),
+                "note_en": step_note(a["regime"], a["role"], "en"),
+                # Who the role names now, in the regime in force.
+                "role_function": function["name"] if function else None,
+                "role_holders": function_holders(store, function["id"], now, max_channels=2)
+                if function
+                else [],
+                "applies_now": applies(a["regime"], regime)
+                and (a["phase_from"] is None or phase_rank(a["phase_from"]) <= phase_rank(phase)),
+            }
+        )
     card["functions"] = [
         {
             "id": f["id"],

@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from ..capacity.model import add_location, report_capacity
+from ..capacity.seh import report_seh
 from ..localtime import AMSTERDAM
 from .contacts import demo_id
 
@@ -77,16 +78,60 @@ LOCATIONS: tuple[_Location, ...] = (
               {"hospice": (8, 8, 0.75)}, source="telefoon"),
     _Location("manna_palliatief", "manna", "Zorggroep Manna, palliatieve unit", "Hengelo",
               ("zuurstof_wand",), {"palliatieve_unit": (6, 5, 0.6)}, stopped_days_ago=4),
-    _Location("heeren_loo_vg", "heeren_loo", "'s Heeren Loo, VG-cohort (bovenregionaal)",
-              "Almelo", ("isolatie",), {"vg_cohort": (15, 12, 0.5)}),
+    # Seed 000: the supra-regional VG cohort (15 beds) falls under the DTZC physicians; when
+    # day care closes, Akkerstaf, Bouwhuis and Schalm are extra cohort locations (if staff,
+    # and for the Akkerstaf a regular GP, can be found): locations, not organisations.
+    _Location("heeren_loo_vg", "twentse_zorgcentra",
+              "VG-cohort bovenregionaal (artsen DTZC)", "Losser", ("isolatie",),
+              {"vg_cohort": (15, 12, 0.5)}),
+    _Location("akkerstaf", "twentse_zorgcentra",
+              "Akkerstaf Enschede, extra cohortlocatie VG (bij sluiting dagbesteding)",
+              "Enschede", (), {}, every_hours=None),
+    _Location("bouwhuis", "twentse_zorgcentra",
+              "Bouwhuis Enschede, extra cohortlocatie VG (bij sluiting dagbesteding)",
+              "Enschede", (), {}, every_hours=None),
+    _Location("schalm", "twentse_zorgcentra",
+              "Schalm Almelo, extra cohortlocatie VG (bij sluiting dagbesteding)",
+              "Almelo", (), {}, every_hours=None),
     _Location("noodopvang", "ghor", "Noodopvanglocatie sporthal Oefenveld", "Enschede",
-              ("zuurstof_wand",), {"noodopvang": (50, 20, 0.1)}, every_hours=None),
+              (), {"noodopvang": (50, 20, 0.1)}, every_hours=None),  # a sporthal: no wall oxygen
     _Location("buurtzorg_teams", "buurtzorg", "Buurtzorg, teams Twente", "Almelo", (),
               {"thuiszorg_team": (120, 100, 0.85)}),
     _Location("carintreggeland_mth", "carintreggeland", "Carintreggeland, MTH-team Hengelo",
               "Hengelo", (), {"thuiszorg_team": (200, 170, 0.85)}),
 )
 # fmt: on
+# --- the emergency departments (SEH): which locations have one, and their status ---------
+SEH_LOCATIONS = ("mst", "zgt_almelo", "zgt_hengelo")
+# (location key, status, reason, expected hours, hours ago)
+SEH_REPORTS: tuple[tuple[str, str, str, float | None, float], ...] = (
+    ("mst", "open", "", None, 20),
+    ("zgt_almelo", "open", "", None, 20),
+    (
+        "zgt_hengelo",
+        "stop",
+        "Geen SEH-arts beschikbaar; RAV brengt naar ZGT Almelo (fictief)",
+        4,
+        1,
+    ),
+)
+
+
+def _seh(store: Store, now: datetime) -> None:
+    for key, status, reason, hours, ago in SEH_REPORTS:
+        report_seh(
+            store,
+            demo_id("location", key),
+            status,
+            now=now - timedelta(hours=ago),
+            reported_by="Coördinator SEH (demo)",
+            reason=reason,
+            expected_hours=hours,
+            report_id=demo_id("seh_status", key),
+        )
+
+
+# --- end of the SEH block -------------------------------------------------------------------
 STREETS = ("Voorbeeldlaan", "Proefweg", "Oefenstraat", "Testsingel", "Demoplein")
 REPORTERS = ("Afdelingshoofd (demo)", "Bedmanager (demo)", "Coördinator dienst (demo)")
 
@@ -112,7 +157,7 @@ def load_capacity(store: Store, now: datetime) -> None:
             region_id=region_id,
             address=_address(n, loc.city),
             city=loc.city,
-            features=loc.features,
+            features=loc.features + (("seh",) if loc.key in SEH_LOCATIONS else ()),
             report_time="09:00" if loc.every_hours else None,
             report_every_hours=loc.every_hours,
             location_id=location_id,
@@ -148,6 +193,7 @@ def load_capacity(store: Store, now: datetime) -> None:
                     report_id=demo_id("capacity_report", f"{loc.key}:{code}:{days_ago}"),
                 )
     _correction(store, now)
+    _seh(store, now)
 
 
 def _correction(store: Store, now: datetime) -> None:

@@ -114,6 +114,8 @@ class _RegionalFunction:
     rota: bool = True
     organisation: str | None = None  # None: a regional function without organisation
     talk_group: str = "ZCC-TW-01"
+    same_holders_as: str | None = None  # held by exactly the holders of that function
+    apart_from: tuple[str, ...] = ()  # never held by a holder of these functions
 
 
 # fmt: off
@@ -144,7 +146,8 @@ ORGANISATIONS: tuple[_Org, ...] = (
     # Nursing, care and home care (VVT)
     _Org("zse", "Zorgschakel Enschede", "ZSE", "vvt", "Enschede", _M, (PIKET_SO,),
          "office_hours"),
-    _Org("alerta", "Alerta", "Alerta", "vvt", "Almelo", _M, (PIKET_SO,), "office_hours"),
+    # A regiepunt (with the front office of ZSE): coordinates home care, no physician on call.
+    _Org("alerta", "Alerta", "Alerta", "vvt", "Almelo", _M, (), "office_hours"),
     _Org("thoez", "THOEZ", "THOEZ", "vvt", "Hengelo", _M, (PIKET_SO,)),
     _Org("carintreggeland", "Carintreggeland", "Carintreggeland", "vvt", "Hengelo", _L,
          (PIKET_SO,), "office_hours"),
@@ -156,9 +159,6 @@ ORGANISATIONS: tuple[_Org, ...] = (
     _Org("livio", "Livio", "Livio", "vvt", "Enschede", _L, (PIKET_SO,), "office_hours"),
     _Org("de_posten", "De Posten", "De Posten", "vvt", "Enschede", _M, (PIKET_SO,)),
     _Org("zfo", "Zorgfederatie Oldenzaal", "ZFO", "vvt", "Oldenzaal", _M, (PIKET_SO,)),
-    _Org("akkerstaf", "Akkerstaf Enschede", "Akkerstaf", "vvt", "Enschede", _S),
-    _Org("bouwhuis", "Bouwhuis Enschede", "Bouwhuis", "vvt", "Enschede", _S),
-    _Org("schalm", "Schalm Almelo", "Schalm", "vvt", "Almelo", _S),
     _Org("zorgaccent", "ZorgAccent", "ZorgAccent", "vvt", "Almelo", _M, (PIKET_SO,)),
     _Org("sint_maarten", "Zorggroep Sint Maarten", "Sint Maarten", "vvt", "Denekamp", _M,
          (PIKET_SO,)),
@@ -174,7 +174,7 @@ ORGANISATIONS: tuple[_Org, ...] = (
     _Org("heeren_loo", "'s Heeren Loo, regio Twente", "'s Heeren Loo", "ghz", "Almelo", _M,
          (PIKET_AVG,)),
     _Org("estinea", "Estinea", "Estinea", "ghz", "Enschede", _M),
-    _Org("twentse_zorgcentra", "De Twentse Zorgcentra", "DTZ", "ghz", "Losser", _M,
+    _Org("twentse_zorgcentra", "De Twentse Zorgcentra", "DTZC", "ghz", "Losser", _M,
          (PIKET_AVG,)),
     _Org("ambiq", "Ambiq", "Ambiq", "ghz", "Hengelo", _S),
     # Coordinating bodies
@@ -236,13 +236,17 @@ ORGANISATIONS: tuple[_Org, ...] = (
 # GHOR functions and the regional ZCC functions (without organisation).
 REGIONAL_FUNCTIONS: tuple[_RegionalFunction, ...] = (
     _RegionalFunction("dpg", "dpg", "DPG",
-                      "Directeur Publieke Gezondheid van de Veiligheidsregio Twente",
+                      "Directeur Publieke Gezondheid van de Veiligheidsregio Twente; tevens "
+                      "voorzitter van het bestuurlijk ROAZ",
                       ("ghor",), 2, organisation="ghor", talk_group="GHOR-TW-01"),
-    _RegionalFunction("ovdg", "ovdg", "Officier van dienst GHOR",
-                      "Operationeel leidinggevende GHOR bij incidenten en crises",
-                      ("ghor",), 4, organisation="ghor", talk_group="GHOR-TW-02"),
-    _RegionalFunction("zcc_huisarts", "zcc_huisarts", "ZCC huisarts met doorzettingsmacht",
-                      "Huisarts in het ZCC met mandaat om besluiten door te zetten",
+    _RegionalFunction("ovdg", "ovdg", "OvD-G",
+                      "Officier van dienst geneeskundig (GHOR): operationeel leidinggevende "
+                      "bij incidenten en crises",
+                      ("ghor",), 4, organisation="ghor", talk_group="GHOR-TW-02",
+                      apart_from=("dpg",)),
+    _RegionalFunction("zcc_huisarts", "zcc_huisarts", "ZCC huisarts met beslissingsbevoegdheid",
+                      "Huisarts in het ZCC met beslissingsbevoegdheid, gemandateerd door de "
+                      "ketenpartners",
                       ("hdt", "harop", "hap_enschede", "hap_hengelo", "hap_almelo"), 3),
     _RegionalFunction("zcc_ambulance", "zcc_ambulance",
                       "ZCC ambulanceprofessional vervoerscoördinatie",
@@ -261,8 +265,29 @@ REGIONAL_FUNCTIONS: tuple[_RegionalFunction, ...] = (
     _RegionalFunction("zcc_voorzitter", "zcc_voorzitter", "ZCC voorzitter",
                       "Zit het ZCC-overleg voor", ("ghor", "aze"), 2),
     _RegionalFunction("roaz_voorzitter", "roaz_voorzitter", "ROAZ-voorzitter",
-                      "Voorzitter van het bestuurlijk ROAZ Euregio", ("mst", "aze"), 2,
-                      rota=False),
+                      "Voorzitter van het bestuurlijk ROAZ Euregio: de DPG (seed 000)",
+                      ("ghor",), 2, rota=False, same_holders_as="dpg"),
+    # --- functions the sources name (seeds 000, 001): the rules block ---------------------
+    _RegionalFunction("vr_voorzitter", "vr_voorzitter", "Voorzitter Veiligheidsregio Twente",
+                      "Burgemeester, voorzitter van de veiligheidsregio; de DPG kondigt een "
+                      "noodscenario af in samenspraak met hem of haar",
+                      ("gem_enschede",), 1, rota=False, organisation="vrt",
+                      talk_group="VRT-BT-01"),
+    _RegionalFunction("lnaz_kernteam", "lnaz_kernteam", "Kernteam LNAZ, contactpersoon",
+                      "Contactpersoon van het kernteam van het Landelijk Netwerk Acute Zorg "
+                      "voor de afstemming over een regionaal noodscenario",
+                      ("lnaz",), 2, rota=False, organisation="lnaz"),
+    _RegionalFunction("pbm_coordinator", "pbm_coordinator", "PBM-coördinator GHOR",
+                      "Beheert het regionale depot persoonlijke beschermingsmiddelen (PBM); "
+                      "aanvragen bij schaarste", ("ghor",), 2, organisation="ghor",
+                      talk_group="GHOR-TW-02", apart_from=("dpg", "ovdg")),
+    _RegionalFunction("roaz_woordvoerder", "roaz_woordvoerder", "Woordvoerder ROAZ",
+                      "Ondersteunt de bestuurder van het DB-ROAZ bij woordvoering richting "
+                      "media", ("aze",), 2, rota=False, organisation="roaz"),
+    _RegionalFunction("communicatieadviseur", "communicatieadviseur", "Communicatieadviseur ZCC",
+                      "Communicatieadviseur in het ZCC: publieks- en ketencommunicatie",
+                      ("ghor", "vrt", "aze"), 3, apart_from=("dpg", "ovdg")),
+    # --- end of the rules block -------------------------------------------------------------
 )
 # fmt: on
 
@@ -403,7 +428,17 @@ class _DemoBuilder:
                 rota=regional.rota,
                 talk_group=regional.talk_group,
             )
-            pool = [p for key in regional.drawn_from for p in by_org[key]]
+            if regional.same_holders_as:
+                chosen = next(f for f in self.functions if f.key == regional.same_holders_as)
+                for person in list(chosen.holders):
+                    self._hold(person, function, key_contact=True)
+                continue
+            pool = [
+                p
+                for key in regional.drawn_from
+                for p in by_org[key]
+                if not set(p.functions) & set(regional.apart_from)
+            ]
             for person in self.rng.sample(pool, regional.holders):
                 self._hold(person, function, key_contact=True)
 

@@ -14,8 +14,9 @@ from ..crisis.escalation import DEFAULT_PATH, set_escalation_path
 from ..crisis.logbook import add_entry
 from ..crisis.measures import ensure_measures, set_measure_active
 from ..crisis.phases import set_phase
+from ..crisis.regime import ESCALATION, NOODSCENARIO, NORMAL
 from ..crisis.regions import add_region
-from ..crisis.taskcards import Action, set_task_card
+from ..crisis.taskcards import Action, CardAction, set_task_card
 from ..procedures.model import add_step, create_procedure
 from .contacts import ORGANISATIONS, demo_id
 
@@ -122,17 +123,18 @@ CORRECTION = (
 
 TASK_CARDS: dict[str, tuple[str, str, tuple[Action, ...]]] = {
     "zcc_huisarts": (
-        "Huisarts met doorzettingsmacht",
-        "Mandaat van de huisartsenorganisaties om in het ZCC besluiten over triage en "
-        "plaatsing door te zetten.",
+        "Huisarts met beslissingsbevoegdheid",
+        "Beslissingsbevoegdheid in het ZCC over triage en plaatsing, gemandateerd door de "
+        "ketenpartners (regioplan Twente).",
         (
             "Meld je bij de ZCC-voorzitter en neem de overdracht van de vorige dienst door",
             "Beoordeel nieuwe aanmeldingen van verwijzers: triage op urgentie en zorgbehoefte",
             "Controleer bij elke aanmelding wensen en behandelbeperkingen (ACP)",
             "Besluit over plaatsing: thuis met ondersteuning, coronaunit, ELV of ziekenhuis",
-            "Zet een besluit door als een instelling een toegewezen patiënt weigert",
+            "Besluit als een instelling een toegewezen patiënt weigert ('geen eigen cliënt' is "
+            "geen reden)",
             "Stem terugval op de huisartsenposten af met HaROP en de HAP's",
-            ("Bij noodscenario: pas de regionale triage-uitgangspunten toe", "2a"),
+            CardAction("Pas de regionale triage-uitgangspunten toe", regime=NOODSCENARIO),
         ),
     ),
     "zcc_ambulance": (
@@ -164,7 +166,8 @@ TASK_CARDS: dict[str, tuple[str, str, tuple[Action, ...]]] = {
         (
             "Verzamel voor 09:00 de capaciteit van de MTH-teams en de ELV/GRZ-bedden",
             "Stem plaatsingen in VVT-cohorten af met Zorgschakel Enschede en Alerta",
-            "Meld tekorten aan PBM, zuurstof en saturatiemeters aan de GHOR",
+            "Vraag bij schaarste aan PBM het regionale depot aan via de PBM-coördinator van de "
+            "GHOR; meld tekorten aan zuurstof en saturatiemeters",
             "Bewaak dat instellingen toegewezen patiënten niet weigeren als 'geen eigen cliënt'",
             ("Bereid concentratie van COVID-zorg in de VVT voor (module 8)", "2a"),
         ),
@@ -198,9 +201,14 @@ TASK_CARDS: dict[str, tuple[str, str, tuple[Action, ...]]] = {
             "Open het overleg: beeld, fase, actieve maatregelen, openstaande aanmeldingen",
             "Verdeel de aanmeldingen over de ZCC-functies",
             "Escaleer knelpunten voor de keten naar het bestuurlijk ROAZ",
-            "Stem af met RCPS Euregio en de OvD GHOR",
+            "Stem bovenregionale overplaatsingen van ziekenhuispatiënten af met RCPS Euregio",
+            CardAction("Informeer bij escalatie over knelpunten in de keten", role=ESCALATION),
             "Sluit het overleg met besluiten en acties voor de logger",
-            ("Bereid bij noodscenario de afkondiging voor met de DPG", "2a"),
+            CardAction(
+                "Dreigt een noodscenario: bereid de afkondiging voor met de DPG (voorzitter "
+                "bestuurlijk ROAZ)",
+                regime=NORMAL,
+            ),
         ),
     ),
 }
@@ -215,7 +223,8 @@ SECTOR_CLIENTS = {
 }
 
 # Steps: (function slot, text). Slots: coordinator, piket (first piket function, skipped
-# when the organisation has none), zcc (the sector's ZCC function, skipped if none), ovdg.
+# when the organisation has none), zcc (the sector's ZCC function, skipped if none),
+# escalatie (a role: the GHOR normally, the ROAZ in a noodscenario; seed 000).
 STEPS: dict[str, tuple[tuple[str, str], ...]] = {
     "stroomuitval": (
         (
@@ -229,8 +238,8 @@ STEPS: dict[str, tuple[tuple[str, str], ...]] = {
             "luchtbedden) en bepaal wie voorrang krijgt.",
         ),
         (
-            "ovdg",
-            "Informeer de OvD GHOR: verwachte duur, aantal stroomafhankelijke {clients}, "
+            "escalatie",
+            "Escaleer: meld de verwachte duur, het aantal stroomafhankelijke {clients} en de "
             "hulpvraag.",
         ),
         (
@@ -265,10 +274,30 @@ STEPS: dict[str, tuple[tuple[str, str], ...]] = {
             "Meld bij het ZCC dat aanmeldingen en overplaatsingen tijdelijk telefonisch "
             "of per koerier verlopen.",
         ),
-        ("ovdg", "Duurt de uitval langer dan 4 uur of raakt hij de keten: informeer de OvD GHOR."),
+        ("escalatie", "Duurt de uitval langer dan 4 uur of raakt hij de keten: escaleer."),
         ("coordinator", "Na herstel: zet papieren gegevens over naar het dossier en evalueer."),
     ),
 }
+
+
+# --- procedures that fit the organisation (the rules block) ----------------------------
+# Home care and a regiepunt have no building with a generator of their own: their first
+# step on a power cut is about clients at home, not about generator fuel.
+NO_GENERATOR = frozenset({"buurtzorg", "alerta"})
+HOME_FIRST_STEP = (
+    "Stel vast dat de stroom langer dan 15 minuten uitvalt; activeer het crisisteam en bel "
+    "eerst de {clients} thuis met stroomafhankelijke hulpmiddelen na."
+)
+
+
+def own_text(org_key: str, incident: str, slot: str, text: str) -> str:
+    """A step's text as it fits this organisation."""
+    if org_key in NO_GENERATOR and incident == "stroomuitval" and "brandstof" in text:
+        return HOME_FIRST_STEP
+    return text
+
+
+# --- end of the rules block ---------------------------------------------------------------
 
 
 def load_crisis(store: Store, now: datetime) -> None:
@@ -364,7 +393,6 @@ def _procedures(store: Store) -> None:
                 if org.sector in SECTOR_ZCC_FUNCTION
                 else None
             ),
-            "ovdg": demo_id("function", "ovdg"),
         }
         clients = SECTOR_CLIENTS[org.sector]
         for incident, steps in STEPS.items():
@@ -376,8 +404,10 @@ def _procedures(store: Store) -> None:
             )
             n = 0
             for slot, text in steps:
-                function_id = slots[slot]
-                if function_id is None:
+                text = own_text(org.key, incident, slot, text)
+                role = slot if slot == ESCALATION else None
+                function_id = None if role else slots[slot]
+                if function_id is None and role is None:
                     continue
                 n += 1
                 add_step(
@@ -386,4 +416,5 @@ def _procedures(store: Store) -> None:
                     function_id,
                     text.format(clients=clients),
                     step_id=demo_id("procedure_step", f"{org.key}|{incident}|{n}"),
+                    role=role,
                 )

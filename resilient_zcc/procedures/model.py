@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..crisis.regime import check_regime, check_role
 from ..errors import NotFound, ValidationError
 from ..i18n import Text
 from ..validation import new_id, require_row, required
@@ -23,7 +24,7 @@ def _procedure(store: Store, procedure_id: str) -> dict[str, Any]:
 
 def _steps(store: Store, procedure_id: str) -> list[dict[str, Any]]:
     return store.query(
-        "SELECT id, position, function_id, text FROM procedure_steps "
+        "SELECT id, position, function_id, text, regime, role FROM procedure_steps "
         "WHERE procedure_id = ? AND deleted = 0 ORDER BY position, id",
         (procedure_id,),
     )
@@ -84,9 +85,22 @@ def add_step(
     text: str,
     at: int | None = None,
     step_id: str | None = None,
+    regime: str | None = None,
+    role: str | None = None,
 ) -> str:
-    """A step naming the function that acts; `at` puts it at that number (default: last)."""
+    """A step naming the function that acts; `at` puts it at that number (default: last).
+
+    `regime` binds the step to 'normaal' or 'noodscenario' (shown only while in force);
+    `role` names a role the regime resolves (e.g. 'escalatie': GHOR, in a noodscenario the
+    ROAZ) instead of a fixed function.
+    """
     _procedure(store, procedure_id)
+    regime, role = check_regime(regime), check_role(role)
+    if role is not None and function_id is not None:
+        raise ValidationError(
+            "A step names either a function or a role, not both: the role's function "
+            "follows the regime in force."
+        )
     if function_id is not None:
         require_row(store, "functions", function_id, Text("function"))
     text = required(text, Text("A step's text"))
@@ -101,6 +115,8 @@ def add_step(
                 "position": position,
                 "function_id": function_id,
                 "text": text,
+                "regime": regime,
+                "role": role,
             },
         )
     return step_id
@@ -140,7 +156,7 @@ def set_step_function(store: Store, step_id: str, function_id: str) -> None:
     _step(store, step_id)
     require_row(store, "functions", function_id, Text("function"))
     with store.transaction() as tx:
-        tx.put("procedure_steps", step_id, {"function_id": function_id})
+        tx.put("procedure_steps", step_id, {"function_id": function_id, "role": None})
 
 
 @dataclass
@@ -185,7 +201,9 @@ def copy_procedure(
             else None
         )
         function_id: str | None = None
-        if function is None:
+        if step["role"]:
+            pass  # a role is resolved by the regime: nothing to map
+        elif function is None:
             report.unmapped.append(step["text"])
         elif function["organisation_id"] != source["organisation_id"]:
             function_id = function["id"]
@@ -219,6 +237,8 @@ def copy_procedure(
                     "position": step["position"],
                     "function_id": function_id,
                     "text": step["text"],
+                    "regime": step["regime"],
+                    "role": step["role"],
                 },
             )
     return report

@@ -7,6 +7,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..crisis.holders import function_holders, function_row
+from ..crisis.regime import (
+    ROLES,
+    applies,
+    check_regime,
+    regime_in_force,
+    role_function,
+    step_note,
+)
 from ..errors import NotFound, ValidationError
 from ..i18n import t
 from . import INCIDENT_TYPES
@@ -52,8 +60,13 @@ def list_procedures(
     return rows
 
 
-def resolve_procedure(store: Store, procedure_id: str, now: datetime) -> dict[str, Any]:
-    """The procedure with every step's function resolved to its holders at `now`.
+def resolve_procedure(
+    store: Store, procedure_id: str, now: datetime, regime: str | None = None
+) -> dict[str, Any]:
+    """The procedure with every step's function resolved to its holders at `now`, in the
+    regime in force (or the one given): a step bound to another regime has `in_force` false
+    (shown as such, never resolved), and a step naming a role gets the function the regime
+    gives it.
 
     Each step carries `warning` when nobody can be reached through it: no function named,
     the function removed, nobody holding it now, or holders without any channel.
@@ -67,17 +80,27 @@ def resolve_procedure(store: Store, procedure_id: str, now: datetime) -> dict[st
     if row is None:
         raise NotFound("No procedure with id {id}.", id=procedure_id)
     row["incident_label"] = incident_label(row["incident_type"])
+    regime = check_regime(regime) or regime_in_force(store)
+    row["regime"] = regime
     steps = store.query(
-        "SELECT id, function_id, text FROM procedure_steps "
+        "SELECT id, function_id, text, regime, role FROM procedure_steps "
         "WHERE procedure_id = ? AND deleted = 0 ORDER BY position, id",
         (procedure_id,),
     )
     resolved = []
     for n, step in enumerate(steps, 1):
-        function = function_row(store, step["function_id"])
-        holders = function_holders(store, function["id"], now) if function else []
+        in_force = applies(step["regime"], regime)
+        if step["role"] in ROLES:
+            function = role_function(store, step["role"], regime)
+        else:
+            function = function_row(store, step["function_id"])
+        holders = function_holders(store, function["id"], now) if function and in_force else []
         warning = None
-        if not step["function_id"]:
+        if not in_force:
+            pass  # not this regime's step: nobody needs to be reached through it now
+        elif step["role"] in ROLES and function is None:
+            warning = t("Nobody holds the function '{function}' now.", function=step["role"])
+        elif not step["function_id"] and not step["role"]:
             warning = t("No function named: assign a function to this step.")
         elif function is None:
             warning = t("The function named no longer exists: assign another function.")
@@ -95,6 +118,11 @@ def resolve_procedure(store: Store, procedure_id: str, now: datetime) -> dict[st
                 "function_organisation": function["organisation"] if function else None,
                 "holders": holders,
                 "warning": warning,
+                "regime": step["regime"],
+                "role": step["role"],
+                "in_force": in_force,
+                "note": step_note(step["regime"], step["role"]),
+                "note_en": step_note(step["regime"], step["role"], "en"),
             }
         )
     row["steps"] = resolved

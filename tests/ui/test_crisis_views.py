@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from resilient_zcc.crisis.logbook import list_entries
-from resilient_zcc.crisis.phases import phase_state
+from resilient_zcc.crisis.phases import phase_state, set_phase
 from resilient_zcc.crisis.regions import default_region
 from ui.main_window import MainWindow
 from ui.views.crisis import CrisisView
@@ -46,7 +46,7 @@ def test_the_crisis_page_shows_phase_decision_path_cards_and_measures(qtbot, win
     assert crisis.nood.text() == "Noodscenario: uit"
     path = crisis.path.toPlainText()
     assert path.index("Bestuurlijk ROAZ") < path.index("DPG / voorzitter") < path.index("Kernteam")
-    assert "Koen Oefenkate" in path and "06 12346033" in path  # the DPG on duty and his piket
+    assert "Koen Voorbeeld" in path and "06 12346032" in path  # the DPG on duty and his piket
     assert crisis.card_list.rowCount() == 7
     assert "Mandaat" in crisis.card.toPlainText()
     assert crisis.tabs.tabText(2) == "Maatregelen (4 actief)"
@@ -77,6 +77,25 @@ def test_set_phase_through_the_dialog_shows_it_here_and_in_the_logbook(
     assert logbook.entries.data(logbook.entries.index(0, 2)).startswith("2a → 2b")
 
 
+def test_the_phase_dialog_says_who_decides_2c_from_the_authority_table(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    errors: list[str],
+) -> None:
+    crisis, _ = open_pages(qtbot, window)
+    dialog = crisis.open_phase_dialog()
+    assert dialog is not None
+    assert "Wie besluit: het bestuurlijk ROAZ" in dialog.authority.text()  # 2b offered first
+    dialog.phase.setCurrentIndex(dialog.phase.findData("2c"))
+    assert "Wie besluit: landelijke regie (LNAZ, ministerie van VWS)" in dialog.authority.text()
+    qtbot.keyClicks(dialog.decided_by, "Bestuurlijk ROAZ Euregio (test)")
+    qtbot.keyClicks(dialog.picture, "Druk overal (test)")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "Fase 2c is geen regionaal besluit" in errors[0]
+    store = window.session.store
+    assert phase_state(store, default_region(store))["phase"] == "2a"
+
+
 def test_phase_3_without_the_national_box_is_refused_with_the_core_message(
     qtbot,  # type: ignore[no-untyped-def]
     window: MainWindow,
@@ -89,15 +108,21 @@ def test_phase_3_without_the_national_box_is_refused_with_the_core_message(
     qtbot.keyClicks(dialog.decided_by, "Minister van VWS (test)")
     qtbot.keyClicks(dialog.picture, "Landelijk beeld (test)")
     qtbot.keyClick(dialog.decided_by, Qt.Key.Key_Return, CTRL)
-    assert len(errors) == 1 and "alleen landelijk afgekondigd" in errors[0]
+    assert len(errors) == 1 and "Fase 3 is geen regionaal besluit" in errors[0]
+    assert "minister voor Medische Zorg en Sport" in dialog.authority.text()
     assert dialog.isVisible()  # nothing lost: the user ticks the box and records again
     store = window.session.store
     assert phase_state(store, default_region(store))["phase"] == "2a"
     qtbot.mouseClick(dialog.national, Qt.MouseButton.LeftButton)
     assert dialog.national.isChecked()
+    qtbot.keyClicks(dialog.national_source, "Kamerbrief (test)")
+    qtbot.keyClicks(dialog.national_date, "2025-03-14")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert len(errors) == 1 and not dialog.isVisible()
     assert crisis.phase.text().startswith("Fase 3: Crisiszorg")
+    assert "Landelijk besluit (de minister voor Medische Zorg en Sport), bron: Kamerbrief" in (
+        crisis.decision.text()
+    )
 
 
 def test_ctrl_enter_adds_an_event_and_a_decision_needs_who_decided(
@@ -168,6 +193,34 @@ def test_switching_a_measure_writes_a_log_entry(qtbot, window, errors: list[str]
     assert newest["decided_by"] == "Bestuurlijk ROAZ Euregio (test)"
 
 
+def test_a_binding_measure_needs_a_reason_to_switch_off_and_shows_the_deviation(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    errors: list[str],
+) -> None:
+    crisis, _ = open_pages(qtbot, window)
+    store = window.session.store
+    set_phase(
+        store, default_region(store), "2c", "LNAZ", "", "beeld (test)", "",
+        datetime.now(UTC), "test", national=True, national_source="LNAZ-bericht (test)",
+        national_date="2025-03-14",
+    )  # fmt: skip
+    window.session.changed()
+    row = next(
+        i for i in range(crisis.measures.rowCount()) if crisis.measures.row(i)["code"] == "5"
+    )
+    crisis.measure_table.selectRow(row)
+    assert crisis.toggle.text() == "&Beëindigen"
+    qtbot.keyClicks(crisis.decided_by, "Bestuurlijk ROAZ Euregio (test)")
+    qtbot.mouseClick(crisis.toggle, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "vraagt een reden" in errors[0]
+    qtbot.keyClicks(crisis.reason, "Geen OK-personeel (test)")
+    qtbot.mouseClick(crisis.toggle, Qt.MouseButton.LeftButton)
+    assert len(errors) == 1
+    shown = crisis.measures.data(crisis.measures.index(row, 5))
+    assert shown == "afwijking: Geen OK-personeel (test)"
+
+
 def test_a_correction_is_a_new_entry_naming_the_old_one(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _, logbook = open_pages(qtbot, window)
     window.open_page("logbook")
@@ -210,11 +263,17 @@ def test_declare_the_noodscenario_through_the_dialog(qtbot, window, errors: list
     qtbot.mouseClick(crisis.set_nood, Qt.MouseButton.LeftButton)
     dialog = crisis.phase_dialog
     assert dialog is not None and dialog.windowTitle() == "Noodscenario afkondigen"
+    assert "met goedkeuring van de minister van VWS" in dialog.authority.text()
     qtbot.keyClicks(dialog.decided_by, "DPG Twente (test)")
     qtbot.keyClicks(dialog.picture, "Geen plek meer voor VVT-uitstroom (testbeeld)")
     qtbot.keyClick(dialog.picture, Qt.Key.Key_Return, CTRL)
-    assert errors == [] and not dialog.isVisible()
+    assert len(errors) == 1 and "voorzitter van de veiligheidsregio" in errors[0]
+    qtbot.keyClicks(dialog.safety_chair, "Voorzitter VRT (test)")
+    assert dialog.approval.currentData() == "in afwachting"
+    qtbot.keyClick(dialog.picture, Qt.Key.Key_Return, CTRL)
+    assert len(errors) == 1 and not dialog.isVisible()
     assert "Noodscenario: AAN sinds" in crisis.nood.text()
+    assert "goedkeuring minister van VWS: in afwachting" in crisis.nood.text()
     assert "DPG Twente (test)" in crisis.nood.text()
     window.open_page("logbook")
     assert logbook.entries.row(0)["kind"] == "noodscenario"

@@ -86,6 +86,21 @@ add_catalogue(
         "Who decided (e.g. Bestuurlijk ROAZ)": "Wie besloot (bijv. Bestuurlijk ROAZ)",
         "Decided &by:": "Besloten &door:",
         "Switch &on": "&Inzetten",
+        "Deviation": "Afwijking",
+        "now: {function}": "nu: {function}",
+        "National decision ({body}), source: {source}, {date}": (
+            "Landelijk besluit ({body}), bron: {source}, {date}"
+        ),
+        "In consultation with {who}; approval of the minister of VWS: {approval}": (
+            "In samenspraak met {who}; goedkeuring minister van VWS: {approval}"
+        ),
+        "not in force now": "geldt nu niet",
+        "deviation: {reason}": "afwijking: {reason}",
+        "deviation: not active": "afwijking: niet actief",
+        "&Reason:": "&Reden:",
+        "Why (needed to switch off a binding measure)": (
+            "Waarom (nodig om een verplichtende maatregel te beëindigen)"
+        ),
         "Switch &off": "&Beëindigen",
     }
 )
@@ -144,7 +159,15 @@ def card_html(card: dict[str, Any]) -> str:
     ]
     for action in card["actions"]:
         text = escape(action["text"])
-        if action["phase_from"] and not action["applies_now"]:
+        extra = action["note"] if language() == "nl" else action["note_en"]
+        if action["role_function"]:
+            extra = tr("now: {function}", function=action["role_function"])
+        if extra:
+            text += f" <i>[{escape(extra)}]</i>"
+        if action["regime"] and not action["applies_now"]:
+            note = tr("not in force now")
+            parts.append(f"<li style='color: gray'><i>({note})</i> {text}</li>")
+        elif action["phase_from"] and not action["applies_now"]:
             note = tr("from phase {phase}, not yet", phase=action["phase_from"])
             parts.append(f"<li style='color: gray'><i>({note})</i> {text}</li>")
         elif action["phase_from"]:
@@ -157,6 +180,14 @@ def card_html(card: dict[str, Any]) -> str:
         parts.append(f"<p><u>{escape(function['name'])}</u><br>")
         parts.append(holders_html(function["holders"], 3) + "</p>")
     return "".join(parts)
+
+
+def _deviation(row: dict[str, Any]) -> str:
+    if not row.get("deviation"):
+        return "—"
+    if row.get("reason"):
+        return tr("deviation: {reason}", reason=row["reason"])
+    return tr("deviation: not active")
 
 
 def _in_phase(row: dict[str, Any]) -> str:
@@ -216,6 +247,7 @@ class CrisisView(Page):
                 Column(tr("Applies from"), lambda r: r["applies_from"]),
                 Column(tr("Binding from"), lambda r: r["binding_from"] or "—"),
                 Column(tr("In this phase"), _in_phase),
+                Column(tr("Deviation"), _deviation),
                 Column(
                     tr("Active"),
                     lambda r: (
@@ -238,6 +270,11 @@ class CrisisView(Page):
         self.decided_by.setPlaceholderText(tr("Who decided (e.g. Bestuurlijk ROAZ)"))
         decided_label = QLabel(tr("Decided &by:"))
         decided_label.setBuddy(self.decided_by)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(tr("Why (needed to switch off a binding measure)"))
+        reason_label = QLabel(tr("&Reason:"))
+        reason_label.setBuddy(self.reason)
+        self.reason.returnPressed.connect(self.toggle_measure)
         self.toggle = QPushButton(tr("Switch &on"))
         self.toggle.setEnabled(False)
         self.toggle.clicked.connect(self.toggle_measure)
@@ -250,6 +287,8 @@ class CrisisView(Page):
         switch = QHBoxLayout()
         switch.addWidget(decided_label)
         switch.addWidget(self.decided_by, 1)
+        switch.addWidget(reason_label)
+        switch.addWidget(self.reason, 1)
         switch.addWidget(self.toggle)
         measures_layout.addLayout(switch)
 
@@ -329,6 +368,15 @@ class CrisisView(Page):
             if state["advised_by"]:
                 who.append(tr("on the advice of {by}", by=escape(state["advised_by"])))
             lines = [", ".join(who)]
+            if state["national"]:  # recorded by the region, never its own decision
+                lines.append(
+                    tr(
+                        "National decision ({body}), source: {source}, {date}",
+                        body=escape(state["authority"] or "-"),
+                        source=escape(state["national_source"] or "-"),
+                        date=escape(state["national_date"] or "-"),
+                    )
+                )
             if state["picture"]:
                 lines.append(f"<b>{tr('Picture')}:</b> {escape(state['picture'])}")
             if state["text"]:
@@ -343,6 +391,16 @@ class CrisisView(Page):
                     by=escape(state["noodscenario_decided_by"] or "-"),
                 )
                 + "</b>"
+                + (
+                    "<br>"
+                    + tr(
+                        "In consultation with {who}; approval of the minister of VWS: {approval}",
+                        who=escape(state["noodscenario_consulted"]),
+                        approval=escape(state["noodscenario_approval"] or "-"),
+                    )
+                    if state["noodscenario_consulted"]
+                    else ""
+                )
             )
         else:
             self.nood.setText(tr("Noodscenario: off"))
@@ -387,10 +445,12 @@ class CrisisView(Page):
                 self.decided_by.text(),
                 datetime.now(UTC),
                 device_label(store),
+                self.reason.text(),
             )
         except Exception as exc:  # one path for every error
             show_error(self, exc)
             return
+        self.reason.clear()
         self.session.changed()
 
     def open_phase_dialog(self, noodscenario: bool | None = None) -> PhaseDialog | None:

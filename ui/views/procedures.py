@@ -81,6 +81,7 @@ add_catalogue(
         "STALE": "VEROUDERD",
         "Nobody to reach": "Niemand bereikbaar",
         "Warnings": "Waarschuwingen",
+        "not in force now": "geldt nu niet",
         "Every step has someone to reach now.": "Bij elke stap is nu iemand bereikbaar.",
         "Add a step": "Stap toevoegen",
         "What must be done, and which function does it? The function is resolved to whoever "
@@ -429,7 +430,13 @@ class ProceduresView(Page):
             def replace() -> None:
                 store = self.session.store
                 procedures_model.add_step(
-                    store, procedure_id, step["function_id"], text, at=step["number"]
+                    store,
+                    procedure_id,
+                    step["function_id"],
+                    text,
+                    at=step["number"],
+                    regime=step["regime"],
+                    role=step["role"],
                 )
                 procedures_model.remove_step(store, step["id"])
 
@@ -636,7 +643,10 @@ def preview_html(procedure: dict[str, Any]) -> str:
             if step["function"]
             else tr("(no function)")
         )
-        parts.append(f"<li><p><b>{function}</b>: {escape(step['text'])}</p>")
+        note = step["note"] if language() == "nl" else step["note_en"]
+        note_html = f" <i>[{escape(note)}]</i>" if note else ""
+        idle = f" <i>({tr('not in force now')})</i>" if not step["in_force"] else ""
+        parts.append(f"<li><p><b>{function}</b>: {escape(step['text'])}{note_html}{idle}</p>")
         if step["warning"]:
             parts.append(
                 f"<p style='background:#fff2cc; color:#000000'><b>⚠ {tr('Nobody to reach')}: "
