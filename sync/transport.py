@@ -1,7 +1,10 @@
 """TLS over TCP: serve peers (also the hub), sync with a peer, join a network.
 
-A server handles one connection at a time (one SQLite writer; an exchange of a few
-thousand changes takes well under a second), each with a time limit.
+A server serves each connection in its own thread on its own SQLite connection (SQLite
+orders the writers; each frame is one short transaction), so a slow peer never holds up
+another. A stranger cannot block it: a connection without a proven membership gets one
+deadline for the whole TLS handshake and join exchange (not per read), small frames only,
+and at most `MAX_STRANGERS` such connections exist at once (a new one closes the oldest).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import os
 import socket
 import ssl
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +28,9 @@ from resilient_zcc.store import Store
 
 from . import tls, wire
 from .session import (
+    FRAME_DEADLINE_S,
     Channel,
+    ConnectionLost,
     ProgressCallback,
     SyncResult,
     UpdateRequired,
@@ -33,9 +39,15 @@ from .session import (
     run_server,
 )
 
-TIMEOUT_S = 30.0
-HANDSHAKE_TIMEOUT_S = 10.0
+TIMEOUT_S = 30.0  # a client's limit to connect, and (doubled) for each frame
+HANDSHAKE_TIMEOUT_S = 10.0  # a stranger's whole TLS handshake and join exchange
+MAX_STRANGERS = 32  # connections at once that have not proven membership
+STRANGER_MAX_FRAME = 64 * 1024  # bytes; a join's messages are a few KB
 Log = Callable[[str], None]
+
+
+class CannotListen(ZccError):
+    pass
 
 
 def trusted_certificates(store: Store) -> list[bytes]:
@@ -100,7 +112,8 @@ def sync_with(
                 device=peer[:12],
             )
         try:
-            return run_client(Channel(sock), store, peer, address, progress)
+            channel = Channel(sock, frame_seconds=max(timeout * 2, FRAME_DEADLINE_S))
+            return run_client(channel, store, peer, address, progress)
         except (ssl.SSLError, ConnectionResetError) as exc:
             raise _refused(address, exc) from exc
         except OSError as exc:
@@ -169,22 +182,47 @@ def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_
 
 
 class Server:
-    """Listens on HOST:PORT and serves one peer at a time until `stop()`."""
+    """Listens on HOST:PORT and serves peers, each in its own thread, until `stop()`."""
 
     def __init__(self, store: Store, host: str, port: int, log: Log = lambda _m: None) -> None:
-        self.store = store
+        self.store = store  # each connection works on a twin of it
         self.log = log
-        self.listener = socket.create_server((host, port))
+        try:
+            self.listener = socket.create_server((host, port))
+        except OSError as exc:
+            raise CannotListen(
+                "Cannot listen on {address}: {reason}. Is another 'sync serve' or the desktop "
+                "already serving there? Choose another port with --listen HOST:PORT.",
+                address=f"{host}:{port}",
+                reason=exc.strerror or exc,
+            ) from exc
         self.listener.settimeout(0.5)
         self.address = self.listener.getsockname()[:2]
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._strangers: dict[socket.socket, float] = {}  # in the order they came
+        self._workers: set[threading.Thread] = set()
 
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(10)
             self._thread = None
+        self.wait()
+
+    def wait(self, seconds: float = 15.0) -> None:
+        """Let the connections being served finish (each is bounded by its deadlines)."""
+        until = time.monotonic() + seconds
+        with self._lock:
+            workers = list(self._workers)
+        for worker in workers:
+            worker.join(max(0.0, until - time.monotonic()))
+
+    @property
+    def busy(self) -> int:
+        with self._lock:
+            return len(self._workers)
 
     def start(self) -> str:
         """Serve in a background thread (desktop, tests, benchmarks); returns HOST:PORT."""
@@ -203,13 +241,67 @@ class Server:
                     if self._stop.is_set():
                         return
                     raise
-                with contextlib.closing(raw):
-                    self.handle(raw, f"{remote[0]}:{remote[1]}")
+                self.submit(raw, f"{remote[0]}:{remote[1]}")
+
+    def submit(
+        self, raw: socket.socket, remote: str, done: Callable[[], None] | None = None
+    ) -> None:
+        """Serve an accepted connection in its own thread; `done` is called after."""
+        worker = threading.Thread(target=self._serve, args=(raw, remote, done), daemon=True)
+        with self._lock:
+            self._workers.add(worker)
+        worker.start()
+
+    def _serve(self, raw: socket.socket, remote: str, done: Callable[[], None] | None) -> None:
+        try:
+            with contextlib.closing(raw):
+                self.handle(raw, remote)
+        finally:
+            with self._lock:
+                self._workers.discard(threading.current_thread())
+            if done is not None:
+                done()
+
+    def _admit(self, raw: socket.socket) -> None:
+        """Count a new stranger; at the limit, the one waiting longest is cut off."""
+        with self._lock:
+            oldest = None
+            if len(self._strangers) >= MAX_STRANGERS:
+                oldest = next(iter(self._strangers))
+                del self._strangers[oldest]
+            self._strangers[raw] = time.monotonic()
+        if oldest is not None:
+            _cut(oldest)
+
+    def _trusted(self, raw: socket.socket) -> None:
+        with self._lock:
+            self._strangers.pop(raw, None)
 
     def handle(self, raw: socket.socket, remote: str) -> None:
-        raw.settimeout(HANDSHAKE_TIMEOUT_S)  # a silent stranger holds the server briefly
-        tls.no_delay(raw)
-        store = self.store
+        """Serve one connection (in the calling thread, on a twin of the store)."""
+        self._admit(raw)
+        # One deadline for the handshake and a join, however slowly the bytes come.
+        watchdog = threading.Timer(HANDSHAKE_TIMEOUT_S, _cut, (raw,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            raw.settimeout(HANDSHAKE_TIMEOUT_S)
+            tls.no_delay(raw)
+            store = self.store.twin()
+            try:
+                self._handle(raw, remote, store, watchdog)
+            finally:
+                store.close()
+        except OSError as exc:
+            self.log(t("exchange with {remote} ended: {reason}", remote=remote,
+                       reason=_short(exc)))  # fmt: skip
+        finally:
+            watchdog.cancel()
+            self._trusted(raw)
+
+    def _handle(
+        self, raw: socket.socket, remote: str, store: Store, watchdog: threading.Timer
+    ) -> None:
         try:
             context = tls.server_context(store.identity, trusted_certificates(store))
             sock = context.wrap_socket(raw, server_side=True)
@@ -220,12 +312,12 @@ class Server:
             )  # fmt: skip
             return
         with sock:
-            sock.settimeout(TIMEOUT_S)
-            channel = Channel(sock)
+            peer = tls.peer_device(sock)
+            stranger = Channel(sock, HANDSHAKE_TIMEOUT_S, STRANGER_MAX_FRAME)
+            channel = stranger if peer is None else Channel(sock)
             try:
-                peer = tls.peer_device(sock)
                 if peer is None:
-                    self._join(channel, remote)
+                    self._join(stranger, remote, store)
                     return
                 if not trust_of(store).trusts_peer(peer):
                     self.log(
@@ -233,6 +325,8 @@ class Server:
                           remote=remote, device=peer[:12])
                     )  # fmt: skip
                     return
+                watchdog.cancel()
+                self._trusted(raw)
                 result = run_server(channel, store, peer)
                 self.log(
                     t("synced with {device} ({remote}): received {received}, sent {sent}",
@@ -243,9 +337,9 @@ class Server:
             except (ZccError, OSError, ssl.SSLError) as exc:
                 self.log(t("exchange with {remote} ended: {reason}", remote=remote,
                            reason=_short(exc)))  # fmt: skip
-                told = isinstance(exc, (wire.ProtocolError, UpdateRequired))
+                told = isinstance(exc, (wire.ProtocolError, UpdateRequired, ConnectionLost))
                 if isinstance(exc, ZccError) and not told:
-                    with contextlib.suppress(OSError, ZccError):
+                    with contextlib.suppress(OSError, ZccError, ValueError):
                         channel.send({"t": "error", "code": "refused", "message": str(exc)})
             except Exception as exc:  # a bug: keep serving the others, say where
                 frames = traceback.extract_tb(exc.__traceback__)
@@ -255,14 +349,14 @@ class Server:
                       kind=type(exc).__name__, place=place, remote=remote)
                 )  # fmt: skip
 
-    def _join(self, channel: Channel, remote: str) -> None:
+    def _join(self, channel: Channel, remote: str, store: Store) -> None:
         """A client without a certificate: it may only present an invitation."""
         nonce = os.urandom(32)
         channel.send({"t": "challenge", "nonce": nonce})
         request = channel.recv("join")
         try:
             welcome = invite.accept(
-                self.store,
+                store,
                 request["invite"],
                 request["proof"],
                 nonce,
@@ -276,10 +370,16 @@ class Server:
             return
         channel.send({"t": "welcome", **welcome})
         joined = certs.device_id_of(request["certificate"])
-        status.record(self.store, joined, result="joined")
+        status.record(store, joined, result="joined")
         self.log(
             t("device {device} joined the network ({remote})", device=joined[:12], remote=remote)
         )
+
+
+def _cut(raw: socket.socket) -> None:
+    """End a connection from another thread: its blocked reads and writes return at once."""
+    with contextlib.suppress(OSError):
+        raw.shutdown(socket.SHUT_RDWR)
 
 
 def _short(exc: BaseException) -> str:
