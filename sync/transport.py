@@ -135,8 +135,15 @@ def _refused(address: str, exc: OSError) -> ZccError:
     )
 
 
-def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_S) -> SyncResult:
-    """Join the network of the device that made `code`, then sync with it once."""
+def join(
+    store: Store,
+    code: str,
+    address: str | None,
+    timeout: float = TIMEOUT_S,
+    progress: ProgressCallback = no_progress,
+) -> SyncResult:
+    """Join the network of the device that made `code`, then sync with it once (a sync cut
+    short says what was received and kept, like any other)."""
     parsed, scanned = invite.parse(code)
     address = address or scanned
     if not address:
@@ -175,7 +182,7 @@ def join(store: Store, code: str, address: str | None, timeout: float = TIMEOUT_
                 reason=exc,
             ) from exc
     invite.open_welcome(store, parsed.secret, peer, welcome)
-    return sync_with(store, address, expect=peer, timeout=timeout)
+    return sync_with(store, address, expect=peer, progress=progress, timeout=timeout)
 
 
 # --- server side -----------------------------------------------------------------------------
