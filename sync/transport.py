@@ -210,6 +210,8 @@ class Server:
         self._lock = threading.Lock()
         self._strangers: dict[socket.socket, float] = {}  # in the order they came
         self._workers: set[threading.Thread] = set()
+        self._context_lock = threading.Lock()
+        self._context: tuple[object, ssl.SSLContext] | None = None
 
     def stop(self) -> None:
         self._stop.set()
@@ -294,11 +296,7 @@ class Server:
         try:
             raw.settimeout(HANDSHAKE_TIMEOUT_S)
             tls.no_delay(raw)
-            store = self.store.twin()
-            try:
-                self._handle(raw, remote, store, watchdog)
-            finally:
-                store.close()
+            self._handle(raw, remote, watchdog)
         except OSError as exc:
             self.log(t("exchange with {remote} ended: {reason}", remote=remote,
                        reason=_short(exc)))  # fmt: skip
@@ -306,19 +304,27 @@ class Server:
             watchdog.cancel()
             self._trusted(raw)
 
-    def _handle(
-        self, raw: socket.socket, remote: str, store: Store, watchdog: threading.Timer
-    ) -> None:
+    def _tls_context(self) -> ssl.SSLContext:
+        """The server context for the current members, rebuilt whenever the profile's files
+        changed (a revocation applies to the next connection; a stranger costs no query)."""
+        state = (_stamp(self.store.db_file), _stamp(self.store.db_file + "-wal"))
+        with self._context_lock:
+            if self._context is None or self._context[0] != state:
+                with contextlib.closing(self.store.twin()) as store:
+                    context = tls.server_context(store.identity, trusted_certificates(store))
+                self._context = (state, context)
+            return self._context[1]
+
+    def _handle(self, raw: socket.socket, remote: str, watchdog: threading.Timer) -> None:
         try:
-            context = tls.server_context(store.identity, trusted_certificates(store))
-            sock = context.wrap_socket(raw, server_side=True)
+            sock = self._tls_context().wrap_socket(raw, server_side=True)
         except (ssl.SSLError, OSError) as exc:
             self.log(
                 t("refused {remote}: TLS handshake failed ({reason})", remote=remote,
                   reason=_short(exc))
             )  # fmt: skip
             return
-        with sock:
+        with sock, contextlib.closing(self.store.twin()) as store:
             peer = tls.peer_device(sock)
             stranger = Channel(sock, HANDSHAKE_TIMEOUT_S, STRANGER_MAX_FRAME)
             channel = stranger if peer is None else Channel(sock)
@@ -381,6 +387,14 @@ class Server:
         self.log(
             t("device {device} joined the network ({remote})", device=joined[:12], remote=remote)
         )
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
 
 
 def _cut(raw: socket.socket) -> None:
