@@ -120,7 +120,8 @@ def unpack(body: bytes) -> dict[str, Any]:
                 kind=message["t"],
                 field=field,
             )
-    return message
+    # only the declared fields travel on: nothing unchecked reaches the code that uses them
+    return {"t": kind, **{field: message[field] for field in SHAPES[kind]}}
 
 
 def frame(message: dict[str, Any]) -> bytes:
