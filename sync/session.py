@@ -243,8 +243,33 @@ def send_batches(
     return sent
 
 
-def _ack(channel: Channel, store: Store, final: bool) -> None:
-    channel.send({"t": "ack", "vector": purged.vector(store), "final": final})
+class Held:
+    """This side's version vector, moved on frame by frame for the devices a frame named
+    (a full count per frame would cost a scan of the whole log)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.vector = purged.vector(store)
+
+    def advance(self, devices: set[str]) -> dict[str, int]:
+        for device in devices:
+            have = self.vector.get(device, 0)
+            row = self.store.conn.execute(
+                "SELECT min(c.counter) FROM peers p JOIN changes c ON c.origin = p.origin "
+                "WHERE p.device_id = ? AND c.counter > ? AND NOT EXISTS (SELECT 1 FROM "
+                "changes n WHERE n.origin = c.origin AND n.counter = c.counter + 1)",
+                (device, have),
+            ).fetchone()
+            if (
+                row[0] is not None
+                and self.store.conn.execute(
+                    "SELECT 1 FROM peers p JOIN changes c ON c.origin = p.origin "
+                    "WHERE p.device_id = ? AND c.counter = ?",
+                    (device, have + 1),
+                ).fetchone()
+            ):
+                self.vector[device] = int(row[0])  # the end of the run right after `have`
+        return self.vector
 
 
 def receive_batches(
@@ -258,15 +283,18 @@ def receive_batches(
             "Device {device} is not a trusted member here; nothing was applied.", device=peer[:12]
         )
     received = 0
+    held = Held(store)
     while True:
         message = channel.recv("batches", "done")
         if message["t"] == "done":
             purged.record(store, [(str(d), int(f), int(last)) for d, f, last in message["purged"]])
-            _ack(channel, store, final=True)
+            channel.send({"t": "ack", "vector": purged.vector(store), "final": True})
             break
         batches = [wire.batch_from_wire(item) for item in message["items"]]
+        named = {b.device_id for b in [*merger.waiting, *batches]}  # waiting ones may apply now
         merger.add(batches)
-        _ack(channel, store, final=False)
+        vector = held.advance(named)
+        channel.send({"t": "ack", "vector": vector, "final": False})
         received += sum(len(b.changes) for b in batches)
         progress(Progress("receiving", received=received))
     return merger.finish()
