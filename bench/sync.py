@@ -245,3 +245,98 @@ def discovery(workdir: Path) -> dict[str, Any]:
         finally:
             announcer.close()
     return {"discovery_s": round(seconds, 2), "found": len(found), "where": "loopback"}
+
+
+def push_when_told(profile: str, address: str) -> None:
+    """Run in a fresh process: open the store, say "ready", sync once a line arrives on
+    stdin, print when the sync started and ended (wall-clock seconds) and what it sent."""
+    import json
+
+    with Store.open(Path(profile), PASSPHRASE) as store:
+        print("ready", flush=True)
+        sys.stdin.readline()
+        started = time.time()
+        result = transport.sync_with(store, address, timeout=600)
+        ended = time.time()
+    print(json.dumps({"start": started, "end": ended, "sent": result.sent}), flush=True)
+
+
+def _member(profile: Path, address: str) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from bench.sync import push_when_told; "
+            "push_when_told(sys.argv[1], sys.argv[2])",
+            str(profile),
+            address,
+        ],
+        env={**os.environ, "RZCC_PASSPHRASE": PASSPHRASE},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "ready"
+    return process
+
+
+def _pushed(process: subprocess.Popen[str]) -> dict[str, float]:
+    import json
+
+    out, _err = process.communicate(timeout=600)
+    figures: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return figures
+
+
+def concurrent_sync(workdir: Path, count: int = 10_000) -> dict[str, Any]:
+    """Two members each send `count` changes to one hub (a `sync serve` process) at the same
+    time, against one after the other (each then against the hub as it was, so both ways
+    do the same work): the ratio of the wall-clock times."""
+    import shutil
+
+    hub, a = _pair(workdir, "conc")
+    b, _ = Store.create(workdir / "conc-c", PASSPHRASE, label="tweede", cost=CHEAP)
+    invite.join_directly(hub, b)
+    apply_trusted(b, outgoing(hub, b.log.version_vector()))
+    apply_trusted(hub, outgoing(b, hub.log.version_vector()))
+    apply_trusted(a, outgoing(hub, a.log.version_vector()))
+    with hub, a, b:
+        _fill(a, count, prefix="a")
+        _fill(b, count, prefix="b")
+    for copy in ("together", "first", "second"):
+        for name in ("a", "b", "c"):
+            shutil.copytree(workdir / f"conc-{name}", workdir / f"{copy}-{name}")
+    # At once: one hub, both members told to start in the same instant.
+    server, address = _serve_process(workdir / "together-a")
+    try:
+        members = [_member(workdir / f"together-{m}", address) for m in ("b", "c")]
+        for member in members:
+            assert member.stdin is not None
+            member.stdin.write("go\n")
+            member.stdin.flush()
+        both = [_pushed(member) for member in members]
+    finally:
+        server.terminate()
+        server.wait(30)
+    together = max(f["end"] for f in both) - min(f["start"] for f in both)
+    # One after the other, each against the hub as it was before.
+    apart = 0.0
+    for copy, member_name in (("first", "b"), ("second", "c")):
+        server, address = _serve_process(workdir / f"{copy}-a")
+        try:
+            member = _member(workdir / f"{copy}-{member_name}", address)
+            assert member.stdin is not None
+            member.stdin.write("go\n")
+            member.stdin.flush()
+            figures = _pushed(member)
+        finally:
+            server.terminate()
+            server.wait(30)
+        apart += figures["end"] - figures["start"]
+    return {
+        "concurrent_sync_s": round(together / apart, 2),
+        "together_s": round(together, 2),
+        "one_after_the_other_s": round(apart, 2),
+        "sent_each": count,
+    }
