@@ -210,6 +210,11 @@ class Delivery:
     in_flight: deque[int] = field(default_factory=deque)  # changes per unconfirmed frame
     finished: bool = False
 
+    @classmethod
+    def to(cls, store: Store, theirs: dict[str, Any]) -> Delivery:
+        vector = dict(theirs["vector"])
+        return cls(vector, total=status.pending_for(store, vector))
+
     def take(self, ack: dict[str, Any]) -> None:
         self.vector = dict(ack["vector"])
         if self.in_flight:
@@ -225,9 +230,7 @@ def send_batches(
 ) -> int:
     """Stream what the peer lacks, frame by frame; then name the purged ranges and wait for
     the peer's final ack. Acks of earlier frames are read as they arrive, never waited for."""
-    vector = dict(delivery.vector)
-    stream = Outgoing(store, vector)
-    delivery.total = status.pending_for(store, vector)  # an upper bound, for progress only
+    stream = Outgoing(store, dict(delivery.vector))
     sent = 0
     for group in wire.chunks(stream):
         channel.send({"t": "batches", "items": [wire.batch_to_wire(b) for b in group]})
@@ -333,7 +336,7 @@ def run_client(
     warnings = check_hello(store, theirs, peer)
     status.record(store, peer, address=address, vector=theirs["vector"])
     progress(Progress("connected"))
-    delivery = Delivery(dict(theirs["vector"]))
+    delivery = Delivery.to(store, theirs)
     tally = MergeReport()
     with _confirmed_only(channel, store, peer, delivery, tally):
         mine = model.require(store).key_ref
@@ -372,7 +375,7 @@ def run_server(channel: Channel, store: Store, peer: str) -> SyncResult:
     status.record(store, peer, vector=theirs["vector"])
     mine = model.require(store).key_ref
     channel.send(hello(store))
-    delivery = Delivery(dict(theirs["vector"]))
+    delivery = Delivery.to(store, theirs)
     tally = MergeReport()
     with _confirmed_only(channel, store, peer, delivery, tally):
         if _newer(mine, theirs["key"]):
