@@ -43,6 +43,9 @@ TIMEOUT_S = 30.0  # a client's limit to connect, and (doubled) for each frame
 HANDSHAKE_TIMEOUT_S = 10.0  # a stranger's whole TLS handshake and join exchange
 MAX_STRANGERS = 32  # connections at once that have not proven membership
 STRANGER_MAX_FRAME = 64 * 1024  # bytes; a join's messages are a few KB
+# Members exchanging at once: more wait their turn (SQLite has one writer, and a writer
+# waits at most its busy timeout of 5 s for the others' frame transactions).
+MAX_MEMBERS = 4
 Log = Callable[[str], None]
 
 
@@ -211,6 +214,7 @@ class Server:
         self._strangers: dict[socket.socket, float] = {}  # in the order they came
         self._workers: set[threading.Thread] = set()
         self._context_lock = threading.Lock()
+        self._members = threading.BoundedSemaphore(MAX_MEMBERS)
         self._context: tuple[object, ssl.SSLContext] | None = None
 
     def stop(self) -> None:
@@ -340,7 +344,8 @@ class Server:
                     return
                 watchdog.cancel()
                 self._trusted(raw)
-                result = run_server(channel, store, peer)
+                with self._members:
+                    result = run_server(channel, store, peer)
                 self.log(
                     t("synced with {device} ({remote}): received {received}, sent {sent}",
                       device=peer[:12], remote=remote, received=result.received.applied,
