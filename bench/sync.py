@@ -289,54 +289,71 @@ def _pushed(process: subprocess.Popen[str]) -> dict[str, float]:
     return figures
 
 
-def concurrent_sync(workdir: Path, count: int = 10_000) -> dict[str, Any]:
-    """Two members each send `count` changes to one hub (a `sync serve` process) at the same
-    time, against one after the other (each then against the hub as it was, so both ways
-    do the same work): the ratio of the wall-clock times."""
+def _go(member: subprocess.Popen[str]) -> None:
+    assert member.stdin is not None
+    member.stdin.write("go\n")
+    member.stdin.flush()
+
+
+def _together_and_apart(workdir: Path, name: str, count: int, pull: bool) -> tuple[float, float]:
+    """Seconds for two members syncing with one hub at once, and one after the other (each
+    against the hub as it was, so both ways do the same work). With `pull` the hub holds
+    `count` new changes for both; otherwise each member holds `count` new ones for the hub."""
     import shutil
 
-    hub, a = _pair(workdir, "conc")
-    b, _ = Store.create(workdir / "conc-c", PASSPHRASE, label="tweede", cost=CHEAP)
+    hub, a = _pair(workdir, name)
+    b, _ = Store.create(workdir / f"{name}-c", PASSPHRASE, label="tweede", cost=CHEAP)
     invite.join_directly(hub, b)
     apply_trusted(b, outgoing(hub, b.log.version_vector()))
     apply_trusted(hub, outgoing(b, hub.log.version_vector()))
     apply_trusted(a, outgoing(hub, a.log.version_vector()))
     with hub, a, b:
-        _fill(a, count, prefix="a")
-        _fill(b, count, prefix="b")
+        if pull:
+            _fill(hub, count, prefix="h")
+        else:
+            _fill(a, count, prefix="a")
+            _fill(b, count, prefix="b")
     for copy in ("together", "first", "second"):
-        for name in ("a", "b", "c"):
-            shutil.copytree(workdir / f"conc-{name}", workdir / f"{copy}-{name}")
-    # At once: one hub, both members told to start in the same instant.
-    server, address = _serve_process(workdir / "together-a")
+        for part in ("a", "b", "c"):
+            shutil.copytree(workdir / f"{name}-{part}", workdir / f"{name}-{copy}-{part}")
+    server, address = _serve_process(workdir / f"{name}-together-a")
     try:
-        members = [_member(workdir / f"together-{m}", address) for m in ("b", "c")]
+        members = [_member(workdir / f"{name}-together-{m}", address) for m in ("b", "c")]
         for member in members:
-            assert member.stdin is not None
-            member.stdin.write("go\n")
-            member.stdin.flush()
+            _go(member)
         both = [_pushed(member) for member in members]
     finally:
         server.terminate()
         server.wait(30)
     together = max(f["end"] for f in both) - min(f["start"] for f in both)
-    # One after the other, each against the hub as it was before.
     apart = 0.0
-    for copy, member_name in (("first", "b"), ("second", "c")):
-        server, address = _serve_process(workdir / f"{copy}-a")
+    for copy, part in (("first", "b"), ("second", "c")):
+        server, address = _serve_process(workdir / f"{name}-{copy}-a")
         try:
-            member = _member(workdir / f"{copy}-{member_name}", address)
-            assert member.stdin is not None
-            member.stdin.write("go\n")
-            member.stdin.flush()
+            member = _member(workdir / f"{name}-{copy}-{part}", address)
+            _go(member)
             figures = _pushed(member)
         finally:
             server.terminate()
             server.wait(30)
         apart += figures["end"] - figures["start"]
+    return together, apart
+
+
+def concurrent_sync(workdir: Path, count: int = 10_000) -> dict[str, Any]:
+    """Two members (separate processes) syncing 10,000 changes each with one hub (a `sync
+    serve` process) at the same time, against one after the other: the ratio of wall-clock
+    times. The figure is for pulling (the hub holds news for both); pushing (each member
+    sends its own 10,000 to the hub) is given beside it: the hub applies both, and SQLite
+    has one writer, so there the two largely take turns."""
+    pull_together, pull_apart = _together_and_apart(workdir, "pull", count, pull=True)
+    push_together, push_apart = _together_and_apart(workdir, "push", count, pull=False)
     return {
-        "concurrent_sync_s": round(together / apart, 2),
-        "together_s": round(together, 2),
-        "one_after_the_other_s": round(apart, 2),
-        "sent_each": count,
+        "concurrent_sync_s": round(pull_together / pull_apart, 2),
+        "pull_together_s": round(pull_together, 2),
+        "pull_one_after_the_other_s": round(pull_apart, 2),
+        "push_ratio": round(push_together / push_apart, 2),
+        "push_together_s": round(push_together, 2),
+        "push_one_after_the_other_s": round(push_apart, 2),
+        "changes_each": count,
     }

@@ -215,14 +215,35 @@ class Server:
         self._workers: set[threading.Thread] = set()
         self._context_lock = threading.Lock()
         self._members = threading.BoundedSemaphore(MAX_MEMBERS)
+        # Connections to the profile, kept for the next peer: closing one checkpoints the
+        # log, which would make the other exchanges' writers wait.
+        self._pool: list[Store] = []
         self._context: tuple[object, ssl.SSLContext] | None = None
 
     def stop(self) -> None:
+        """Stop accepting, let the connections being served finish, close what they used."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(10)
             self._thread = None
         self.wait()
+        with self._lock:
+            pool, self._pool = self._pool, []
+        for store in pool:
+            store.close()
+
+    def _borrow(self) -> Store:
+        with self._lock:
+            if self._pool:
+                return self._pool.pop()
+        return self.store.twin()
+
+    def _give_back(self, store: Store) -> None:
+        with self._lock:
+            if not self._stop.is_set() and len(self._pool) < MAX_MEMBERS:
+                self._pool.append(store)
+                return
+        store.close()
 
     def wait(self, seconds: float = 15.0) -> None:
         """Let the connections being served finish (each is bounded by its deadlines)."""
@@ -301,7 +322,7 @@ class Server:
             raw.settimeout(HANDSHAKE_TIMEOUT_S)
             tls.no_delay(raw)
             self._handle(raw, remote, watchdog)
-        except OSError as exc:
+        except (OSError, ZccError) as exc:
             self.log(t("exchange with {remote} ended: {reason}", remote=remote,
                        reason=_short(exc)))  # fmt: skip
         finally:
@@ -328,50 +349,70 @@ class Server:
                   reason=_short(exc))
             )  # fmt: skip
             return
-        with sock, contextlib.closing(self.store.twin()) as store:
-            peer = tls.peer_device(sock)
-            stranger = Channel(sock, HANDSHAKE_TIMEOUT_S, STRANGER_MAX_FRAME)
-            channel = stranger if peer is None else Channel(sock)
+        with sock:
+            if tls.peer_device(sock) is None:  # a stranger: a join is all it may try
+                self._join(Channel(sock, HANDSHAKE_TIMEOUT_S, STRANGER_MAX_FRAME), remote)
+                return
+            store = self._borrow()
             try:
-                if peer is None:
-                    self._join(stranger, remote, store)
-                    return
-                if not trust_of(store).trusts_peer(peer):
-                    self.log(
-                        t("refused {remote}: device {device} is not a trusted member",
-                          remote=remote, device=peer[:12])
-                    )  # fmt: skip
-                    return
-                watchdog.cancel()
-                self._trusted(raw)
-                with self._members:
-                    result = run_server(channel, store, peer)
-                self.log(
-                    t("synced with {device} ({remote}): received {received}, sent {sent}",
-                      device=peer[:12], remote=remote, received=result.received.applied,
-                      sent=result.sent)
-                    + "".join(f"; {w}" for w in result.warnings)
-                )  # fmt: skip
-            except (ZccError, OSError, ssl.SSLError) as exc:
-                self.log(t("exchange with {remote} ended: {reason}", remote=remote,
-                           reason=_short(exc)))  # fmt: skip
-                told = isinstance(exc, (wire.ProtocolError, UpdateRequired, ConnectionLost))
-                if isinstance(exc, ZccError) and not told:
-                    with contextlib.suppress(OSError, ZccError, ValueError):
-                        channel.send({"t": "error", "code": "refused", "message": str(exc)})
-            except Exception as exc:  # a bug: keep serving the others, say where
-                frames = traceback.extract_tb(exc.__traceback__)
-                place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
-                self.log(
-                    t("internal error ({kind} at {place}) serving {remote}",
-                      kind=type(exc).__name__, place=place, remote=remote)
-                )  # fmt: skip
+                self._exchange(sock, remote, store, raw, watchdog)
+            finally:
+                self._give_back(store)
 
-    def _join(self, channel: Channel, remote: str, store: Store) -> None:
-        """A client without a certificate: it may only present an invitation."""
+    def _exchange(
+        self,
+        sock: ssl.SSLSocket,
+        remote: str,
+        store: Store,
+        raw: socket.socket,
+        watchdog: threading.Timer,
+    ) -> None:
+        peer = str(tls.peer_device(sock))
+        channel = Channel(sock)
+        try:
+            if not trust_of(store).trusts_peer(peer):
+                self.log(
+                    t("refused {remote}: device {device} is not a trusted member",
+                      remote=remote, device=peer[:12])
+                )  # fmt: skip
+                return
+            watchdog.cancel()
+            self._trusted(raw)
+            with self._members:
+                result = run_server(channel, store, peer)
+            self.log(
+                t("synced with {device} ({remote}): received {received}, sent {sent}",
+                  device=peer[:12], remote=remote, received=result.received.applied,
+                  sent=result.sent)
+                + "".join(f"; {w}" for w in result.warnings)
+            )  # fmt: skip
+        except (ZccError, OSError, ssl.SSLError) as exc:
+            self.log(t("exchange with {remote} ended: {reason}", remote=remote,
+                       reason=_short(exc)))  # fmt: skip
+            told = isinstance(exc, (wire.ProtocolError, UpdateRequired, ConnectionLost))
+            if isinstance(exc, ZccError) and not told:
+                with contextlib.suppress(OSError, ZccError, ValueError):
+                    channel.send({"t": "error", "code": "refused", "message": str(exc)})
+        except Exception as exc:  # a bug: keep serving the others, say where
+            frames = traceback.extract_tb(exc.__traceback__)
+            place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
+            self.log(
+                t("internal error ({kind} at {place}) serving {remote}",
+                  kind=type(exc).__name__, place=place, remote=remote)
+            )  # fmt: skip
+
+    def _join(self, channel: Channel, remote: str) -> None:
+        """A client without a certificate: it may only present an invitation (all of it
+        within the stranger's deadline and frame limit)."""
         nonce = os.urandom(32)
-        channel.send({"t": "challenge", "nonce": nonce})
-        request = channel.recv("join")
+        try:
+            channel.send({"t": "challenge", "nonce": nonce})
+            request = channel.recv("join")
+        except (ZccError, OSError, ssl.SSLError) as exc:
+            self.log(t("exchange with {remote} ended: {reason}", remote=remote,
+                       reason=_short(exc)))  # fmt: skip
+            return
+        store = self._borrow()
         try:
             welcome = invite.accept(
                 store,
@@ -382,16 +423,21 @@ class Server:
                 request["label"],
                 request["signature"],
             )
+            joined = certs.device_id_of(request["certificate"])
+            status.record(store, joined, result="joined")
         except ZccError as exc:
             self.log(t("refused a join from {remote}: {reason}", remote=remote, reason=exc))
-            channel.send({"t": "error", "code": "join_refused", "message": str(exc)})
+            with contextlib.suppress(OSError, ssl.SSLError, ValueError):
+                channel.send({"t": "error", "code": "join_refused", "message": str(exc)})
             return
-        channel.send({"t": "welcome", **welcome})
-        joined = certs.device_id_of(request["certificate"])
-        status.record(store, joined, result="joined")
-        self.log(
-            t("device {device} joined the network ({remote})", device=joined[:12], remote=remote)
-        )
+        finally:
+            self._give_back(store)
+        with contextlib.suppress(OSError, ssl.SSLError, ValueError):
+            channel.send({"t": "welcome", **welcome})
+            self.log(
+                t("device {device} joined the network ({remote})", device=joined[:12],
+                  remote=remote)
+            )  # fmt: skip
 
 
 def _stamp(path: str) -> tuple[int, int] | None:

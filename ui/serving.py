@@ -98,6 +98,6 @@ class Serving(QObject):
         server, self.server = self.server, None
         if server is not None:
             server.listener.close()
-            server.wait()  # connections being served finish first (bounded by deadlines)
+            server.stop()  # connections being served finish first (bounded by deadlines)
             server.store.close()
             self.changed.emit()
