@@ -335,8 +335,11 @@ class Server:
         state = (_stamp(self.store.db_file), _stamp(self.store.db_file + "-wal"))
         with self._context_lock:
             if self._context is None or self._context[0] != state:
-                with contextlib.closing(self.store.twin()) as store:
+                store = self._borrow()
+                try:
                     context = tls.server_context(store.identity, trusted_certificates(store))
+                finally:
+                    self._give_back(store)
                 self._context = (state, context)
             return self._context[1]
 
