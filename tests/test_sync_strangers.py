@@ -181,3 +181,29 @@ def test_a_port_in_use_is_a_clear_message(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert f"Kan niet luisteren op 127.0.0.1:{port}" in result.stderr + result.stdout
+
+
+def test_a_frame_has_one_deadline_however_its_bytes_trickle() -> None:
+    """Each read succeeds (a byte every 0.2 s), yet the frame as a whole is cut at its limit."""
+    from sync import wire
+    from sync.session import Channel
+
+    mine, theirs = socket.socketpair()
+    stop = threading.Event()
+
+    def trickle() -> None:
+        data = wire.frame({"t": "error", "code": "x", "message": "langzaam " * 40})
+        for byte in data:
+            if stop.wait(0.2):
+                return
+            with contextlib.suppress(OSError):
+                theirs.send(bytes([byte]))
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    started = time.monotonic()
+    with mine, theirs, pytest.raises(TimeoutError):
+        Channel(mine, frame_seconds=1.0).recv("error")
+    stop.set()
+    thread.join(5)
+    assert time.monotonic() - started < 3
