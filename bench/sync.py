@@ -245,3 +245,115 @@ def discovery(workdir: Path) -> dict[str, Any]:
         finally:
             announcer.close()
     return {"discovery_s": round(seconds, 2), "found": len(found), "where": "loopback"}
+
+
+def push_when_told(profile: str, address: str) -> None:
+    """Run in a fresh process: open the store, say "ready", sync once a line arrives on
+    stdin, print when the sync started and ended (wall-clock seconds) and what it sent."""
+    import json
+
+    with Store.open(Path(profile), PASSPHRASE) as store:
+        print("ready", flush=True)
+        sys.stdin.readline()
+        started = time.time()
+        result = transport.sync_with(store, address, timeout=600)
+        ended = time.time()
+    print(json.dumps({"start": started, "end": ended, "sent": result.sent}), flush=True)
+
+
+def _member(profile: Path, address: str) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from bench.sync import push_when_told; "
+            "push_when_told(sys.argv[1], sys.argv[2])",
+            str(profile),
+            address,
+        ],
+        env={**os.environ, "RZCC_PASSPHRASE": PASSPHRASE},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "ready"
+    return process
+
+
+def _pushed(process: subprocess.Popen[str]) -> dict[str, float]:
+    import json
+
+    out, _err = process.communicate(timeout=600)
+    figures: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return figures
+
+
+def _go(member: subprocess.Popen[str]) -> None:
+    assert member.stdin is not None
+    member.stdin.write("go\n")
+    member.stdin.flush()
+
+
+def _together_and_apart(workdir: Path, name: str, count: int, pull: bool) -> tuple[float, float]:
+    """Seconds for two members syncing with one hub at once, and one after the other (each
+    against the hub as it was, so both ways do the same work). With `pull` the hub holds
+    `count` new changes for both; otherwise each member holds `count` new ones for the hub."""
+    import shutil
+
+    hub, a = _pair(workdir, name)
+    b, _ = Store.create(workdir / f"{name}-c", PASSPHRASE, label="tweede", cost=CHEAP)
+    invite.join_directly(hub, b)
+    apply_trusted(b, outgoing(hub, b.log.version_vector()))
+    apply_trusted(hub, outgoing(b, hub.log.version_vector()))
+    apply_trusted(a, outgoing(hub, a.log.version_vector()))
+    with hub, a, b:
+        if pull:
+            _fill(hub, count, prefix="h")
+        else:
+            _fill(a, count, prefix="a")
+            _fill(b, count, prefix="b")
+    for copy in ("together", "first", "second"):
+        for part in ("a", "b", "c"):
+            shutil.copytree(workdir / f"{name}-{part}", workdir / f"{name}-{copy}-{part}")
+    server, address = _serve_process(workdir / f"{name}-together-a")
+    try:
+        members = [_member(workdir / f"{name}-together-{m}", address) for m in ("b", "c")]
+        for member in members:
+            _go(member)
+        both = [_pushed(member) for member in members]
+    finally:
+        server.terminate()
+        server.wait(30)
+    together = max(f["end"] for f in both) - min(f["start"] for f in both)
+    apart = 0.0
+    for copy, part in (("first", "b"), ("second", "c")):
+        server, address = _serve_process(workdir / f"{name}-{copy}-a")
+        try:
+            member = _member(workdir / f"{name}-{copy}-{part}", address)
+            _go(member)
+            figures = _pushed(member)
+        finally:
+            server.terminate()
+            server.wait(30)
+        apart += figures["end"] - figures["start"]
+    return together, apart
+
+
+def concurrent_sync(workdir: Path, count: int = 10_000) -> dict[str, Any]:
+    """Two members (separate processes) syncing 10,000 changes each with one hub (a `sync
+    serve` process) at the same time, against one after the other: the ratio of wall-clock
+    times. The figure is for pulling (the hub holds news for both); pushing (each member
+    sends its own 10,000 to the hub) is given beside it: the hub applies both, and SQLite
+    has one writer, so there the two largely take turns."""
+    pull_together, pull_apart = _together_and_apart(workdir, "pull", count, pull=True)
+    push_together, push_apart = _together_and_apart(workdir, "push", count, pull=False)
+    return {
+        "concurrent_sync_s": round(pull_together / pull_apart, 2),
+        "pull_together_s": round(pull_together, 2),
+        "pull_one_after_the_other_s": round(pull_apart, 2),
+        "push_ratio": round(push_together / push_apart, 2),
+        "push_together_s": round(push_together, 2),
+        "push_one_after_the_other_s": round(push_apart, 2),
+        "changes_each": count,
+    }

@@ -1143,10 +1143,15 @@ NL: dict[str, str] = {
         "De bundel bevat wijzigingen waarvan de handtekeningen niet kloppen; er is niets verwerkt."
     ),
     # sync/session.py, transport.py, tls.py, wire.py, cli.py
-    "The peer closed the connection in the middle of an exchange; what "
-    "arrived was kept, sync again to continue.": (
-        "Het andere apparaat verbrak de verbinding midden in de uitwisseling; wat al binnen "
-        "was, is bewaard. Synchroniseer opnieuw om verder te gaan."
+    "{delivered} of {total} changes delivered, connection lost ({reason}); "
+    "{received} received and kept. Sync again to continue.": (
+        "{delivered} van {total} wijzigingen afgeleverd, verbinding verbroken ({reason}); "
+        "{received} ontvangen en bewaard. Synchroniseer opnieuw om verder te gaan."
+    ),
+    "Cannot listen on {address}: {reason}. Is another 'sync serve' or the desktop "
+    "already serving there? Choose another port with --listen HOST:PORT.": (
+        "Kan niet luisteren op {address}: {reason}. Draait daar al een 'sync serve' of de "
+        "desktop? Kies een andere poort met --listen HOST:PORT."
     ),
     "The peer refused: {reason}": "Het andere apparaat weigerde: {reason}",
     "The peer sent '{kind}' where {expected} was expected.": (

@@ -122,7 +122,7 @@ def network_join(session: Session, code: str, address: str | None) -> None:
       resilient-zcc network join ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567 --peer 192.0.2.10:7400
     """
     with session.store() as store:
-        result = transport.join(store, code, address)
+        result = transport.join(store, code, address, progress=_progress_line)
         joined = model.require(store)
     click.echo(f"Aangesloten bij regionetwerk '{joined.name}'.")
     _report(result)

@@ -7,14 +7,22 @@
 Each side applies every frame as it arrives, in its own transaction, so a transfer cut
 short keeps what came and the next exchange starts from there (the version vectors say
 where). Signatures, schema and membership are checked before anything is applied.
+
+Delivery is acknowledged: after committing each frame the receiver sends an `ack` with its
+version vector, and a final one after `done`. The sender reads acks as they come (no wait
+per frame) and records as the peer's state only what an ack confirmed, so a cut transfer
+leaves exactly the unconfirmed changes pending (for the next sync or a USB bundle).
 """
 
 from __future__ import annotations
 
+import contextlib
+import select
 import socket
 import ssl
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,10 +37,15 @@ from resilient_zcc.store import Store
 from . import wire
 
 CLOCK_WARNING_MS = 5 * 60 * 1000
+FRAME_DEADLINE_S = 60.0  # for one whole frame, however slowly its bytes trickle in
 
 
 class UpdateRequired(ZccError):
     pass
+
+
+class ConnectionLost(ZccError):
+    """The exchange broke off after it began: says what was confirmed and what was kept."""
 
 
 @dataclass
@@ -58,35 +71,57 @@ ProgressCallback = Callable[[Progress], None]
 
 
 class Channel:
-    """Messages over a (TLS) socket, counting bytes both ways."""
+    """Messages over a (TLS) socket, counting bytes both ways.
 
-    def __init__(self, sock: socket.socket | ssl.SSLSocket) -> None:
+    Each frame has one deadline for all its bytes (a peer trickling a byte at a time gets no
+    more time than a silent one); `max_frame` is lower for a peer not yet authenticated.
+    """
+
+    def __init__(
+        self,
+        sock: socket.socket | ssl.SSLSocket,
+        frame_seconds: float = FRAME_DEADLINE_S,
+        max_frame: int = wire.MAX_FRAME,
+    ) -> None:
         self.sock = sock
+        self.frame_seconds = frame_seconds
+        self.max_frame = max_frame
         self.bytes_sent = 0
         self.bytes_received = 0
 
     def send(self, message: dict[str, Any]) -> None:
         data = wire.frame(message)
+        self.sock.settimeout(self.frame_seconds)  # sendall: one limit for the whole frame
         self.sock.sendall(data)
         self.bytes_sent += len(data)
 
-    def _read(self, size: int) -> bytes:
+    def ready(self) -> bool:
+        """Whether a message has (begun to) arrive, without waiting."""
+        if isinstance(self.sock, ssl.SSLSocket) and self.sock.pending():
+            return True
+        readable, _w, _x = select.select([self.sock], [], [], 0)
+        return bool(readable)
+
+    def _read(self, size: int, deadline: float) -> bytes:
         parts, remaining = [], size
         while remaining:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("no whole message within the time limit")
+            self.sock.settimeout(left)
             chunk = self.sock.recv(min(remaining, 1 << 20))
             if not chunk:
-                raise ZccError(
-                    "The peer closed the connection in the middle of an exchange; what "
-                    "arrived was kept, sync again to continue."
-                )
+                raise ConnectionResetError("the peer closed the connection")
             parts.append(chunk)
             remaining -= len(chunk)
         self.bytes_received += size
         return b"".join(parts)
 
     def recv(self, *expected: str) -> dict[str, Any]:
-        length, flag = wire.read_frame_header(self._read(wire.HEADER_SIZE))
-        message = wire.open_body(self._read(length), flag)
+        deadline = time.monotonic() + self.frame_seconds
+        header = self._read(wire.HEADER_SIZE, deadline)
+        length, flag = wire.read_frame_header(header, self.max_frame)
+        message = wire.open_body(self._read(length, deadline), flag, self.max_frame * 8)
         if message["t"] == "error":
             if message["code"] in ("update_required", "peer_outdated"):
                 raise UpdateRequired("The peer refused: {reason}", reason=message["message"])
@@ -165,39 +200,106 @@ def refuse_older(channel: Channel, theirs: dict[str, Any]) -> bool:
     return False
 
 
-def send_batches(
-    channel: Channel, store: Store, vector: dict[str, int], progress: ProgressCallback
-) -> int:
-    """Stream what the peer lacks, frame by frame.
+@dataclass
+class Delivery:
+    """What the peer confirmed it committed of what this side sends it."""
 
-    `purged` stays empty: a purge's batches now travel (redacted changes as markers), and a
-    receiver no longer takes a peer's word that a range of a third device is gone."""
-    stream = Outgoing(store, vector)
-    total = status.pending_for(store, vector)  # an upper bound, for progress only
+    vector: dict[str, int]  # the peer's version vector as last confirmed
+    total: int = 0  # changes to send (an upper bound)
+    delivered: int = 0  # changes in frames the peer confirmed
+    in_flight: deque[int] = field(default_factory=deque)  # changes per unconfirmed frame
+    finished: bool = False
+
+    @classmethod
+    def to(cls, store: Store, theirs: dict[str, Any]) -> Delivery:
+        vector = dict(theirs["vector"])
+        return cls(vector, total=status.pending_for(store, vector))
+
+    def take(self, ack: dict[str, Any]) -> None:
+        self.vector = dict(ack["vector"])
+        if self.in_flight:
+            self.delivered += self.in_flight.popleft()
+        self.finished = bool(ack["final"])
+
+
+def send_batches(
+    channel: Channel,
+    store: Store,
+    delivery: Delivery,
+    progress: ProgressCallback,
+) -> int:
+    """Stream what the peer lacks, frame by frame, then wait for the peer's final ack. Acks of
+    earlier frames are read as they arrive, never waited for. `purged` stays empty: a purge's
+    batches travel (redacted changes as markers), and a receiver no longer takes a peer's
+    word that a range of a third device is gone."""
+    stream = Outgoing(store, dict(delivery.vector))
     sent = 0
     for group in wire.chunks(stream):
         channel.send({"t": "batches", "items": [wire.batch_to_wire(b) for b in group]})
-        sent += sum(len(b.changes) for b in group)
-        progress(Progress("sending", sent=sent, to_send=max(total, sent)))
+        count = sum(len(b.changes) for b in group)
+        delivery.in_flight.append(count)
+        sent += count
+        while channel.ready():
+            delivery.take(channel.recv("ack"))
+        progress(Progress("sending", sent=sent, to_send=max(delivery.total, sent)))
     channel.send({"t": "done", "count": sent, "purged": []})
+    while not delivery.finished:
+        delivery.take(channel.recv("ack"))
     return sent
 
 
+class Held:
+    """This side's version vector, moved on frame by frame for the devices a frame named
+    (a full count per frame would cost a scan of the whole log)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.vector = store.log.version_vector()
+
+    def advance(self, devices: set[str]) -> dict[str, int]:
+        for device in devices:
+            have = self.vector.get(device, 0)
+            row = self.store.conn.execute(
+                "SELECT min(c.counter) FROM peers p JOIN changes c ON c.origin = p.origin "
+                "WHERE p.device_id = ? AND c.counter > ? AND NOT EXISTS (SELECT 1 FROM "
+                "changes n WHERE n.origin = c.origin AND n.counter = c.counter + 1)",
+                (device, have),
+            ).fetchone()
+            if (
+                row[0] is not None
+                and self.store.conn.execute(
+                    "SELECT 1 FROM peers p JOIN changes c ON c.origin = p.origin "
+                    "WHERE p.device_id = ? AND c.counter = ?",
+                    (device, have + 1),
+                ).fetchone()
+            ):
+                self.vector[device] = int(row[0])  # the end of the run right after `have`
+        return self.vector
+
+
 def receive_batches(
-    channel: Channel, store: Store, progress: ProgressCallback, peer: str
+    channel: Channel, store: Store, progress: ProgressCallback, peer: str, tally: MergeReport
 ) -> MergeReport:
+    """Apply each frame as it comes and confirm it; `tally` counts what was applied."""
     merger = TrustedMerger(store)
+    merger.report = tally
     if not merger.trust.trusts_peer(peer):
         raise ZccError(
             "Device {device} is not a trusted member here; nothing was applied.", device=peer[:12]
         )
     received = 0
+    held = Held(store)
     while True:
         message = channel.recv("batches", "done")
         if message["t"] == "done":
-            break  # its "purged" ranges are ignored: a bare claim must not silence a device
+            # Its "purged" ranges are ignored: a bare claim must not silence a device.
+            channel.send({"t": "ack", "vector": store.log.version_vector(), "final": True})
+            break
         batches = [wire.batch_from_wire(item) for item in message["items"]]
+        named = {b.device_id for b in [*merger.waiting, *batches]}  # waiting ones may apply now
         merger.add(batches)
+        vector = held.advance(named)
+        channel.send({"t": "ack", "vector": vector, "final": False})
         received += sum(len(b.changes) for b in batches)
         progress(Progress("receiving", received=received))
     return merger.finish()
@@ -232,18 +334,21 @@ def run_client(
 ) -> SyncResult:
     started = time.perf_counter()
     channel.send(hello(store))
-    theirs = channel.recv("hello")
+    theirs = channel.recv("hello")  # a refused certificate shows here: the caller says so
     warnings = check_hello(store, theirs, peer)
-    status.record(store, peer, address=address)
+    status.record(store, peer, address=address, vector=theirs["vector"])
     progress(Progress("connected"))
-    mine = model.require(store).key_ref
-    if _newer(theirs["key"], mine):
-        take_key(channel, store)
-    report = receive_batches(channel, store, progress, peer)
-    if _newer(mine, theirs["key"]):
-        give_key(channel, store)
-    sent = send_batches(channel, store, theirs["vector"], progress)
-    return _finish(store, channel, peer, report, sent, warnings, started, progress)
+    delivery = Delivery.to(store, theirs)
+    tally = MergeReport()
+    with _confirmed_only(channel, store, peer, delivery, tally):
+        mine = model.require(store).key_ref
+        if _newer(theirs["key"], mine):
+            take_key(channel, store)
+        report = receive_batches(channel, store, progress, peer, tally)
+        if _newer(mine, theirs["key"]):
+            give_key(channel, store)
+        sent = send_batches(channel, store, delivery, progress)
+    return _finish(store, channel, peer, report, sent, delivery, warnings, started, progress)
 
 
 def run_server(channel: Channel, store: Store, peer: str) -> SyncResult:
@@ -269,16 +374,51 @@ def run_server(channel: Channel, store: Store, peer: str) -> SyncResult:
         raise UpdateRequired(
             "Peer {device} runs an older schema; it was told to update.", device=peer[:12]
         )
-    status.record(store, peer)
+    status.record(store, peer, vector=theirs["vector"])
     mine = model.require(store).key_ref
     channel.send(hello(store))
-    if _newer(mine, theirs["key"]):
-        give_key(channel, store)
-    sent = send_batches(channel, store, theirs["vector"], no_progress)
-    if _newer(theirs["key"], mine):
-        take_key(channel, store)
-    report = receive_batches(channel, store, no_progress, peer)
-    return _finish(store, channel, peer, report, sent, warnings, started, no_progress)
+    delivery = Delivery.to(store, theirs)
+    tally = MergeReport()
+    with _confirmed_only(channel, store, peer, delivery, tally):
+        if _newer(mine, theirs["key"]):
+            give_key(channel, store)
+        sent = send_batches(channel, store, delivery, no_progress)
+        if _newer(theirs["key"], mine):
+            take_key(channel, store)
+        report = receive_batches(channel, store, no_progress, peer, tally)
+    return _finish(store, channel, peer, report, sent, delivery, warnings, started, no_progress)
+
+
+@contextlib.contextmanager
+def _confirmed_only(
+    channel: Channel, store: Store, peer: str, delivery: Delivery, tally: MergeReport
+) -> Iterator[None]:
+    """If the exchange breaks off: record what the peer confirmed (acks still on their way
+    are read first) and say how much was delivered and kept."""
+    try:
+        yield
+    except (OSError, ssl.SSLError) as exc:
+        _late_acks(channel, delivery)
+        status.record(store, peer, vector=delivery.vector)
+        raise ConnectionLost(
+            "{delivered} of {total} changes delivered, connection lost ({reason}); "
+            "{received} received and kept. Sync again to continue.",
+            delivered=delivery.delivered,
+            total=max(delivery.total, delivery.delivered),
+            reason=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__,
+            received=tally.applied,
+        ) from exc
+    except ZccError:
+        status.record(store, peer, vector=delivery.vector)
+        raise
+
+
+def _late_acks(channel: Channel, delivery: Delivery) -> None:
+    """Acks the peer sent before the connection broke may still be readable."""
+    channel.frame_seconds = 0.5
+    with contextlib.suppress(OSError, ssl.SSLError, ZccError, ValueError):
+        while delivery.in_flight and channel.ready():
+            delivery.take(channel.recv("ack"))
 
 
 def _finish(
@@ -287,6 +427,7 @@ def _finish(
     peer: str,
     report: MergeReport,
     sent: int,
+    delivery: Delivery,
     warnings: list[Text],
     started: float,
     progress: ProgressCallback,
@@ -308,7 +449,8 @@ def _finish(
             )
         )
     summary = f"received {report.applied}, sent {sent}"
-    status.record(store, peer, synced=True, result=summary, vector=store.log.version_vector())
+    # the peer's state as it confirmed it, never this side's own vector
+    status.record(store, peer, synced=True, result=summary, vector=delivery.vector)
     progress(Progress("done", received=report.applied, sent=sent))
     return SyncResult(
         peer,
@@ -321,4 +463,12 @@ def _finish(
     )
 
 
-__all__ = ["Channel", "Progress", "SyncResult", "run_client", "run_server", "trust_of"]
+__all__ = [
+    "Channel",
+    "ConnectionLost",
+    "Progress",
+    "SyncResult",
+    "run_client",
+    "run_server",
+    "trust_of",
+]

@@ -24,14 +24,21 @@ COMPRESS_OVER = 512  # bytes; smaller bodies are sent as they are
 _HEADER = struct.Struct(">IB")
 
 
+MAX_INT = 2**63 - 1  # SQLite's largest integer: counters, clocks and epochs stay below it
+
+
 class ProtocolError(ZccError):
     """The peer sent something that is not a valid message of this protocol."""
 
 
+def is_count(value: Any) -> bool:
+    """A whole number SQLite can store, not negative (a bool is not a number here)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_INT
+
+
 def _is_vector(value: Any) -> bool:
     return isinstance(value, dict) and all(
-        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
-        for k, v in value.items()
+        isinstance(k, str) and is_count(v) for k, v in value.items()
     )
 
 
@@ -40,8 +47,8 @@ def _is_ranges(value: Any) -> bool:
         isinstance(r, list)
         and len(r) == 3
         and isinstance(r[0], str)
-        and isinstance(r[1], int)
-        and isinstance(r[2], int)
+        and is_count(r[1])
+        and is_count(r[2])
         for r in value
     )
 
@@ -53,22 +60,24 @@ def _list_of(kind: type) -> Callable[[Any], bool]:
 # message type -> field -> check
 SHAPES: dict[str, dict[str, Callable[[Any], bool]]] = {
     "hello": {
-        "proto": lambda v: isinstance(v, int),
+        "proto": is_count,
         "device": lambda v: isinstance(v, str),
         "network": lambda v: isinstance(v, str),
-        "schema": lambda v: isinstance(v, int),
-        "clock": lambda v: isinstance(v, int),
+        "schema": is_count,
+        "clock": is_count,
         "vector": _is_vector,
         "key": lambda v: (
-            isinstance(v, list) and len(v) == 2 and isinstance(v[0], int) and isinstance(v[1], str)
+            isinstance(v, list) and len(v) == 2 and is_count(v[0]) and isinstance(v[1], str)
         ),
     },
     "key": {
-        "epoch": lambda v: isinstance(v, int) and v >= 0,
+        "epoch": is_count,
         "key": lambda v: isinstance(v, bytes) and len(v) == 32,
     },
     "batches": {"items": _list_of(list)},
-    "done": {"count": lambda v: isinstance(v, int), "purged": _is_ranges},
+    "done": {"count": is_count, "purged": _is_ranges},
+    # what the receiver has committed: its version vector after the commit ("final" after done)
+    "ack": {"vector": _is_vector, "final": lambda v: isinstance(v, bool)},
     "error": {"code": lambda v: isinstance(v, str), "message": lambda v: isinstance(v, str)},
     "challenge": {"nonce": lambda v: isinstance(v, bytes) and 16 <= len(v) <= 64},
     "join": {
@@ -83,7 +92,7 @@ SHAPES: dict[str, dict[str, Callable[[Any], bool]]] = {
         "name": lambda v: isinstance(v, str),
         "nonce": lambda v: isinstance(v, bytes),
         "key": lambda v: isinstance(v, bytes),
-        "epoch": lambda v: isinstance(v, int) and v >= 0,
+        "epoch": is_count,
     },
 }
 
@@ -101,7 +110,8 @@ def unpack(body: bytes) -> dict[str, Any]:
         raise ProtocolError(
             "The peer sent an unreadable message ({kind}).", kind=type(exc).__name__
         ) from exc
-    if not isinstance(message, dict) or message.get("t") not in SHAPES:
+    kind = message.get("t") if isinstance(message, dict) else None
+    if not isinstance(kind, str) or kind not in SHAPES:
         raise ProtocolError("The peer sent a message of an unknown kind.")
     for field, check in SHAPES[message["t"]].items():
         if field not in message or not check(message[field]):
@@ -110,7 +120,8 @@ def unpack(body: bytes) -> dict[str, Any]:
                 kind=message["t"],
                 field=field,
             )
-    return message
+    # only the declared fields travel on: nothing unchecked reaches the code that uses them
+    return {"t": kind, **{field: message[field] for field in SHAPES[kind]}}
 
 
 def frame(message: dict[str, Any]) -> bytes:
@@ -123,19 +134,19 @@ def frame(message: dict[str, Any]) -> bytes:
     return _HEADER.pack(len(body) + 1, flag) + body
 
 
-def read_frame_header(header: bytes) -> tuple[int, int]:
-    """(body length, flag) from the 5 header bytes; refuses sizes past the limit."""
+def read_frame_header(header: bytes, limit: int = MAX_FRAME) -> tuple[int, int]:
+    """(body length, flag) from the 5 header bytes; refuses sizes past `limit`."""
     length, flag = _HEADER.unpack(header)
-    if length < 1 or length - 1 > MAX_FRAME or flag not in (0, 1):
+    if length < 1 or length - 1 > limit or flag not in (0, 1):
         raise ProtocolError("The peer sent a frame of an impossible size or kind.")
     return length - 1, flag
 
 
-def open_body(body: bytes, flag: int) -> dict[str, Any]:
+def open_body(body: bytes, flag: int, limit: int = MAX_MESSAGE) -> dict[str, Any]:
     if flag == 1:
         inflater = zlib.decompressobj()
         try:
-            body = inflater.decompress(body, MAX_MESSAGE)
+            body = inflater.decompress(body, limit)
         except zlib.error as exc:
             raise ProtocolError("The peer sent a damaged compressed frame.") from exc
         if inflater.unconsumed_tail or not inflater.eof:
@@ -176,8 +187,9 @@ def batch_to_wire(batch: Batch) -> list[Any]:
 def _change(item: Any) -> Change:
     counter, hlc, table, row_id, payload = item
     if not (
-        isinstance(counter, int)
-        and isinstance(hlc, int)
+        is_count(counter)
+        and counter > 0
+        and is_count(hlc)
         and isinstance(table, str)
         and isinstance(row_id, str)
         and isinstance(payload, str)
@@ -193,7 +205,7 @@ def batch_from_wire(item: list[Any]) -> Batch:
         if not (
             isinstance(device_id, str)
             and isinstance(public_key, bytes)
-            and isinstance(schema, int)
+            and is_count(schema)
             and isinstance(signature, bytes)
             and isinstance(changes, list)
             and changes

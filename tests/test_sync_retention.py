@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resilient_zcc.network import invite
-from resilient_zcc.network.trust import Outgoing
+from resilient_zcc.network.trust import MergeReport, Outgoing
 from resilient_zcc.placements.model import advance
 from resilient_zcc.placements.retention import purge_closed
 from resilient_zcc.settings import set_setting
@@ -119,7 +119,9 @@ def test_a_forged_purge_claim_does_not_silence_a_third_device(tmp_path: Path) ->
             channel = Channel(sock)
             channel.send(hello(b))
             channel.recv("hello")
-            session.receive_batches(channel, b, session.no_progress, a.identity.device_id)
+            session.receive_batches(
+                channel, b, session.no_progress, a.identity.device_id, MergeReport()
+            )
             forged = [[c.identity.device_id, have + 1, 2**62]]
             channel.send({"t": "done", "count": 0, "purged": forged})
             sock.recv(1)

@@ -178,7 +178,9 @@ def test_far_clock_is_reported_and_garbage_is_survived(peers: tuple[list[Store],
         assert channel.recv("hello")["device"] == served.server.store.identity.device_id
         while channel.recv("batches", "done")["t"] != "done":
             pass
+        channel.send({"t": "ack", "vector": b.log.version_vector(), "final": True})
         channel.send({"t": "done", "count": 0, "purged": []})
+        assert channel.recv("ack")["final"] is True  # the server confirms what it holds
         sock.recv(1)  # the server closes when it is done
     result = transport.sync_with(b, served.address)  # still serving
     served.stop()

@@ -1,18 +1,18 @@
 """Let members sync with (or join through) this app while it is unlocked, without polling.
 
 The listening socket is watched by a `QSocketNotifier` in the Qt event loop: nothing wakes
-while nobody connects. Each connection is served in a worker thread by
-`sync.transport.Server.handle` on a twin connection owned by this object (one connection
-at a time, so the twin is never used by two threads at once). Locking stops it all.
+while nobody connects. Each connection is handed to `sync.transport.Server.submit`, which
+serves it in its own thread on its own connection to the profile, with the same deadlines
+and limits as `sync serve` (several peers at once; a stranger cannot block it). Locking
+stops it all.
 """
 
 from __future__ import annotations
 
 import logging
-import socket
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QThread, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from .i18n import add_catalogue, tr
 from .session import Session
@@ -27,28 +27,17 @@ log = logging.getLogger("resilient_zcc.ui")
 DEFAULT_LISTEN = "0.0.0.0:7400"
 
 
-class _Connection(QThread):
-    def __init__(self, server: Any, raw: socket.socket, remote: str) -> None:
-        super().__init__()
-        self.server, self.raw, self.remote = server, raw, remote
-
-    def run(self) -> None:
-        try:
-            self.server.handle(self.raw, self.remote)
-        finally:
-            self.raw.close()
-
-
 class Serving(QObject):
     changed = Signal()  # started or stopped
     served = Signal()  # a connection was handled (data may have changed)
+    _handled = Signal()  # emitted from a server thread; delivered in the GUI thread
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.server: Any = None
         self.notifier: QSocketNotifier | None = None
-        self.job: _Connection | None = None
+        self._handled.connect(self._done)
         session.locked.connect(self.stop)
 
     @property
@@ -71,6 +60,9 @@ class Serving(QObject):
         twin = store.twin()
         try:
             server = transport.Server(twin, host, port, log=lambda m: log.info("serving: %s", m))
+        except ZccError:  # the address is taken or not ours: the server says so
+            twin.close()
+            raise
         except OSError as exc:
             twin.close()
             reason = exc.strerror or str(exc)
@@ -84,38 +76,28 @@ class Serving(QObject):
         return str(self.address)
 
     def _accept(self) -> None:
-        if self.server is None or self.job is not None or self.notifier is None:
+        if self.server is None or self.notifier is None:
             return
         try:
             raw, remote = self.server.listener.accept()
         except OSError:  # gone again (or timed out): wait for the next one
             return
-        self.notifier.setEnabled(False)  # one peer at a time, as the server does
-        job = _Connection(self.server, raw, f"{remote[0]}:{remote[1]}")
-        job.finished.connect(lambda: self._done(job))
-        self.job = job
-        job.start()
+        self.server.submit(raw, f"{remote[0]}:{remote[1]}", done=self._handled.emit)
 
-    def _done(self, job: _Connection) -> None:
-        self.job = None
-        job.deleteLater()
-        if self.notifier is not None:
-            self.notifier.setEnabled(True)
+    def _done(self) -> None:
         if self.session.is_unlocked:
             self.session.changed()
         self.served.emit()
 
     def stop(self) -> None:
-        """Stop listening; a connection being served finishes first (bounded by timeouts)."""
+        """Stop listening; connections being served finish first (bounded by deadlines)."""
         if self.notifier is not None:
             self.notifier.setEnabled(False)
             self.notifier.deleteLater()
             self.notifier = None
-        if self.job is not None:
-            self.job.wait()
-            self.job = None
         server, self.server = self.server, None
         if server is not None:
             server.listener.close()
+            server.stop()  # connections being served finish first (bounded by deadlines)
             server.store.close()
             self.changed.emit()

@@ -4,10 +4,14 @@ background syncer's one timer."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
+import struct
 import subprocess
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +22,7 @@ from resilient_zcc.contacts.model import add_organisation
 from resilient_zcc.network import model
 from resilient_zcc.store import Store
 from sync import bundle as bundles
+from sync import tls
 from sync.bundle import BadBundle
 from ui.background_sync import BackgroundSync
 from ui.main_window import MainWindow
@@ -390,3 +395,48 @@ def test_a_taken_port_is_a_clear_message(  # type: ignore[no-untyped-def]
         view.serve_box.setChecked(True)
     assert len(shown) == 1 and "127.0.0.1:" in shown[0]
     assert not view.serve_box.isChecked() and view.serving.address is None
+
+
+def test_the_app_serves_a_member_while_strangers_hold_connections(  # type: ignore[no-untyped-def]
+    qtbot, view: SyncView, profiles: tuple[Path, Path, Path]
+) -> None:
+    """A silent stranger and one announcing a frame and sending a byte every half second
+    (each alone used to hold the app for as long as it liked): C's sync goes through."""
+    port = free_port()
+    view.listen.setText(f"127.0.0.1:{port}")
+    view.serve_box.setChecked(True)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def strangers() -> None:
+        held.append(socket.create_connection(("127.0.0.1", port), timeout=10))  # silent
+        raw = socket.create_connection(("127.0.0.1", port), timeout=10)
+        sock = tls.client_context(None).wrap_socket(raw)  # no certificate
+        held.append(sock)
+        sock.sendall(struct.pack(">IB", 1000, 0))  # a frame that never quite comes
+        while not stop.wait(0.5):
+            with contextlib.suppress(OSError):
+                sock.send(b"\x00")
+
+    thread = threading.Thread(target=strangers, daemon=True)
+    thread.start()
+    qtbot.wait(1000)  # the event loop accepts them
+    started = time.monotonic()
+    sync = subprocess.Popen(
+        [*CLI, "--profile", str(profiles[2]), "sync", "with", f"127.0.0.1:{port}"],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        qtbot.waitUntil(lambda: sync.poll() is not None, timeout=60_000)
+    finally:
+        stop.set()
+        thread.join(5)
+        for sock in held:
+            sock.close()
+    _out, err = sync.communicate(timeout=10)
+    assert sync.returncode == 0, err
+    assert time.monotonic() - started < 15  # the strangers hold it up no longer than that
+    view.session.lock()
