@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from resilient_zcc.capacity.categories import all_categories
-from resilient_zcc.capacity.queries import overdue_locations, regional_overview
+from resilient_zcc.capacity.free_beds import capacity_picture
+from resilient_zcc.capacity.queries import overdue_locations
 from resilient_zcc.contacts.queries import stale_count
 from resilient_zcc.crisis.phases import phase_state
 from resilient_zcc.crisis.regions import default_region
@@ -52,13 +52,13 @@ class OverviewView(Page):
         self.capacity = RowsModel(
             [
                 Column(tr("Category"), lambda r: r["name"] if language() == "nl" else r["name_en"]),
-                Column(tr("Staffed"), lambda r: str(r["staffed"]), align_right=True),
-                Column(tr("Occupied"), lambda r: str(r["occupied"]), align_right=True),
-                Column(tr("Free"), lambda r: str(r["available"]), align_right=True),
+                Column(tr("Free"), lambda r: str(r["free_after_holds"]), align_right=True),
+                Column(tr("Held"), lambda r: str(r["held"]), align_right=True),
                 Column(tr("Oldest figure"), lambda r: r["oldest_age"]),
             ]
         )
         self.capacity.emphasis = lambda r: bool(r["stale"])
+        self.capacity.alarm = lambda r: bool(r["overbezet"])
         table = QTableView()
         table.setModel(self.capacity)
         table.verticalHeader().hide()
@@ -66,7 +66,14 @@ class OverviewView(Page):
         table.horizontalHeader().setStretchLastSection(True)
         table.activated.connect(lambda _index: self.navigate.emit("capacity"))
         self.capacity_table = table
-        self.legend = QLabel(tr("Bold on yellow: a figure older than the limit (stale)."))
+        self.legend = QLabel(
+            tr(
+                "Free = free after held places (offered or placed since the figure). Bold on "
+                "yellow: a figure a report time has passed since (stale). Red: overbezet, more "
+                "patients than staffed beds, counted as no free beds."
+            )
+        )
+        self.legend.setWordWrap(True)
         self.overdue = _link("")
         self.queue = _link("")
         self.conflicts = _link("")
@@ -107,12 +114,12 @@ class OverviewView(Page):
     def reload(self) -> None:
         store, now = self.session.store, datetime.now(UTC)
         self._phase(store)
-        rows = regional_overview(store, now=now, per_location=False)
-        names = all_categories(store)
+        rows = [g.as_dict(per_location=False) for g in capacity_picture(store, now=now)]
         for row in rows:
-            row["oldest_age"] = duration(int(row["oldest_age_minutes"]))
-            info = names.get(row["category"])
-            row["name_en"] = info.name_en if info else row["name"]
+            marks = [tr("{n} stale", n=row["stale"])] * bool(row["stale"])
+            marks += [tr("{n} overbezet", n=row["overbezet"])] * bool(row["overbezet"])
+            oldest = duration(int(row["oldest_age_s"]) // 60)
+            row["oldest_age"] = f"{oldest} ({', '.join(marks)})" if marks else oldest
         self.capacity.set_rows(rows)
         self.capacity_title.setText(
             f"<b>{tr('Capacity')}</b>" + ("" if rows else f" — {tr('No capacity reports yet.')}")
