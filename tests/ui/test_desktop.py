@@ -177,7 +177,9 @@ def test_high_contrast_is_a_toggle_and_emphasis_stays_readable(qtbot, window: Ma
                 "name_en": "IC",
                 "staffed": 1,
                 "occupied": 1,
-                "available": 0,
+                "free_after_holds": 0,
+                "held": 0,
+                "overbezet": 0,
                 "oldest_age": "3 d",
                 "stale": 1,
             }
