@@ -174,3 +174,23 @@ def test_age_text() -> None:
         "2 d 0 u",
         "4 d 1 u",
     ]
+
+
+def test_a_surge_is_reported_with_a_warning_and_shown_as_overbezet(demo_profile: Path) -> None:
+    figures = ["--total", "30", "--staffed", "24", "--occupied", "31"]
+    result = run(demo_profile, "capacity", "report", MST, "ic", *figures)
+    assert result.exit_code == 0, result.output
+    assert "Let op: Overbezet: occupied (31) exceeds total (30) and staffed (24)" in result.output
+    assert "vrij 0; status donkerrood" in result.stdout
+    text = run(demo_profile, "capacity", "overview", "--category", "ic", "--locations")
+    assert "(1 OVERBEZET)" in text.output
+    assert f"MST Enschede [{MST[:8]}]: vrij 0 " in text.output
+    line = next(x for x in text.output.splitlines() if "MST Enschede" in x)
+    assert line.endswith("OVERBEZET")
+    [ic] = _json(demo_profile, "capacity", "overview", "--category", "ic")
+    mst = next(r for r in ic["rows"] if r["location_id"] == MST)
+    assert mst["overbezet"] and mst["free"] == 0 and mst["occupied"] == 31
+    assert ic["overbezet"] == 1
+    assert ic["free_after_holds"] == sum(
+        max(0, r["free_after_holds"]) for r in ic["rows"] if not r["overbezet"]
+    )
