@@ -30,8 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ValidationError
 from ..settings import get_setting
 from .categories import all_categories, check_category
-from .queries import latest_reports
-from .rhythm import missed_since
+from .rhythm import DEFAULT_TIME, WINDOW_HOURS, last_expected_at
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -225,22 +224,51 @@ def _aware(now: datetime) -> datetime:
     return now.astimezone(UTC)
 
 
-def _rhythms(store: Store) -> dict[str, tuple[str, int]]:
-    rows = store.query(
-        "SELECT id, report_time, report_every_hours FROM locations "
-        "WHERE deleted = 0 AND report_every_hours IS NOT NULL"
-    )
-    return {r["id"]: (r["report_time"] or "09:00", int(r["report_every_hours"])) for r in rows}
+class StaleLimits:
+    """When a figure is stale at `now`: per reporting rhythm, the moment (UTC ISO) before
+    which a figure was made.
+
+    A figure made at r misses an expected time T when r + window < T <= now (see
+    `rhythm.missed_since`), so it is stale exactly when r lies before the most recent
+    expected time minus the window. Computed once per rhythm, not once per figure; without
+    a rhythm, the setting `capacity.stale_after_hours` gives the limit.
+    """
+
+    def __init__(self, store: Store, now: datetime) -> None:
+        self.now = now
+        hours = get_setting(store, "capacity.stale_after_hours")
+        self.fallback = _iso(now - timedelta(hours=hours))
+        self.cutoffs: dict[tuple[str, int], str] = {}
+
+    def before(self, report_time: str | None, every_hours: int | None) -> str:
+        if not every_hours:
+            return self.fallback
+        rhythm = (report_time or DEFAULT_TIME, int(every_hours))
+        cutoff = self.cutoffs.get(rhythm)
+        if cutoff is None:
+            window = timedelta(hours=min(WINDOW_HOURS, rhythm[1]))
+            cutoff = self.cutoffs[rhythm] = _iso(last_expected_at(*rhythm, self.now) - window)
+        return cutoff
 
 
-def is_stale(
-    reported_at: datetime, now: datetime, rhythm: tuple[str, int] | None, fallback: timedelta
-) -> bool:
-    """Stale when an expected report time passed since the figure was made; without a
-    rhythm, when older than the fallback limit."""
-    if rhythm is None:
-        return now - reported_at > fallback
-    return missed_since(rhythm[0], rhythm[1], reported_at, now) is not None
+def _iso(moment: datetime) -> str:
+    # Stored times are UTC ISO to the second, so they compare as strings.
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+# The current figures with their place, in the order of BedFigure's first fields; then the
+# location's reporting rhythm.
+_FIGURES_SQL = """
+    SELECT c.location_id, l.name, l.organisation_id,
+           coalesce(nullif(o.short_name, ''), o.name, ''), l.region_id, c.category,
+           c.report_id, c.reported_at, c.total, c.staffed, c.occupied, coalesce(c.available, 0),
+           c.expected_24h, coalesce(c.status, ''), l.report_time, l.report_every_hours
+    FROM capacity_current c
+    JOIN locations l ON l.id = c.location_id AND l.deleted = 0
+    LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0
+    WHERE 1 {where}
+    ORDER BY c.category, l.name, c.location_id
+"""
 
 
 def bed_figures(
@@ -253,38 +281,28 @@ def bed_figures(
 ) -> list[BedFigure]:
     """Every current figure (filtered), ordered by category, location name and id."""
     now = _aware(now)
-    reports = latest_reports(store, category=category, location_id=location_id, region_id=region_id)
-    if not reports:
+    where, params = "", []
+    for column, value in (
+        ("c.category", category),
+        ("c.location_id", location_id),
+        ("l.region_id", region_id),
+    ):
+        if value is not None:
+            where += f" AND {column} = ?"
+            params.append(value)
+    rows = store.rows(_FIGURES_SQL.format(where=where), params)
+    if not rows:
         return []
     held = held_requests(store, category=category, location_id=location_id)
-    rhythms = _rhythms(store)
-    fallback = timedelta(hours=get_setting(store, "capacity.stale_after_hours"))
-    figures = []
-    for r in reports:
-        made = datetime.fromisoformat(r["reported_at"])
-        holders = tuple(held.get((r["location_id"], r["category"]), ()))
-        figures.append(
-            BedFigure(
-                location_id=r["location_id"],
-                location_name=r["location_name"] or "",
-                organisation_id=r["organisation_id"],
-                organisation=r["organisation"] or "",
-                region_id=r["region_id"],
-                category=r["category"],
-                report_id=r["report_id"],
-                reported_at=r["reported_at"],
-                total=int(r["total"]),
-                staffed=int(r["staffed"]),
-                occupied=int(r["occupied"]),
-                free=int(r["available"] or 0),
-                expected_24h=r["expected_24h"],
-                status=r["status"] or "",
-                held=len(holders),
-                held_by=holders,
-                age_s=max(0, int((now - made).total_seconds())),
-                stale=is_stale(made, now, rhythms.get(r["location_id"]), fallback),
-            )
-        )
+    limits = StaleLimits(store, now)
+    parse, figures = datetime.fromisoformat, []
+    for row in rows:
+        location, code, reported_at = row[0], row[5], row[7]
+        holders = tuple(held.get((location, code), ()))
+        age = max(0, int((now - parse(reported_at)).total_seconds()))
+        stale = reported_at < limits.before(row[14], row[15])
+        values = (*row[:14], len(holders), holders, age, stale)
+        figures.append(BedFigure(*values))
     return figures
 
 
