@@ -6,13 +6,14 @@ from datetime import timedelta
 
 import pytest
 
-from resilient_zcc.capacity.free_beds import bed_figure, capacity_picture
+from resilient_zcc.capacity.free_beds import StaleLimits, bed_figure, capacity_picture
 from resilient_zcc.capacity.model import (
     add_location,
     report_capacity,
     set_report_rhythm,
     surge_warning,
 )
+from resilient_zcc.capacity.rhythm import missed_since
 from resilient_zcc.contacts.model import add_organisation
 from resilient_zcc.errors import ValidationError
 from resilient_zcc.placements.conflicts import overallocations
@@ -161,3 +162,15 @@ def test_the_picture_is_per_category_and_filters(store: Store) -> None:
     only = capacity_picture(store, now=NOW, organisation_id=region.org)
     assert {r.location_id for g in only for r in g.rows} == {region.cohort, region.elv}
     assert capacity_picture(store, now=NOW, category="vg_cohort") == []
+
+
+@pytest.mark.parametrize("rhythm", [("09:00", 24), ("09:00", 12), ("07:30", 8), ("00:00", 1)])
+def test_the_stale_cut_off_is_the_overdue_rule(store: Store, rhythm: tuple[str, int]) -> None:
+    """One cut-off per rhythm says the same as `missed_since` for every figure time."""
+    limits = StaleLimits(store, NOW)
+    cutoff = limits.before(*rhythm)
+    for minutes in range(0, 3 * 24 * 60, 17):
+        made = NOW - timedelta(minutes=minutes)
+        missed = missed_since(rhythm[0], rhythm[1], made, NOW) is not None
+        assert (made.isoformat(timespec="seconds") < cutoff) == missed, (rhythm, made)
+    assert limits.before(None, None) == (NOW - timedelta(hours=24)).isoformat(timespec="seconds")
