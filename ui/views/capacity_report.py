@@ -222,6 +222,7 @@ class ReportForm(QGroupBox):
         self.problem.setText(f"⚠ {problem}" if problem else "")
         surge = "" if problem else surge_text(total, staffed, occupied)
         self.warning.setText(f"⚠ {surge}" if surge else "")
+        self.warning.setVisible(bool(surge))  # no empty line in a form that is short of room
         if problem:
             self.derived.setText("")
         else:
