@@ -6,13 +6,18 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
+from resilient_zcc.capacity.model import report_capacity
+from resilient_zcc.placements.matching import match
+from resilient_zcc.placements.queries import queue
 from ui.main_window import MainWindow
 from ui.views.capacity import CapacityView
+from ui.views.placements import PlacementsView
 
 from ..conftest import PASSPHRASE
 
@@ -62,3 +67,32 @@ def test_both_screens_show_the_clis_free_after_holds(  # type: ignore[no-untyped
             assert (int(free), int(held)) == (location["free_after_holds"], location["held"])
             status = view.locations.index(j, 7).data()
             assert (status == "OVERBEZET") == location["overbezet"]
+
+
+def test_a_surge_shows_as_overbezet_among_the_matches(  # type: ignore[no-untyped-def]
+    qtbot, unlocked_window: MainWindow
+) -> None:
+    window = unlocked_window
+    store = window.session.store
+    open_ids = [r["id"] for r in queue(store) if r["state"] in ("aangemeld", "in_behandeling")]
+    request = next(i for i in open_ids if match(store, i, datetime.now(UTC)).candidates)
+    place = match(store, request, datetime.now(UTC)).candidates[0]
+    report_capacity(
+        store, place.location_id, place.category, total=10, staffed=8, occupied=12,
+        now=datetime.now(UTC),
+    )  # fmt: skip
+    window.session.changed()
+    window.open_page("placements")
+    view = window.pages.currentWidget()
+    assert isinstance(view, PlacementsView)
+    view.select_request(request)
+    rows = view.matches_model.rows
+    mine = next(
+        n
+        for n, r in enumerate(rows)
+        if (r["location_id"], r["category"]) == (place.location_id, place.category)
+    )
+    assert view.matches_model.index(mine, 2).data() == "0 OVERBEZET"
+    assert not rows[mine]["suitable"]
+    red = view.matches_model.index(mine, 2).data(Qt.ItemDataRole.ForegroundRole)
+    assert red.color().name() == "#c62828"
