@@ -192,11 +192,12 @@ _HELD_SQL = """
     SELECT h.location_id, h.category, h.request_id
     FROM placement_holds h
     JOIN capacity_current c ON c.location_id = h.location_id AND c.category = h.category
-    WHERE 1 {where} AND CASE WHEN h.state = 'geplaatst' THEN (
-            SELECT max(e.at) FROM placement_events e
-            WHERE e.request_id = h.request_id AND e.to_state = 'geplaatst' AND e.deleted = 0
-        ) >= c.reported_at
-        ELSE h.offered_at >= c.reported_at END
+    WHERE 1 {where} AND (
+        h.offered_at >= c.reported_at
+        OR h.state = 'geplaatst' AND EXISTS (
+            SELECT 1 FROM placement_events e
+            WHERE e.request_id = h.request_id AND e.to_state = 'geplaatst'
+              AND e.at >= c.reported_at AND e.deleted = 0))
     ORDER BY h.request_id
 """
 
