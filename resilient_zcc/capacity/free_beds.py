@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: thousands are made per overview
 class BedFigure:
     """One location's current figure for one category, with what holds it and its age."""
 
@@ -296,12 +296,16 @@ def bed_figures(
         return []
     held = held_requests(store, category=category, location_id=location_id)
     limits = StaleLimits(store, now)
+    cutoffs: dict[tuple[str | None, int | None], str] = {}  # per rhythm as stored
     parse, figures = datetime.fromisoformat, []
     for row in rows:
-        location, code, reported_at = row[0], row[5], row[7]
+        location, code, reported_at, rhythm = row[0], row[5], row[7], (row[14], row[15])
         holders = tuple(held.get((location, code), ()))
         age = max(0, int((now - parse(reported_at)).total_seconds()))
-        stale = reported_at < limits.before(row[14], row[15])
+        cutoff = cutoffs.get(rhythm)
+        if cutoff is None:
+            cutoff = cutoffs[rhythm] = limits.before(*rhythm)
+        stale = reported_at < cutoff
         values = (*row[:14], len(holders), holders, age, stale)
         figures.append(BedFigure(*values))
     return figures
