@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from resilient_zcc.capacity.queries import regional_overview
+from resilient_zcc.capacity.free_beds import capacity_picture
 from resilient_zcc.keyheader import KdfCost
 from resilient_zcc.store import Store
 from resilient_zcc.synthetic.capacity import generate_synthetic_capacity
@@ -27,7 +27,8 @@ def _timed(action: Callable[[], object]) -> float:
 def overview(
     workdir: Path, locations: int = 2_000, reports: int = 50_000, runs: int = 40
 ) -> dict[str, Any]:
-    """`regional_overview` (latest report per location and category, sums, ages) timed.
+    """`capacity_picture` (current figure per location and category net of held places,
+    sums, ages, staleness by rhythm) timed.
 
     One untimed-for-the-figure first run warms SQLCipher's page cache (reported separately
     as `first_run_ms`); then median and p95 over `runs` runs.
@@ -38,14 +39,14 @@ def overview(
         began = time.perf_counter()
         generate_synthetic_capacity(store, locations=locations, reports=reports, now=now)
         generated_s = time.perf_counter() - began
-        first_ms = _timed(lambda: regional_overview(store, now=now))  # cold page cache
+        first_ms = _timed(lambda: capacity_picture(store, now=now))  # cold page cache
         durations = []
         figures = 0
         for _ in range(runs):
             began = time.perf_counter()
-            groups = regional_overview(store, now=now)
+            groups = capacity_picture(store, now=now)
             durations.append((time.perf_counter() - began) * 1000)
-            figures = sum(g["locations"] for g in groups)
+            figures = sum(g.locations for g in groups)
     durations.sort()
     return {
         "overview_ms": round(durations[int(len(durations) * 0.95)], 1),

@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from .capacity.queries import overdue_locations, regional_overview
+from .capacity.free_beds import capacity_picture
+from .capacity.queries import overdue_locations
 from .contacts.queries import stale_count
 from .crisis.phases import phase_state
 from .crisis.regions import default_region
@@ -50,14 +51,16 @@ class BedsAnswer:
 
     category: str
     name: str
+    name_en: str
     locations: int
     staffed: int
     occupied: int
-    free: int
-    held: int
-    free_after_holds: int
+    free: int  # as reported
+    held: int  # places offered, accepted or filled since the figures
+    free_after_holds: int  # what can be used: overbezet and over-allocated places count 0
     oldest_age_s: int
     stale_locations: int
+    overbezet_locations: int
 
 
 @dataclass(frozen=True)
@@ -134,25 +137,23 @@ def _phase(store: Store) -> PhaseAnswer | None:
 
 
 def _beds(store: Store, now: datetime) -> list[BedsAnswer]:
-    result = []
-    for group in regional_overview(store, now=now, per_location=False):
-        free = int(group["available"])
-        held = int(group.get("held", 0))
-        result.append(
-            BedsAnswer(
-                category=group["category"],
-                name=group["name"],
-                locations=int(group["locations"]),
-                staffed=int(group["staffed"]),
-                occupied=int(group["occupied"]),
-                free=free,
-                held=held,
-                free_after_holds=int(group.get("free_after_holds", free - held)),
-                oldest_age_s=int(group["oldest_age_minutes"]) * 60,
-                stale_locations=int(group["stale"] or 0),
-            )
+    return [
+        BedsAnswer(
+            category=group.category,
+            name=group.name,
+            name_en=group.name_en,
+            locations=group.locations,
+            staffed=group.staffed,
+            occupied=group.occupied,
+            free=group.free,
+            held=group.held,
+            free_after_holds=group.free_after_holds,
+            oldest_age_s=group.oldest_age_s,
+            stale_locations=group.stale,
+            overbezet_locations=group.overbezet,
         )
-    return result
+        for group in capacity_picture(store, now=now)
+    ]
 
 
 def _queue(store: Store, now: datetime) -> QueueAnswer:

@@ -122,15 +122,24 @@ def bed_lines(board: Dashboard, lang: str) -> list[Line]:
             if beds.stale_locations
             else ""
         )
+        if beds.overbezet_locations:
+            stale += t(", {n} overbezet", n=beds.overbezet_locations)
         text = t(
             "{name}: {free} free ({held} held), oldest figure {age}{stale}",
-            name=beds.name,
+            name=beds.name if lang == "nl" else beds.name_en,
             free=beds.free_after_holds,
             held=beds.held,
             age=duration_text(beds.oldest_age_s // 60, lang),
             stale=stale,
         )
-        lines.append(Line("capacity", text, warn=bool(beds.stale_locations), indent=1))
+        lines.append(
+            Line(
+                "capacity",
+                text,
+                warn=bool(beds.stale_locations or beds.overbezet_locations),
+                indent=1,
+            )
+        )
     return lines
 
 

@@ -537,10 +537,18 @@ NL: dict[str, str] = {
         "de bedden die over 24 uur naar verwachting vrij en bemand zijn."
     ),
     "function": "functie",
-    "occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in beds without "
-    "staff, report those beds as staffed.": (
-        "bezet ({occupied}) kan niet meer zijn dan bemand ({staffed}); liggen er patiënten in "
-        "bedden zonder personeel, meld die bedden dan als bemand."
+    "overbezet: {occupied} patients for {staffed} staffed beds": (
+        "overbezet: {occupied} patiënten op {staffed} bemande bedden"
+    ),
+    "Overbezet: occupied ({occupied}) exceeds total ({total}) and staffed ({staffed}): "
+    "patients without a bed. Accepted; the location counts no free beds.": (
+        "Overbezet: bezet ({occupied}) is meer dan totaal ({total}) en bemand ({staffed}): "
+        "patiënten zonder bed. Geaccepteerd; de locatie telt geen vrije bedden."
+    ),
+    "Overbezet: occupied ({occupied}) exceeds staffed ({staffed}): patients in beds without "
+    "staff. Accepted; the location counts no free beds.": (
+        "Overbezet: bezet ({occupied}) is meer dan bemand ({staffed}): patiënten in bedden "
+        "zonder personeel. Geaccepteerd; de locatie telt geen vrije bedden."
     ),
     "organisation": "organisatie",
     "person": "persoon",
@@ -1318,6 +1326,7 @@ NL: dict[str, str] = {
     "No capacity reports yet.": "Nog geen capaciteitsmeldingen.",
     ", {n} location stale": ", {n} locatie verouderd",
     ", {n} locations stale": ", {n} locaties verouderd",
+    ", {n} overbezet": ", {n} overbezet",
     "{name}: {free} free ({held} held), oldest figure {age}{stale}": (
         "{name}: {free} vrij ({held} vastgehouden), oudste cijfer {age}{stale}"
     ),

@@ -203,6 +203,12 @@ class Store:
             names = [column[0] for column in cursor.description or ()]
             return [dict(zip(names, row, strict=True)) for row in cursor]
 
+    def rows(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """Rows as tuples, for a query over thousands of rows that builds its own objects."""
+        with _translated(self.profile_dir):
+            self.log.refresh_derived()
+            return self.conn.execute(sql, params).fetchall()
+
     def query_one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from resilient_zcc.capacity.categories import CATEGORIES
-from resilient_zcc.capacity.queries import latest_reports, overdue_locations, regional_overview
+from resilient_zcc.capacity.free_beds import capacity_picture
+from resilient_zcc.capacity.queries import latest_reports, overdue_locations
 from resilient_zcc.demo import load_demo_region
 from resilient_zcc.demo.capacity import LOCATIONS
 from resilient_zcc.demo.contacts import demo_id
@@ -53,26 +54,26 @@ def test_the_dashboard_sums_equal_the_sums_over_every_location(
     demo: Store, hours_later: int
 ) -> None:
     now = NOW + timedelta(hours=hours_later)
-    full = regional_overview(demo, now=now)
-    assert [dict(group, rows=[]) for group in full] == regional_overview(
-        demo, now=now, per_location=False
-    )
+    full = [g.as_dict() for g in capacity_picture(demo, now=now)]
     for group in full:
         rows = group["rows"]
         assert group["locations"] == len(rows)
-        for key in ("total", "staffed", "occupied", "available"):
+        for key in ("total", "staffed", "occupied", "free", "held"):
             assert group[key] == sum(row[key] or 0 for row in rows)
+        assert group["free_after_holds"] == sum(
+            0 if row["overbezet"] else max(0, row["free_after_holds"]) for row in rows
+        )
         assert group["stale"] == sum(row["stale"] for row in rows)
-        assert group["oldest_age_minutes"] == max(row["age_minutes"] for row in rows)
+        assert group["oldest_age_s"] == max(row["age_s"] for row in rows)
     stale, figures = sum(g["stale"] for g in full), sum(g["locations"] for g in full)
     assert (0 < stale < figures) if hours_later == 0 else stale == figures
 
 
 def test_demo_covers_every_builtin_category_with_valid_figures(demo: Store) -> None:
-    groups = regional_overview(demo, now=NOW)
-    assert {g["category"] for g in groups} == set(CATEGORIES)
-    vg = next(g for g in groups if g["category"] == "vg_cohort")
-    assert vg["total"] == 15  # the supra-regional VG cohort
+    groups = capacity_picture(demo, now=NOW)
+    assert {g.category for g in groups} == set(CATEGORIES)
+    vg = next(g for g in groups if g.category == "vg_cohort")
+    assert vg.total == 15  # the supra-regional VG cohort
     reports = demo.query("SELECT * FROM capacity_reports")
     assert len(reports) > 150
     for r in reports:
@@ -118,8 +119,8 @@ def test_synthetic_capacity_is_valid_and_spread(store: Store) -> None:
         assert 0 <= r["occupied"] <= r["staffed"] <= r["total"]
         assert r["category"] in CATEGORIES
         assert (NOW - timedelta(days=14)).isoformat() <= r["reported_at"] <= NOW.isoformat()
-    groups = regional_overview(store, now=NOW)
-    assert sum(g["locations"] for g in groups) == len(latest_reports(store)) >= 40
+    groups = capacity_picture(store, now=NOW)
+    assert sum(g.locations for g in groups) == len(latest_reports(store)) >= 40
 
 
 def test_synthetic_capacity_refuses_no_locations(store: Store) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from resilient_zcc.capacity.categories import add_category
+from resilient_zcc.capacity.free_beds import capacity_picture
 from resilient_zcc.capacity.model import add_location, report_capacity, set_report_rhythm
 from resilient_zcc.capacity.queries import (
     REPORT_COLUMNS,
@@ -15,7 +16,6 @@ from resilient_zcc.capacity.queries import (
     latest_reports,
     locations,
     overdue_locations,
-    regional_overview,
 )
 from resilient_zcc.capacity.rhythm import last_expected_at, missed_since, next_expected_after
 from resilient_zcc.contacts.model import add_organisation
@@ -126,50 +126,47 @@ def test_overview_sums_latest_figures_with_ages_and_stale_flags(
     _report(store, b, "ic", 8, hours_ago=30, total=10, staffed=9)  # 1 free, stale
     _report(store, c, "ic", 2, hours_ago=1)  # other region
     _report(store, b, "cohort_covid_pos", 3, hours_ago=0.5, available=5)
-    groups = regional_overview(store, "twente", now=NOW)
-    assert [g["category"] for g in groups] == ["ic", "cohort_covid_pos"]
+    groups = capacity_picture(store, region_id="twente", now=NOW)
+    assert [g.category for g in groups] == ["ic", "cohort_covid_pos"]
     ic = groups[0]
-    assert {k: ic[k] for k in ("locations", "total", "staffed", "occupied", "available")} == {
-        "locations": 2,
-        "total": 22,
-        "staffed": 19,
-        "occupied": 14,
-        "available": 5,
-    }
-    assert ic["expected_24h"] == 3  # only the location that gave one
-    assert ic["stale"] == 1 and ic["oldest_age_minutes"] == 30 * 60
-    ages = {r["location_name"]: (r["age_minutes"], r["stale"]) for r in ic["rows"]}
+    assert (ic.locations, ic.total, ic.staffed, ic.occupied, ic.free) == (2, 22, 19, 14, 5)
+    assert ic.free_after_holds == 5 and ic.held == 0
+    assert ic.expected_24h == 3  # only the location that gave one
+    assert ic.stale == 1 and ic.oldest_age_s == 30 * 3600
+    ages = {r.location_name: (r.age_minutes, r.stale) for r in ic.rows}
     assert ages == {"Ziekenhuis A": (120, False), "Zorglocatie B": (1800, True)}
     cohort = groups[1]
-    assert (cohort["available"], cohort["oldest_age_minutes"], cohort["expected_24h"]) == (
-        5,
-        30,
-        None,
-    )
-    everywhere = regional_overview(store, now=NOW, category="ic")
-    assert len(everywhere) == 1 and everywhere[0]["locations"] == 3
+    assert (cohort.free, cohort.oldest_age_s, cohort.expected_24h) == (5, 30 * 60, None)
+    everywhere = capacity_picture(store, now=NOW, category="ic")
+    assert len(everywhere) == 1 and everywhere[0].locations == 3
 
 
-def test_stale_limit_follows_the_setting(store: Store, places: dict[str, str]) -> None:
+def test_without_a_rhythm_the_stale_limit_follows_the_setting(
+    store: Store, places: dict[str, str]
+) -> None:
+    set_report_rhythm(store, places["a"], None, None)
     _report(store, places["a"], "ic", 6, hours_ago=5)
-    assert regional_overview(store, now=NOW)[0]["stale"] == 0
+    assert capacity_picture(store, now=NOW)[0].stale == 0
     set_setting(store, "capacity.stale_after_hours", 4)
-    assert regional_overview(store, now=NOW)[0]["stale"] == 1
+    assert capacity_picture(store, now=NOW)[0].stale == 1
 
 
-def test_overview_refuses_unknown_category_and_naive_now(store: Store) -> None:
+def test_overview_refuses_unknown_category_and_naive_now(
+    store: Store, places: dict[str, str]
+) -> None:
     with pytest.raises(ValidationError, match="Unknown capacity category 'icu'"):
-        regional_overview(store, now=NOW, category="icu")
+        capacity_picture(store, now=NOW, category="icu")
+    _report(store, places["a"], "ic", 6, hours_ago=5)
     with pytest.raises(ValidationError, match="time zone"):
-        regional_overview(store, now=datetime(2025, 3, 14, 10, 0))
+        capacity_picture(store, now=datetime(2025, 3, 14, 10, 0))
 
 
 def test_custom_category_appears_after_the_builtins(store: Store, places: dict[str, str]) -> None:
     add_category(store, "cohort_griep", "Cohortafdeling griep")
     _report(store, places["a"], "cohort_griep", 2, hours_ago=1)
     _report(store, places["a"], "ic", 2, hours_ago=1)
-    groups = regional_overview(store, now=NOW)
-    assert [(g["category"], g["name"]) for g in groups] == [
+    groups = capacity_picture(store, now=NOW)
+    assert [(g.category, g.name) for g in groups] == [
         ("ic", "IC"),
         ("cohort_griep", "Cohortafdeling griep"),
     ]

@@ -12,6 +12,7 @@ from resilient_zcc.cli import main
 from resilient_zcc.cli.capacity import age_text
 from resilient_zcc.demo.capacity import LOCATIONS
 from resilient_zcc.demo.contacts import demo_id
+from resilient_zcc.i18n import set_language
 
 from .conftest import PASSPHRASE
 
@@ -63,12 +64,16 @@ def test_overview_answers_free_staffed_ic_and_cohort_beds_with_ages(demo_profile
     groups = _json(demo_profile, "capacity", "overview", "--category", "ic")
     [ic] = groups
     assert ic["locations"] == 3
-    assert ic["available"] == sum(r["available"] for r in ic["rows"])
-    assert ic["oldest_age_minutes"] == max(r["age_minutes"] for r in ic["rows"])
+    assert ic["free"] == sum(r["free"] for r in ic["rows"])
+    assert ic["held"] == sum(r["held"] for r in ic["rows"])
+    assert ic["oldest_age_s"] == max(r["age_s"] for r in ic["rows"])
+    for row in ic["rows"]:
+        assert row["free_after_holds"] == row["free"] - row["held"]
+        assert {"free", "held", "free_after_holds", "age_s", "stale"} <= set(row)
     everything = _json(demo_profile, "capacity", "overview")
     assert len(everything) == 15
     stale = next(g for g in everything if g["category"] == "palliatieve_unit")
-    assert stale["stale"] == 1 and stale["oldest_age_minutes"] >= 4 * 24 * 60
+    assert stale["stale"] == 1 and stale["oldest_age_s"] >= 4 * 24 * 3600
 
 
 def test_report_then_overview_and_history_show_it(demo_profile: Path) -> None:
@@ -94,7 +99,7 @@ def test_report_then_overview_and_history_show_it(demo_profile: Path) -> None:
     assert "status geel" not in result.output and "status rood" in result.output
     [ic] = _json(demo_profile, "capacity", "overview", "--category", "ic")
     mst = next(r for r in ic["rows"] if r["location_id"] == MST)
-    assert (mst["occupied"], mst["available"], mst["age_minutes"]) == (21, 1, 0)
+    assert (mst["occupied"], mst["free"], mst["age_s"] // 60, mst["stale"]) == (21, 1, 0, False)
     rows = _json(demo_profile, "capacity", "history", MST[:8], "ic")
     assert rows[-1]["occupied"] == 21 and rows[-1]["reporter"] == "IC-coördinator (test)"
     assert [r["reported_at"] for r in rows] == sorted(r["reported_at"] for r in rows)
@@ -116,7 +121,7 @@ def test_bad_reports_are_clear_errors_and_store_nothing(demo_profile: Path) -> N
     before = _json(demo_profile, "capacity", "history", MST, "ic")
     figures = ["--total", "30", "--staffed", "20", "--occupied", "10"]
     cases = [
-        (["--occupied", "25"], "occupied (25) cannot exceed staffed (20)"),
+        (["--staffed", "31"], "staffed (31) cannot exceed total (30)"),
         (["--available", "11"], "cannot exceed staffed - occupied (10)"),
         (["--at", "2999-01-01 09:00"], "lies in the future"),
         (["--at", "gisteren"], "is not a time"),
@@ -162,6 +167,7 @@ def test_categories_and_unknown_overview_category(demo_profile: Path) -> None:
 
 
 def test_age_text() -> None:
+    set_language("nl")  # an earlier in-process CLI run may have left English on
     assert [age_text(m) for m in (0, 59, 60, 185, 47 * 60 + 59, 48 * 60, 4 * 1440 + 75)] == [
         "0 min",
         "59 min",
@@ -171,3 +177,23 @@ def test_age_text() -> None:
         "2 d 0 u",
         "4 d 1 u",
     ]
+
+
+def test_a_surge_is_reported_with_a_warning_and_shown_as_overbezet(demo_profile: Path) -> None:
+    figures = ["--total", "30", "--staffed", "24", "--occupied", "31"]
+    result = run(demo_profile, "capacity", "report", MST, "ic", *figures)
+    assert result.exit_code == 0, result.output
+    assert "Let op: Overbezet: occupied (31) exceeds total (30) and staffed (24)" in result.output
+    assert "vrij 0; status donkerrood" in result.stdout
+    text = run(demo_profile, "capacity", "overview", "--category", "ic", "--locations")
+    assert "(1 OVERBEZET)" in text.output
+    assert f"MST Enschede [{MST[:8]}]: vrij 0 " in text.output
+    line = next(x for x in text.output.splitlines() if "MST Enschede" in x)
+    assert line.endswith("OVERBEZET")
+    [ic] = _json(demo_profile, "capacity", "overview", "--category", "ic")
+    mst = next(r for r in ic["rows"] if r["location_id"] == MST)
+    assert mst["overbezet"] and mst["free"] == 0 and mst["occupied"] == 31
+    assert ic["overbezet"] == 1
+    assert ic["free_after_holds"] == sum(
+        max(0, r["free_after_holds"]) for r in ic["rows"] if not r["overbezet"]
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from resilient_zcc.capacity.free_beds import bed_figures
 from resilient_zcc.capacity.queries import latest_reports
 from resilient_zcc.errors import ZccError
 from resilient_zcc.exchange.capacity_csv import export_capacity_csv
@@ -31,6 +32,10 @@ def demo(demo_profile: Path) -> Store:
     store.close()
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 def _reports_count(store: Store) -> int:
     return store.query_one("SELECT count(*) AS n FROM capacity_reports")["n"]
 
@@ -43,6 +48,7 @@ def test_have_export_parsed_back_element_by_element(demo: Store) -> None:
         for r in latest_reports(demo)
         if r["category"] != "thuiszorg_team"
     }
+    usable = {(f.location_id, f.category): f.usable_free for f in bed_figures(demo, now=_now())}
     seen = set()
     for hospital in root.findall(f"{H}Hospital"):
         assert [child.tag for child in hospital] == [
@@ -60,10 +66,11 @@ def test_have_export_parsed_back_element_by_element(demo: Store) -> None:
                 "AdultICU", "MedicalSurgical", "OtherIsolation", "RehabLongTermCare",
             }  # fmt: skip
             capacity = bed.find(f"{H}Capacity")
-            assert int(capacity.findtext(f"{H}AvailableCount")) == report["available"]
+            free = usable[(location_id, category)]  # after held places, as the screens show
+            assert int(capacity.findtext(f"{H}AvailableCount")) == free
             assert int(capacity.findtext(f"{H}BaselineCount")) == report["total"]
             assert capacity.findtext(f"{H}CapacityStatus") == (
-                "Vacant/Available" if report["available"] > 0 else "NotAvailable"
+                "Vacant/Available" if free > 0 else "NotAvailable"
             )
             newest = max(newest, report["reported_at"])
         assert hospital.findtext(f"{H}LastUpdateTime") == newest.replace("+00:00", "Z")
@@ -141,6 +148,7 @@ def test_xml_with_entities_or_dtd_is_refused(demo: Store, tmp_path: Path, doctyp
 
 def test_fhir_measure_reports_have_the_fields_saner_requires(demo: Store) -> None:
     bundle = json.loads(export_fhir(demo, "GHOR Twente (oefening)"))
+    beds_now = bed_figures(demo, now=_now())
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
     reports = [e["resource"] for e in bundle["entry"]]
     beds = [r for r in latest_reports(demo) if r["category"] != "thuiszorg_team"]
@@ -167,7 +175,12 @@ def test_fhir_measure_reports_have_the_fields_saner_requires(demo: Store) -> Non
             }  # fmt: skip
             systems = {p["code"]["coding"][0]["system"] for p in group["population"]}
             assert systems == {POPULATION_SYSTEM}  # SANER's value set (a required binding)
-            assert group["measureScore"]["value"] == figures["available"]
+            usable = next(
+                f.usable_free
+                for f in beds_now
+                if (f.location_id, f.category) == (location, group["id"])
+            )
+            assert group["measureScore"]["value"] == usable  # after held places
 
 
 def test_capacity_csv_in_dutch_with_amsterdam_times(demo: Store, tmp_path: Path) -> None:

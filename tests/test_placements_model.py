@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from resilient_zcc.capacity.model import set_report_rhythm
 from resilient_zcc.errors import NotFound, ValidationError
 from resilient_zcc.placements.matching import match
 from resilient_zcc.placements.model import advance
@@ -103,6 +104,7 @@ def test_match_explains_every_candidate(store: Store) -> None:
 
 def test_stale_figures_warn_and_rank_after_fresh(store: Store) -> None:
     region = build_region(store)
+    set_report_rhythm(store, region.elv, None, None)  # no rhythm: the setting decides
     set_setting(store, "capacity.stale_after_hours", 1)
     request_id = register(store, care_need="elv", category="elv", covid_status="negatief")
     elv = next(c for c in match(store, request_id, NOW).candidates if c.location_id == region.elv)

@@ -78,8 +78,16 @@ NL: dict[str, str] = {
     "Occupied": "Bezet",
     "Free": "Vrij",
     "Oldest figure": "Oudste cijfer",
-    "Bold on yellow: a figure older than the limit (stale).": (
-        "Vet op geel: een cijfer dat ouder is dan de grens (verouderd)."
+    "Held": "Vastgehouden",
+    "{n} stale": "{n} verouderd",
+    "{n} overbezet": "{n} overbezet",
+    "OVERBEZET": "OVERBEZET",
+    "Free = free after held places (offered or placed since the figure). Bold on yellow: a "
+    "figure a report time has passed since (stale). Red: overbezet, more patients than "
+    "staffed beds, counted as no free beds.": (
+        "Vrij = vrij na vastgehouden plaatsen (aangeboden of geplaatst sinds het cijfer). Vet "
+        "op geel: een cijfer waarna een meldtijd is verstreken (verouderd). Rood: overbezet, "
+        "meer patiënten dan bemande bedden, telt als geen vrije bedden."
     ),
     # contacts
     "Search name, organisation, function or number…": (

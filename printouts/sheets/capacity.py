@@ -9,16 +9,28 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from resilient_zcc.capacity.categories import CATEGORIES, STATUSES, all_categories
-from resilient_zcc.capacity.queries import latest_reports, locations, regional_overview
+from resilient_zcc.capacity.free_beds import capacity_picture
+from resilient_zcc.capacity.queries import latest_reports, locations
 from resilient_zcc.capacity.seh import STOP, seh_overview
 from resilient_zcc.settings import get_setting
 
 from ..context import PrintContext
 from ..layout import Heading, SheetStart, TickBox, esc, grid, header_row, local, para, rich
 
+# Held places change the free beds, so placements make the sheet out of date too.
 CAPACITY_TABLES = frozenset(
-    {"locations", "capacity_reports", "capacity_categories", "organisations", "settings"}
-) | {"seh_status"}
+    {
+        "locations",
+        "capacity_reports",
+        "capacity_categories",
+        "organisations",
+        "settings",
+        "placement_requests",
+        "placement_events",
+        "seh_status",
+    }
+)
+OVERBEZET_COLOUR = "#c62828"  # red where printed in colour; the word says it in black and white
 TALLY_TABLES = frozenset({"locations", "capacity_categories", "organisations"})
 
 
@@ -44,24 +56,33 @@ def _status(ctx: PrintContext, code: str | None) -> str:
     return (pair[0] if ctx.lang == "nl" else pair[1]) if pair else "-"
 
 
+def _overbezet(count: int | None = None) -> str:
+    """The word (the same in both languages, as coordinators say it), bold and red."""
+    word = "OVERBEZET" if count is None else f"{count} OVERBEZET"
+    return f"<font color='{OVERBEZET_COLOUR}'><b>{word}</b></font>"
+
+
 def capacity_overview(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
-    groups = regional_overview(ctx.store, _region_filter(ctx), now=ctx.now)
-    if ctx.organisation_id:
-        for group in groups:
-            group["rows"] = [
-                r for r in group["rows"] if r["organisation_id"] == ctx.organisation_id
-            ]
-        groups = [g for g in groups if g["rows"]]
+    groups = capacity_picture(
+        ctx.store, now=ctx.now, region_id=_region_filter(ctx), organisation_id=ctx.organisation_id
+    )
     hours = get_setting(ctx.store, "capacity.stale_after_hours")
     story: list[Flowable] = [
         rich(
             ctx.t(
-                f"Leeftijd = hoe lang geleden het cijfer gemeld is, op het moment van afdrukken. "
-                f"<b>[OUD]</b> = ouder dan {hours} uur: bel de locatie na. Status staat als woord "
-                "vermeld, niet alleen als kleur.",
-                f"Age = how long ago the figure was reported, at print time. <b>[OLD]</b> = older "
-                f"than {hours} hours: call the location. Status is given as a word, not only a "
-                "colour.",
+                "Vrij = vrij volgens de melding min de plaatsen die sindsdien zijn aangeboden of "
+                "bezet (Vastg.); hetzelfde getal als op het scherm en bij het matchen. Leeftijd = "
+                "hoe lang geleden het cijfer gemeld is, op het moment van afdrukken. <b>[OUD]</b> "
+                "= sinds het cijfer is een meldtijd van de locatie verstreken (zonder meldritme: "
+                f"ouder dan {hours} uur): bel de locatie na. <b>OVERBEZET</b> = meer patiënten "
+                "dan bemande bedden; telt als 0 vrij. Status staat als woord vermeld, niet alleen "
+                "als kleur.",
+                "Free = free according to the report minus the places offered or taken since "
+                "(Held); the same number as on screen and in matching. Age = how long ago the "
+                "figure was reported, at print time. <b>[OLD]</b> = a reporting time of the "
+                f"location has passed since the figure (without a rhythm: older than {hours} "
+                "hours): call the location. <b>OVERBEZET</b> = more patients than staffed beds; "
+                "counts as 0 free. Status is given as a word, not only a colour.",
             ),
             "small",
         ),
@@ -79,42 +100,53 @@ def capacity_overview(ctx: PrintContext, options: dict[str, Any]) -> list[Flowab
         )
         return story
     widths = [
-        62 * mm,
-        36 * mm,
+        56 * mm,
+        32 * mm,
+        16 * mm,
+        16 * mm,
+        16 * mm,
+        15 * mm,
+        15 * mm,
         17 * mm,
-        17 * mm,
-        17 * mm,
-        17 * mm,
-        18 * mm,
         30 * mm,
         25 * mm,
         30 * mm,
     ]
     for group in groups:
-        known = CATEGORIES.get(group["category"])
-        name = (known.name if ctx.lang == "nl" else known.name_en) if known else group["name"]
+        known = CATEGORIES.get(group.category)
+        name = (known.name if ctx.lang == "nl" else known.name_en) if known else group.name
         story.append(CondPageBreak(35 * mm))  # no heading alone at the foot of a page
         story.append(Heading(name, 1, "h2"))
         rows: list[list[Any]] = [
             header_row(
                 ctx,
-                "Locatie|Organisatie|Totaal|Bemand|Bezet|Vrij|Verw. 24 u|Status|Gemeld|Leeftijd",
-                "Location|Organisation|Total|Staffed|Occupied|Free|Exp. 24 h|Status|Reported|Age",
+                "Locatie|Organisatie|Totaal|Bemand|Bezet|Vrij|Vastg.|Verw. 24 u|Status|Gemeld|"
+                "Leeftijd",
+                "Location|Organisation|Total|Staffed|Occupied|Free|Held|Exp. 24 h|Status|"
+                "Reported|Age",
             )
         ]
-        for r in group["rows"]:
-            old = f" <b>[{ctx.t('OUD', 'OLD')}]</b>" if r["stale"] else ""
+        for r in group.rows:
+            old = f" <b>[{ctx.t('OUD', 'OLD')}]</b>" if r.stale else ""
+            status = _overbezet() if r.overbezet else esc(_status(ctx, r.status))
             rows.append(
                 [
-                    para(r["location_name"] or "-"),
-                    para(r["organisation"] or "-"),
+                    para(r.location_name or "-"),
+                    para(r.organisation or "-"),
                     *(
-                        para(_num(r[k]))
-                        for k in ("total", "staffed", "occupied", "available", "expected_24h")
+                        para(_num(v))
+                        for v in (
+                            r.total,
+                            r.staffed,
+                            r.occupied,
+                            r.free_after_holds,
+                            r.held,
+                            r.expected_24h,
+                        )
                     ),
-                    para(_status(ctx, r["status"])),
-                    para(local(r["reported_at"], ctx.lang)),
-                    rich(esc(age_text(ctx, r["age_minutes"])) + old),
+                    rich(status),
+                    para(local(r.reported_at, ctx.lang)),
+                    rich(esc(age_text(ctx, r.age_minutes)) + old),
                 ]
             )
         rows.append(
@@ -122,15 +154,22 @@ def capacity_overview(ctx: PrintContext, options: dict[str, Any]) -> list[Flowab
                 para(ctx.t("Totaal regio", "Region total"), "cell_bold"),
                 "",
                 *(
-                    para(_num(group[k]), "cell_bold")
-                    for k in ("total", "staffed", "occupied", "available", "expected_24h")
+                    para(_num(v), "cell_bold")
+                    for v in (
+                        group.total,
+                        group.staffed,
+                        group.occupied,
+                        group.free_after_holds,
+                        group.held,
+                        group.expected_24h,
+                    )
                 ),
-                "",
+                rich(_overbezet(group.overbezet)) if group.overbezet else "",
                 "",
                 para(
                     ctx.t(
-                        f"oudste: {age_text(ctx, group['oldest_age_minutes'])}",
-                        f"oldest: {age_text(ctx, group['oldest_age_minutes'])}",
+                        f"oudste: {age_text(ctx, group.oldest_age_s // 60)}",
+                        f"oldest: {age_text(ctx, group.oldest_age_s // 60)}",
                     )
                 ),
             ]

@@ -6,7 +6,8 @@ Report figures, per location and category (for a team category, counted in clien
 - `staffed`: operational capacity, the part with staff for it now (the real constraint);
 - `occupied`: in use now;
 - `available`: free and staffed now; by default `staffed - occupied`, lower if the location
-  holds beds back (e.g. kept free for an expected admission), never higher;
+  holds beds back (e.g. kept free for an expected admission), never higher; 0 in a surge
+  (`occupied` above `staffed`, accepted with a warning: see `surge_warning`);
 - `expected_24h`: the number the location expects to have available (free and staffed) 24
   hours after `reported_at`, taking expected admissions, discharges and rosters into account;
   optional, at most `total`;
@@ -153,7 +154,7 @@ def _count(value: int | None, what: str) -> None:
 class FigureProblem:
     """The first rule a set of figures breaks: a code a form can translate, and the text."""
 
-    code: str  # 'staffed_over_total', 'occupied_over_staffed', 'available_over_free', ...
+    code: str  # 'staffed_over_total', 'available_over_free', 'occupied_over_staffed', ...
     values: dict[str, int]
     message: Text
 
@@ -165,7 +166,10 @@ def figure_problem(
     available: int | None = None,
     expected_24h: int | None = None,
 ) -> FigureProblem | None:
-    """Check the figures of a report against each other, without writing anything."""
+    """The first rule the figures break (the report is refused), without writing anything.
+
+    More patients than staffed beds is not refused: it is a surge, see `surge_warning`.
+    """
     if staffed > total:
         return FigureProblem(
             "staffed_over_total",
@@ -177,18 +181,7 @@ def figure_problem(
                 total=total,
             ),
         )
-    if occupied > staffed:
-        return FigureProblem(
-            "occupied_over_staffed",
-            {"occupied": occupied, "staffed": staffed},
-            Text(
-                "occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in "
-                "beds without staff, report those beds as staffed.",
-                occupied=occupied,
-                staffed=staffed,
-            ),
-        )
-    free = staffed - occupied
+    free = max(0, staffed - occupied)
     if available is not None and available > free:
         return FigureProblem(
             "available_over_free",
@@ -209,6 +202,37 @@ def figure_problem(
                 "expected free and staffed in 24 hours.",
                 expected=expected_24h,
                 total=total,
+            ),
+        )
+    return None
+
+
+def surge_warning(total: int, staffed: int, occupied: int) -> FigureProblem | None:
+    """A surge: more patients than staffed beds (or even than beds). Accepted, with this
+    warning, because patients without staff are the signal a coordinator needs; the
+    location is shown as overbezet and counts no free beds."""
+    if occupied > total:
+        return FigureProblem(
+            "occupied_over_total",
+            {"occupied": occupied, "staffed": staffed, "total": total},
+            Text(
+                "Overbezet: occupied ({occupied}) exceeds total ({total}) and staffed "
+                "({staffed}): patients without a bed. Accepted; the location counts no free "
+                "beds.",
+                occupied=occupied,
+                staffed=staffed,
+                total=total,
+            ),
+        )
+    if occupied > staffed:
+        return FigureProblem(
+            "occupied_over_staffed",
+            {"occupied": occupied, "staffed": staffed, "total": total},
+            Text(
+                "Overbezet: occupied ({occupied}) exceeds staffed ({staffed}): patients in beds "
+                "without staff. Accepted; the location counts no free beds.",
+                occupied=occupied,
+                staffed=staffed,
             ),
         )
     return None
@@ -256,7 +280,7 @@ def report_capacity(
     if problem is not None:
         raise ValidationError(problem.message)
     if available is None:
-        available = staffed - occupied
+        available = max(0, staffed - occupied)
     if status is None:
         status = derive_status(staffed, available)
     elif status not in STATUSES:

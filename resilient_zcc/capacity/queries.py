@@ -1,4 +1,6 @@
-"""What the capacity picture answers: current figures, their age, who is overdue, history.
+"""What the capacity picture answers: current figures, who is overdue, history.
+
+Free beds, held places and the age and staleness of each figure: `free_beds`.
 
 The current figure of a location for a category is its newest report (by `reported_at`,
 ties broken by the higher report id, so every copy picks the same one). Reports are never
@@ -11,8 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
-from ..settings import get_setting
-from .categories import all_categories, check_category
+from .categories import check_category
 from .rhythm import missed_since
 
 if TYPE_CHECKING:
@@ -96,68 +97,6 @@ def _aware(now: datetime) -> datetime:
     if now.tzinfo is None:
         raise ValidationError("'now' needs a time zone (use datetime.now(UTC)).")
     return now.astimezone(UTC)
-
-
-_SUMS_SQL = """
-    SELECT c.category, count(*) AS locations, coalesce(sum(c.total), 0) AS total,
-           coalesce(sum(c.staffed), 0) AS staffed, coalesce(sum(c.occupied), 0) AS occupied,
-           coalesce(sum(c.available), 0) AS available, sum(c.expected_24h) AS expected_24h,
-           sum(c.reported_at < :stale_before) AS stale, min(c.reported_at) AS oldest
-    FROM capacity_current c
-    JOIN locations l ON l.id = c.location_id AND l.deleted = 0
-    WHERE 1 {where}
-    GROUP BY c.category
-"""
-
-
-def regional_overview(
-    store: Store,
-    region_id: str | None = None,
-    *,
-    now: datetime,
-    category: str | None = None,
-    per_location: bool = True,
-) -> list[dict[str, Any]]:
-    """Per category: sums over the current figures, and per location each figure's age.
-
-    A figure is stale when older than the setting `capacity.stale_after_hours`. Sums add the
-    current figure of every location, stale or not: `stale` and `oldest_age_minutes` say how
-    far to trust them. `expected_24h` sums only the locations that gave an expectation.
-    The sums come from SQLite; `per_location=False` leaves out the rows (the dashboard needs
-    only the sums, and reading thousands of rows is most of the cost).
-    """
-    now = _aware(now)
-    if category is not None:
-        check_category(store, category)
-    stale_after = timedelta(hours=get_setting(store, "capacity.stale_after_hours"))
-    stale_before = (now - stale_after).isoformat(timespec="seconds")
-    where, params = "", {"stale_before": stale_before}
-    if category is not None:
-        where += " AND c.category = :category"
-        params["category"] = category
-    if region_id is not None:
-        where += " AND l.region_id = :region"
-        params["region"] = region_id
-    known = all_categories(store)
-    groups: dict[str, dict[str, Any]] = {}
-    for sums in store.query(_SUMS_SQL.format(where=where), params):
-        info = known.get(sums["category"])
-        oldest = _minutes(now - _parse(sums.pop("oldest")))
-        groups[sums["category"]] = sums | {
-            "name": info.name if info else sums["category"],
-            "kind": info.kind if info else "bed",
-            "oldest_age_minutes": max(0, oldest),
-            "rows": [],
-        }
-    if per_location:
-        for row in latest_reports(store, category=category, region_id=region_id):
-            age = now - _parse(row["reported_at"])
-            row["age_minutes"], row["stale"] = _minutes(age), age > stale_after
-            groups[row["category"]]["rows"].append(row)
-    order = {code: n for n, code in enumerate(known)}
-    return sorted(
-        groups.values(), key=lambda g: (order.get(g["category"], len(order)), g["category"])
-    )
 
 
 def locations(store: Store, region_id: str | None = None) -> list[dict[str, Any]]:

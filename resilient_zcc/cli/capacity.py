@@ -9,7 +9,15 @@ from typing import Any
 import click
 
 from ..capacity import model, queries
-from ..capacity.categories import FEATURES, KINDS, SOURCES, STATUSES, all_categories
+from ..capacity.categories import (
+    FEATURES,
+    KINDS,
+    SOURCES,
+    STATUSES,
+    all_categories,
+    check_category,
+)
+from ..capacity.free_beds import BedFigure, capacity_picture
 from ..errors import ValidationError
 from ..i18n import Text, language
 from ..localtime import AMSTERDAM, duration_text
@@ -122,6 +130,9 @@ def capacity_report(
             now=current,
         )
         row = queries.latest_reports(store, location_id=location_id, category=category)[0]
+        surge = model.surge_warning(total, staffed, occupied)
+        if surge is not None:
+            click.echo(f"Let op: {surge.message}", err=True)
         if as_json:
             emit_json(row)
             return
@@ -140,8 +151,13 @@ def capacity_report(
 def capacity_overview(
     session: Session, categories: tuple[str, ...], per_location: bool, as_json: bool
 ) -> None:
-    """The regional picture per category: totals, staffed, occupied, free, and the age of the
-    oldest figure; with --locations every location's figure and its age.
+    """The regional picture per category: staffed, occupied, free after held places, held,
+    and the age of the oldest figure; with --locations every location's figure and its age.
+
+    Free after holds = the reported free minus the places offered or placed since that figure
+    (the number matching uses). A location with more patients than staffed beds is OVERBEZET
+    and counts no free beds. --json gives every category with its locations (`rows`), each
+    with `free`, `held`, `free_after_holds`, `age_s` and `stale`.
 
     \b
     Example:
@@ -150,41 +166,45 @@ def capacity_overview(
     """
     current = now()
     with session.store() as store:
-        if len(categories) == 1:
-            groups = queries.regional_overview(store, now=current, category=categories[0])
-        else:
-            for code in categories:
-                queries.regional_overview(store, now=current, category=code)  # validates
-            groups = [
-                g
-                for g in queries.regional_overview(store, now=current)
-                if not categories or g["category"] in categories
-            ]
+        for code in categories:
+            check_category(store, code)
+        groups = [
+            g
+            for g in capacity_picture(store, now=current)
+            if not categories or g.category in categories
+        ]
     if as_json:
-        emit_json(groups)
+        emit_json([g.as_dict() for g in groups])
         return
     if not groups:
         click.echo("Geen capaciteitsmeldingen.")
         return
     click.echo(f"Capaciteit (stand {local_time(current.isoformat())}):")
-    header = f"{'Categorie':<36} {'loc':>3} {'totaal':>6} {'bemand':>6} {'bezet':>6} {'vrij':>5}"
+    header = f"{'Categorie':<36} {'loc':>3} {'bemand':>6} {'bezet':>6} {'vrij':>5} {'vastg.':>6}"
     click.echo(f"{header} {'24u':>5}  oudste cijfer")
     for group in groups:
-        expected = "-" if group["expected_24h"] is None else str(group["expected_24h"])
-        stale = f"  ({group['stale']} verouderd)" if group["stale"] else ""
+        expected = "-" if group.expected_24h is None else str(group.expected_24h)
+        marks = [f"{group.stale} verouderd"] * bool(group.stale)
+        marks += [f"{group.overbezet} OVERBEZET"] * bool(group.overbezet)
+        extra = f"  ({', '.join(marks)})" if marks else ""
         click.echo(
-            f"{group['name'][:36]:<36} {group['locations']:>3} {group['total']:>6} "
-            f"{group['staffed']:>6} {group['occupied']:>6} {group['available']:>5} "
-            f"{expected:>5}  {age_text(group['oldest_age_minutes'])}{stale}"
+            f"{group.name[:36]:<36} {group.locations:>3} {group.staffed:>6} "
+            f"{group.occupied:>6} {group.free_after_holds:>5} {group.held:>6} "
+            f"{expected:>5}  {age_text(group.oldest_age_s // 60)}{extra}"
         )
         if per_location:
-            for row in group["rows"]:
-                flag = "  VEROUDERD" if row["stale"] else ""
-                click.echo(
-                    f"    {row['location_name']} [{row['location_id'][:8]}]: vrij "
-                    f"{row['available']} van {row['staffed']} bemand ({row['status']}), "
-                    f"{age_text(row['age_minutes'])} oud{flag}"
-                )
+            for row in group.rows:
+                click.echo(f"    {_location_line(row)}")
+
+
+def _location_line(row: BedFigure) -> str:
+    flags = "  OVERBEZET" * row.overbezet + "  VEROUDERD" * row.stale
+    held = f", {row.held} vastgehouden" if row.held else ""
+    return (
+        f"{row.location_name} [{row.location_id[:8]}]: vrij {row.free_after_holds}{held} "
+        f"(gemeld {row.free} vrij; bezet {row.occupied} van {row.staffed} bemand, "
+        f"{row.status}), {age_text(row.age_minutes)} oud{flags}"
+    )
 
 
 @capacity.command("overdue")

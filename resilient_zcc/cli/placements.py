@@ -220,7 +220,7 @@ def _candidate_lines(n: int, c: Candidate) -> list[str]:
     verdict = "GESCHIKT" if c.suitable else "niet geschikt"
     lines = [
         f"{n}. {c.location_name} ({c.organisation}) — {c.category_name}: {verdict}, "
-        f"{max(c.free, 0)} vrij  [{c.location_id[:8]}]"
+        f"{c.free} vrij{' OVERBEZET' * c.overbezet}  [{c.location_id[:8]}]"
     ]
     for reason in c.reasons:
         lines.append(f"     {'+' if reason.ok else '-'} {reason.text}")

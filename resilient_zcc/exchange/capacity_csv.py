@@ -41,11 +41,11 @@ def export_capacity_csv(store: Store) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for facility in current_picture(store, beds_only=False):
-        for r in facility.reports:
+        for f in facility.figures:  # the figures as reported, so the file reads back in
             writer.writerow(
                 [guard_cell(str(v)) for v in (
-                    facility.location_id, facility.name, r["category"], r["total"], r["staffed"],
-                    r["occupied"], r["available"], r["status"], r["reported_at"],
+                    facility.location_id, facility.name, f.category, f.total, f.staffed,
+                    f.occupied, f.free, f.status, f.reported_at,
                 )]
             )  # fmt: skip
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

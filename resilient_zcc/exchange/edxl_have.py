@@ -50,12 +50,13 @@ def _have_time(iso: str) -> str:
 
 
 def export_have(store: Store) -> bytes:
-    """One HospitalStatus with a Hospital per location: bed types with available and
-    baseline counts, facility status and the time of the newest figure."""
+    """One HospitalStatus with a Hospital per location: bed types with available (free
+    after held places, never below 0, 0 when overbezet) and baseline counts, facility
+    status and the time of the newest figure."""
     root = ET.Element(_h("HospitalStatus"))
     for facility in current_picture(store):
-        reports = [r for r in facility.reports if r["category"] in CATEGORY_MAP]
-        if not reports:
+        figures = [f for f in facility.figures if f.category in CATEGORY_MAP]
+        if not figures:
             continue
         hospital = _sub(root, _h("Hospital"))
         organisation = _sub(hospital, _h("Organization"))
@@ -64,30 +65,33 @@ def export_have(store: Store) -> bytes:
         name.set(_x("ID"), facility.location_id)
         _sub(name, _x("NameElement"), facility.name)
         beds = _sub(hospital, _h("HospitalBedCapacityStatus"))
-        for report in reports:
+        for figure in figures:
             bed = _sub(beds, _h("BedCapacity"))
-            _sub(bed, _h("BedType"), CATEGORY_MAP[report["category"]][0])
-            _sub(bed, _h("SubCategoryBedType"), report["category"])
+            _sub(bed, _h("BedType"), CATEGORY_MAP[figure.category][0])
+            _sub(bed, _h("SubCategoryBedType"), figure.category)
             capacity = _sub(bed, _h("Capacity"))
-            available = report["available"] or 0
+            available = figure.usable_free  # after held places; 0 when overbezet
             _sub(
                 capacity,
                 _h("CapacityStatus"),
                 "Vacant/Available" if available > 0 else "NotAvailable",
             )
             _sub(capacity, _h("AvailableCount"), str(available))
-            _sub(capacity, _h("BaselineCount"), str(report["total"]))
+            _sub(capacity, _h("BaselineCount"), str(figure.total))
+            overbezet = "; overbezet=yes" if figure.overbezet else ""
             _sub(
                 bed,
                 _h("CommentText"),
-                f"staffed={report['staffed']}; occupied={report['occupied']}; "
-                f"status={report['status']}; reported_at={_have_time(report['reported_at'])}",
+                f"staffed={figure.staffed}; occupied={figure.occupied}; "
+                f"reported_free={figure.free}; held={figure.held}; "
+                f"status={figure.status}; reported_at={_have_time(figure.reported_at)}"
+                f"{overbezet}",
             )
-        status = worst_status([r["status"] for r in reports])
+        status = worst_status([f.status for f in figures])
         facility_status = _sub(hospital, _h("HospitalFacilityStatus"))
         _sub(facility_status, _h("FacilityStatus"), FACILITY_STATUS[status])
         _sub(facility_status, _h("CommentText"), f"status={status}")
-        _sub(hospital, _h("LastUpdateTime"), _have_time(max(r["reported_at"] for r in reports)))
+        _sub(hospital, _h("LastUpdateTime"), _have_time(max(f.reported_at for f in figures)))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -189,6 +193,8 @@ def parse_have(data: bytes) -> list[FigureRow]:
                 if "occupied" in extra
                 else max(staffed - available, 0)
             )
+            if "reported_free" in extra:  # our own export: the figure as reported, before holds
+                available = _int(extra["reported_free"], "reported_free", line)
             when = extra.get("reported_at") or updated
             rows.append(
                 FigureRow(

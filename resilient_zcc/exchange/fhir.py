@@ -5,7 +5,8 @@ PublicHealthMeasureReport rules: status complete, type summary, a measure, a sub
 with an identifier, a date and period precise to the second with a time zone, a reporter,
 and per group a code and per population a code from SANER's value set and a count. A group
 per category; its populations are SANER's numTotBeds (total), numBeds (staffed) and
-numBedsOcc (occupied); the available beds, for which SANER has no population code, are the
+numBedsOcc (occupied); the available beds (free after held places, never below 0, 0 when
+overbezet: the number the screens show), for which SANER has no population code, are the
 group's measureScore. See docs/EXCHANGE.md.
 """
 
@@ -47,40 +48,40 @@ def _fhir_time(iso: str) -> str:
 
 
 def _report(facility: Any, reporter: str, generated: str, names: dict[str, str]) -> dict[str, Any]:
-    reports = facility.reports
+    figures = facility.figures
     groups = []
-    for r in reports:
+    for f in figures:
         codings = [
             {"system": GROUP_SYSTEM, "code": "Beds", "display": "Beds"},
             {
                 "system": OUR_CATEGORIES,
-                "code": r["category"],
-                "display": names.get(r["category"], r["category"]),
+                "code": f.category,
+                "display": names.get(f.category, f.category),
             },
         ]
-        if r["category"] in CATEGORY_MAP:
-            codings.append({"system": ROLE_CODES, "code": CATEGORY_MAP[r["category"]][1]})
+        if f.category in CATEGORY_MAP:
+            codings.append({"system": ROLE_CODES, "code": CATEGORY_MAP[f.category][1]})
         groups.append(
             {
-                "id": r["category"],
-                "code": {"coding": codings, "text": names.get(r["category"], r["category"])},
+                "id": f.category,
+                "code": {"coding": codings, "text": names.get(f.category, f.category)},
                 "population": [
                     {
                         "code": {"coding": [{"system": system, "code": code, "display": display}]},
-                        "count": int(r[name] or 0),
+                        "count": int(getattr(f, name)),
                     }
                     for name, system, code, display in POPULATIONS
                 ],
                 "measureScore": {
-                    "value": int(r["available"] or 0),
+                    "value": f.usable_free,
                     "unit": "beds available",
                     "system": UCUM,
                     "code": "{beds}",
                 },
             }  # fmt: skip
         )
-    start = _fhir_time(min(r["reported_at"] for r in reports))
-    end = _fhir_time(max(r["reported_at"] for r in reports))
+    start = _fhir_time(min(f.reported_at for f in figures))
+    end = _fhir_time(max(f.reported_at for f in figures))
     report_id = str(uuid.uuid5(_NS, f"{facility.location_id}|{end}"))
     return {
         "resourceType": "MeasureReport",
@@ -105,7 +106,7 @@ def export_fhir(store: Store, reporter: str, now: datetime | None = None) -> byt
     generated = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     names = {code: c.name for code, c in all_categories(store).items()}
     entries = []
-    for facility in current_picture(store):
+    for facility in current_picture(store, now=now):
         report = _report(facility, reporter, generated, names)
         entries.append({"fullUrl": f"urn:uuid:{report['id']}", "resource": report})
     bundle = {

@@ -14,10 +14,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..capacity.free_beds import held_requests
 from ..capacity.queries import latest_reports
 from ..errors import NotFound, ValidationError
 from ..validation import utc_iso
-from .matching import allocations, by_place, count_allocated
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -33,13 +33,13 @@ def conflict_id(location_id: str, category: str, report_id: str) -> str:
 
 
 def overallocations(store: Store) -> list[dict[str, Any]]:
-    """Every location and category whose held places exceed the newest report's available."""
-    held = by_place(allocations(store))
-    places = set(held)
+    """Every location and category whose held places exceed the newest report's available
+    (the places counted as in `capacity.free_beds`: its `over_allocated`)."""
+    held = held_requests(store)
     result = []
-    for location_id, category in sorted(places):
+    for location_id, category in sorted(held):
         for report in latest_reports(store, category=category, location_id=location_id):
-            holders = count_allocated(held, report)
+            holders = held[(location_id, category)]
             available = int(report["available"] or 0)
             if len(holders) > available:
                 result.append(

@@ -1,24 +1,23 @@
 """Matching a request to capacity: every candidate location, ranked, with its reasons.
 
-A candidate is a location's newest capacity report in a category that can give the care the
-request needs. Free places = the report's `available` minus the requests that hold a place
-there (offered, accepted, transport arranged or placed) whose offer was made at or after
-that report: a new report is taken to count everything offered before it. Distance is not
-modelled (locations carry no coordinates); the result says so.
+A candidate is a location's current figure (`capacity.free_beds.BedFigure`) in a category
+that can give the care the request needs. Its free places are the figure's free after holds,
+the same number the capacity overview shows (see `capacity/free_beds.py` for which held
+places count); an overbezet location has none. Distance is not modelled (locations carry no
+coordinates); the result says so.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..capacity.categories import all_categories
-from ..capacity.queries import latest_reports
+from ..capacity.free_beds import BedFigure, bed_figure, bed_figures
 from ..errors import NotFound, ValidationError
 from ..i18n import language, t
-from ..settings import SETTINGS, get_setting
 from .rules import ESCALATION_ROUTES, last_resort, rule_reasons
 from .vocabulary import (
     COVID_NEGATIVE_CATEGORIES,
@@ -32,8 +31,6 @@ from .vocabulary import (
 
 if TYPE_CHECKING:
     from ..store import Store
-
-DEFAULT_STALE_HOURS = 24
 
 
 @dataclass
@@ -58,6 +55,7 @@ class Candidate:
     allocated: int
     free: int
     features: list[str]
+    overbezet: bool = False
     reasons: list[Reason] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -123,35 +121,6 @@ def allocations(
     )
 
 
-Held = dict[tuple[str, str], list[tuple[str, str]]]
-
-
-def by_place(allocated: list[dict[str, Any]]) -> Held:
-    """Allocations grouped by (location, category): (offered_at, request id) pairs."""
-    grouped: Held = {}
-    for a in allocated:
-        grouped.setdefault((a["location_id"], a["category"]), []).append(
-            (a["offered_at"], a["request_id"])
-        )
-    return grouped
-
-
-def count_allocated(held: Held, report: dict[str, Any], exclude: str | None = None) -> list[str]:
-    """Ids of the requests holding a place at the report's location and category since it."""
-    since = report["reported_at"]
-    return sorted(
-        request_id
-        for offered_at, request_id in held.get((report["location_id"], report["category"]), ())
-        if offered_at >= since and request_id != exclude
-    )
-
-
-def stale_after(store: Store) -> timedelta:
-    key = "capacity.stale_after_hours"
-    hours = get_setting(store, key) if key in SETTINGS else DEFAULT_STALE_HOURS
-    return timedelta(hours=hours)
-
-
 def _features(store: Store, location_ids: list[str]) -> dict[str, list[str]]:
     if not location_ids:
         return {}
@@ -170,37 +139,33 @@ def _aware(now: datetime) -> datetime:
 
 def evaluate(
     request: dict[str, Any],
-    report: dict[str, Any],
-    held: Held,
+    figure: BedFigure,
     features: list[str],
     *,
-    now: datetime,
-    stale_limit: timedelta,
     category_names: dict[str, str],
 ) -> Candidate:
     """One candidate, with a reason (fits or not) for every criterion."""
-    category = report["category"]
+    category = figure.category
     name = category_names.get(category, category)
-    holders = count_allocated(held, report, exclude=request["id"])
-    available = int(report["available"] or 0)
-    free = available - len(holders)
-    age = now - datetime.fromisoformat(report["reported_at"])
-    age_minutes = int(age.total_seconds() // 60)
+    available, held = figure.free, figure.held
+    free = figure.free_after_holds
+    age_minutes = figure.age_minutes
     candidate = Candidate(
-        location_id=report["location_id"],
-        location_name=report["location_name"] or "",
-        organisation=report["organisation"] or "",
+        location_id=figure.location_id,
+        location_name=figure.location_name,
+        organisation=figure.organisation,
         category=category,
         category_name=name,
         requested_category=category == request["category"],
-        report_id=report["report_id"],
-        reported_at=report["reported_at"],
+        report_id=figure.report_id,
+        reported_at=figure.reported_at,
         age_minutes=age_minutes,
-        stale=age > stale_limit,
+        stale=figure.stale,
         available=available,
-        allocated=len(holders),
+        allocated=held,
         free=free,
         features=features,
+        overbezet=figure.overbezet,
     )
     add = candidate.reasons.append
     care = care_label(request["care_need"], language())
@@ -221,9 +186,20 @@ def evaluate(
     counted = t(
         "available {available} according to the report, {allocated} allocated since",
         available=available,
-        allocated=len(holders),
+        allocated=held,
     )
-    if free > 0:
+    if figure.overbezet:
+        add(
+            Reason(
+                False,
+                t(
+                    "overbezet: {occupied} patients for {staffed} staffed beds",
+                    occupied=figure.occupied,
+                    staffed=figure.staffed,
+                ),
+            )
+        )
+    elif free > 0:
         add(Reason(True, t("{free} free place(s) ({counted})", free=free, counted=counted)))
     else:
         add(Reason(False, t("no free place ({counted})", counted=counted)))
@@ -305,22 +281,12 @@ def match(store: Store, request_id: str, now: datetime) -> MatchResult:
     now = _aware(now)
     request = get_request(store, request_id)
     wanted = list(dict.fromkeys([request["category"], *categories_for(request["care_need"])]))
-    reports = [row for code in wanted if code for row in latest_reports(store, category=code)]
-    held = by_place(allocations(store, categories=tuple(c for c in wanted if c)))
-    features = _features(store, sorted({r["location_id"] for r in reports}))
+    figures = [f for code in wanted if code for f in bed_figures(store, now=now, category=code)]
+    features = _features(store, sorted({f.location_id for f in figures}))
     names = {code: c.name for code, c in all_categories(store).items()}
-    limit = stale_after(store)
     candidates = [
-        evaluate(
-            request,
-            report,
-            held,
-            features.get(report["location_id"], []),
-            now=now,
-            stale_limit=limit,
-            category_names=names,
-        )
-        for report in reports
+        evaluate(request, figure, features.get(figure.location_id, []), category_names=names)
+        for figure in figures
     ]
     order = {code: n for n, code in enumerate(wanted)}
     candidates.sort(key=lambda c: _rank(c, order))
@@ -359,8 +325,8 @@ def check_offer(
     store: Store, request: dict[str, Any], location_id: str, category: str, now: datetime
 ) -> Candidate:
     """Re-check, at the moment of offering, that this location and category can take the request."""
-    reports = latest_reports(store, category=category, location_id=location_id)
-    if not reports:
+    figure = bed_figure(store, location_id, category, now=_aware(now))
+    if figure is None:
         raise ValidationError(
             "Location {id} has no capacity report for category '{category}'; a place "
             "can only be offered against a reported figure. Run 'placements match' for "
@@ -368,18 +334,9 @@ def check_offer(
             id=location_id,
             category=category,
         )
-    report = reports[0]
     features = _features(store, [location_id]).get(location_id, [])
     names = {code: c.name for code, c in all_categories(store).items()}
-    candidate = evaluate(
-        request,
-        report,
-        by_place(allocations(store, location_id=location_id, category=category)),
-        features,
-        now=_aware(now),
-        stale_limit=stale_after(store),
-        category_names=names,
-    )
+    candidate = evaluate(request, figure, features, category_names=names)
     if candidate.free <= 0:
         raise ValidationError(
             "{location} has no free place in {category} any more (available {available} in "

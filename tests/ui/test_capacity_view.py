@@ -55,13 +55,15 @@ def test_report_through_the_form_changes_the_sums(qtbot, window: MainWindow) -> 
     after = view.categories.row(category_row(view, "ic"))
     assert after["staffed"] == before["staffed"] + 3
     assert after["occupied"] == before["occupied"] + 1
-    assert after["available"] == before["available"] + 2
+    assert after["free"] == before["free"] + 2
     assert len(history(window.session.store, picked["location_id"], "ic")) == reports + 1
     assert view.chart.point_count() == reports + 1  # the chart follows the new report
     assert "Gemeld: " in form.done.text()
 
 
-def test_occupied_above_staffed_is_refused_as_typed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_surge_is_accepted_with_the_core_warning_and_shown_as_overbezet(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
     view = open_capacity(qtbot, window)
     form = view.form
     location_id, category = form.location.currentData(), form.category.currentData()
@@ -70,19 +72,43 @@ def test_occupied_above_staffed_is_refused_as_typed(qtbot, window: MainWindow) -
     form.staffed.setValue(10)
     form.occupied.clear()
     qtbot.keyClicks(form.occupied, "12")  # typed, digit by digit
+    assert form.submit.isEnabled() and form.problem.text() == ""
+    assert "Overbezet: bezet (12) is meer dan bemand (10)" in form.warning.text()
+    assert "Vrij: 0" in form.derived.text()
+    form.occupied.setValue(23)  # patients in the corridor
+    assert "Overbezet: bezet (23) is meer dan totaal (20)" in form.warning.text()
+    form.occupied.setFocus()
+    with qtbot.waitSignal(window.session.data_changed):
+        qtbot.keyClick(form.occupied, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(history(window.session.store, location_id, category)) == reports + 1
+    group = view.categories.row(category_row(view, category))
+    assert group["overbezet"] >= 1 and "1 overbezet" in group["oldest"]
+    assert view.categories.alarm(group)
+    rows = [view.locations.row(i) for i in range(view.locations.rowCount())]
+    mine = next(i for i, r in enumerate(rows) if r["location_id"] == location_id)
+    assert view.locations.index(mine, 7).data() == "OVERBEZET"
+    assert rows[mine]["free_after_holds"] <= 0
+    red = view.locations.index(mine, 7).data(Qt.ItemDataRole.ForegroundRole)
+    assert red.color().name() == "#c62828"
+
+
+def test_bad_figures_are_refused_as_typed_in_the_cores_words(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = open_capacity(qtbot, window)
+    form = view.form
+    location_id, category = form.location.currentData(), form.category.currentData()
+    reports = len(history(window.session.store, location_id, category))
+    form.total.setValue(20)
+    form.staffed.setValue(25)
     assert not form.submit.isEnabled()
-    assert "Bezet (12) kan niet meer zijn dan bemand (10)" in form.problem.text()
+    assert "bemand (25) kan niet meer zijn dan totaal (20)" in form.problem.text()
     form.occupied.setFocus()
     qtbot.keyClick(form.occupied, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     form.send()  # even called directly, nothing is stored
     assert len(history(window.session.store, location_id, category)) == reports
     qtbot.keyClicks(form.expected, "x5")  # numbers only
     assert form.expected.text() == "5"
-    form.occupied.setValue(10)
+    form.staffed.setValue(10)
     assert form.submit.isEnabled() and form.problem.text() == ""
-    form.staffed.setValue(25)
-    assert "Bemand (25) kan niet meer zijn dan totaal (20)" in form.problem.text()
-    assert not form.submit.isEnabled()
 
 
 def test_drill_down_shows_age_and_marks_stale_and_late(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +120,7 @@ def test_drill_down_shows_age_and_marks_stale_and_late(qtbot, window: MainWindow
     view.category_table.selectRow(stale_group)
     assert view.tabs.tabText(0).startswith("Locaties: ")
     texts = [
-        view.locations.index(i, 7).data() for i in range(view.locations.rowCount())
+        view.locations.index(i, 8).data() for i in range(view.locations.rowCount())
     ]  # column "Gemeld"
     assert all(("min" in t or " u" in t or " d " in t) for t in texts)
     for i, text in enumerate(texts):
@@ -102,7 +128,7 @@ def test_drill_down_shows_age_and_marks_stale_and_late(qtbot, window: MainWindow
         assert ("[VEROUDERD]" in text) == bool(row["stale"])
         assert ("[TE LAAT]" in text) == (row["location_id"] in overdue)
         assert view.locations.emphasis(row) == bool(row["stale"] or row["location_id"] in overdue)
-    status = view.locations.index(0, 6).data()
+    status = view.locations.index(0, 7).data()
     assert status.split(":")[0] in {"groen", "geel", "oranje", "rood", "donkerrood"}
 
 

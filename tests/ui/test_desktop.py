@@ -21,6 +21,7 @@ from ..helpers import fill, new_store, small_disk
 STALE_IC = BedsAnswer(
     category="ic",
     name="IC",
+    name_en="IC",
     locations=1,
     staffed=1,
     occupied=1,
@@ -29,6 +30,7 @@ STALE_IC = BedsAnswer(
     free_after_holds=0,
     oldest_age_s=3 * 86400,
     stale_locations=1,
+    overbezet_locations=0,
 )
 
 

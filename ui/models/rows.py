@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 Index = QModelIndex | QPersistentModelIndex
+ALARM_COLOUR = "#c62828"  # red, dark enough to read on white and on the pale yellow
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class RowsModel(QAbstractTableModel):
         # A row may ask for emphasis (stale, overdue): bold text plus a pale background,
         # so it does not depend on colour alone.
         self.emphasis: Callable[[dict[str, Any]], bool] = lambda _row: False
+        # A row may raise an alarm (overbezet): bold red text, beside a word that says it.
+        self.alarm: Callable[[dict[str, Any]], bool] = lambda _row: False
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -50,12 +53,14 @@ class RowsModel(QAbstractTableModel):
             return column.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and self.emphasis(row):
+        if role == Qt.ItemDataRole.FontRole and (self.emphasis(row) or self.alarm(row)):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and self.emphasis(row):
             return QBrush(QColor("#fff2cc"))
+        if role == Qt.ItemDataRole.ForegroundRole and self.alarm(row):
+            return QBrush(QColor(ALARM_COLOUR))
         if role == Qt.ItemDataRole.ForegroundRole and self.emphasis(row):
             return QBrush(QColor("#000000"))  # readable on the pale background in any palette
         return None

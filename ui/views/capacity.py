@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from resilient_zcc.capacity.categories import STATUSES, all_categories
-from resilient_zcc.capacity.queries import history, overdue_locations, regional_overview
+from resilient_zcc.capacity.free_beds import capacity_picture
+from resilient_zcc.capacity.queries import history, overdue_locations
 
 from ..errors import show_error
 from ..format import age, duration, local
@@ -40,7 +41,6 @@ add_catalogue(
         "Exp. free\n24 h": "Verw. vrij\n24 u",
         "Status": "Status",
         "Reported": "Gemeld",
-        "{n} stale": "{n} verouderd",
         "LATE": "TE LAAT",
         "Locations: {category}": "Locaties: {category}",
         "Not reported on time ({n})": "Niet op tijd gemeld ({n})",
@@ -48,10 +48,14 @@ add_catalogue(
         "Last report": "Laatste melding",
         "Due since": "Verwacht sinds",
         "Late by": "Te laat",
-        "Bold on yellow with a marker: a figure older than the limit (STALE) or a location "
-        "that missed its report time (LATE).": (
-            "Vet op geel met een markering: een cijfer ouder dan de grens (VEROUDERD) of een "
-            "locatie die haar meldtijd heeft gemist (TE LAAT)."
+        "Free = free after held places (offered or placed since the figure). Bold on yellow "
+        "with a marker: a figure a report time has passed since (STALE) or a location that "
+        "missed its report time (LATE). Red OVERBEZET: more patients than staffed beds, counted "
+        "as no free beds.": (
+            "Vrij = vrij na vastgehouden plaatsen (aangeboden of geplaatst sinds het cijfer). "
+            "Vet op geel met een markering: een cijfer waarna een meldtijd is verstreken "
+            "(VEROUDERD) of een locatie die haar meldtijd heeft gemist (TE LAAT). Rood "
+            "OVERBEZET: meer patiënten dan bemande bedden, telt als geen vrije bedden."
         ),
     }
 )
@@ -121,12 +125,14 @@ class CapacityView(Page):
                 Column(tr("Category"), lambda r: r["label"]),
                 Column(tr("Staffed"), _number("staffed"), align_right=True),
                 Column(tr("Occupied"), _number("occupied"), align_right=True),
-                Column(tr("Free"), _number("available"), align_right=True),
+                Column(tr("Free"), _number("free_after_holds"), align_right=True),
+                Column(tr("Held"), _number("held"), align_right=True),
                 Column(tr("Exp. free\n24 h"), _number("expected_24h"), align_right=True),
                 Column(tr("Oldest figure"), lambda r: r["oldest"]),
             ]
         )
         self.categories.emphasis = lambda r: bool(r["stale"])
+        self.categories.alarm = lambda r: bool(r["overbezet"])
         self.category_table = _capacity_table(self.categories)
 
         self.locations = CapacityRows(
@@ -135,14 +141,16 @@ class CapacityView(Page):
                 Column(tr("Total"), _number("total"), align_right=True),
                 Column(tr("Staffed"), _number("staffed"), align_right=True),
                 Column(tr("Occupied"), _number("occupied"), align_right=True),
-                Column(tr("Free"), _number("available"), align_right=True),
+                Column(tr("Free"), _number("free_after_holds"), align_right=True),
+                Column(tr("Held"), _number("held"), align_right=True),
                 Column(tr("Exp. free\n24 h"), _number("expected_24h"), align_right=True),
                 Column(tr("Status"), lambda r: r["status_text"]),
                 Column(tr("Reported"), lambda r: r["age_text"]),
             ]
         )
-        self.locations.status_column = 6
+        self.locations.status_column = 7
         self.locations.emphasis = lambda r: bool(r["stale"] or r["late"])
+        self.locations.alarm = lambda r: bool(r["overbezet"])
         self.location_table = _capacity_table(self.locations)
 
         self.overdue = CapacityRows(
@@ -163,8 +171,10 @@ class CapacityView(Page):
         self.title = QLabel(f"<b>{tr('Regional picture')}</b>")
         self.legend = QLabel(
             tr(
-                "Bold on yellow with a marker: a figure older than the limit (STALE) or a "
-                "location that missed its report time (LATE)."
+                "Free = free after held places (offered or placed since the figure). Bold on "
+                "yellow with a marker: a figure a report time has passed since (STALE) or a "
+                "location that missed its report time (LATE). Red OVERBEZET: more patients "
+                "than staffed beds, counted as no free beds."
             )
         )
         self.legend.setWordWrap(True)
@@ -221,7 +231,7 @@ class CapacityView(Page):
             return
         store, now, lang = self.session.store, datetime.now(UTC), language()
         try:
-            groups = regional_overview(store, now=now)
+            groups = [g.as_dict() for g in capacity_picture(store, now=now)]
             overdue = overdue_locations(store, now=now)
             names = all_categories(store)
             self.form.load_choices()
@@ -232,15 +242,13 @@ class CapacityView(Page):
         for group in groups:
             info = names.get(group["category"])
             group["label"] = group["name"] if info is None or lang == "nl" else info.name_en
-            oldest = duration(int(group["oldest_age_minutes"]))
-            group["oldest"] = (
-                f"{oldest}\n[{tr('{n} stale', n=group['stale'])}]" if group["stale"] else oldest
-            )
+            marks = [f"[{tr('{n} stale', n=group['stale'])}]"] * bool(group["stale"])
+            marks += [f"[{tr('{n} overbezet', n=group['overbezet'])}]"] * bool(group["overbezet"])
+            group["oldest"] = "\n".join([duration(int(group["oldest_age_s"]) // 60), *marks])
             for row in group["rows"]:
                 row["late"] = row["location_id"] in self.overdue_ids
-                row["status_text"] = STATUSES.get(row["status"] or "", ("", ""))[
-                    0 if lang == "nl" else 1
-                ]
+                status = STATUSES.get(row["status"] or "", ("", ""))[0 if lang == "nl" else 1]
+                row["status_text"] = tr("OVERBEZET") if row["overbezet"] else status
                 markers = [f"[{tr('STALE')}]"] * bool(row["stale"])
                 markers += [f"[{tr('LATE')}]"] * row["late"]
                 row["age_text"] = "\n".join([age(row["reported_at"], now), *markers])

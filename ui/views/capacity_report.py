@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from resilient_zcc.capacity import model as capacity_model
 from resilient_zcc.capacity.categories import SOURCES, STATUSES, all_categories
-from resilient_zcc.capacity.model import figure_problem
+from resilient_zcc.capacity.model import figure_problem, surge_warning
 from resilient_zcc.capacity.queries import latest_reports, locations
 
 from ..errors import show_error
@@ -44,48 +44,25 @@ add_catalogue(
         "name or function": "naam of functie",
         "&Report": "&Melden",
         "Free: {free}; status {status}": "Vrij: {free}; status {status}",
-        "Staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of the total.": (
-            "Bemand ({staffed}) kan niet meer zijn dan totaal ({total}): bemande bedden horen "
-            "bij het totaal."
-        ),
-        "Occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in beds "
-        "without staff, report those beds as staffed.": (
-            "Bezet ({occupied}) kan niet meer zijn dan bemand ({staffed}); liggen er patiënten "
-            "in bedden zonder personeel, meld die bedden dan als bemand."
-        ),
-        "Expected free in 24 h ({expected}) cannot exceed total ({total}).": (
-            "Verwacht vrij over 24 u ({expected}) kan niet meer zijn dan totaal ({total})."
-        ),
         "Reported: {location}, {category} at {when}": "Gemeld: {location}, {category} om {when}",
         "Ctrl+Enter reports the figures.": "Ctrl+Enter meldt de cijfers.",
     }
 )
 
 MAX_COUNT = 99_999
+OVERBEZET_COLOUR = "#c62828"  # red; the text says 'Overbezet' too
 
 
 def problem_text(total: int, staffed: int, occupied: int, expected: int | None) -> str:
-    """The first rule the figures break, in the user's language; '' when they are fine."""
+    """The first rule the figures break, in the core's words; '' when they are fine."""
     problem = figure_problem(total, staffed, occupied, expected_24h=expected)
-    if problem is None:
-        return ""
-    texts = {
-        "staffed_over_total": lambda v: tr(
-            "Staffed ({staffed}) cannot exceed total ({total}): staffed beds are part of the "
-            "total.",
-            **v,
-        ),
-        "occupied_over_staffed": lambda v: tr(
-            "Occupied ({occupied}) cannot exceed staffed ({staffed}); if patients lie in beds "
-            "without staff, report those beds as staffed.",
-            **v,
-        ),
-        "expected_over_total": lambda v: tr(
-            "Expected free in 24 h ({expected}) cannot exceed total ({total}).", **v
-        ),
-    }
-    text = texts.get(problem.code)
-    return text(problem.values) if text else str(problem.message)
+    return "" if problem is None else str(problem.message)
+
+
+def surge_text(total: int, staffed: int, occupied: int) -> str:
+    """The core's warning for a surge (accepted, shown as overbezet); '' when none."""
+    warning = surge_warning(total, staffed, occupied)
+    return "" if warning is None else str(warning.message)
 
 
 def _count_box() -> QSpinBox:
@@ -117,6 +94,9 @@ class ReportForm(QGroupBox):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("font-weight: bold;")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"font-weight: bold; color: {OVERBEZET_COLOUR};")
         self.done = QLabel()
         self.done.setWordWrap(True)
         self.submit = QPushButton(tr("&Report"))
@@ -148,6 +128,7 @@ class ReportForm(QGroupBox):
         layout.addLayout(form)
         layout.addWidget(self.derived)
         layout.addWidget(self.problem)
+        layout.addWidget(self.warning)
         buttons = QHBoxLayout()
         buttons.addWidget(self.done, 1)
         buttons.addWidget(self.submit)
@@ -239,14 +220,18 @@ class ReportForm(QGroupBox):
         total, staffed, occupied = self.total.value(), self.staffed.value(), self.occupied.value()
         problem = problem_text(total, staffed, occupied, self.expected_value())
         self.problem.setText(f"⚠ {problem}" if problem else "")
+        surge = "" if problem else surge_text(total, staffed, occupied)
+        self.warning.setText(f"⚠ {surge}" if surge else "")
+        self.warning.setVisible(bool(surge))  # no empty line in a form that is short of room
         if problem:
             self.derived.setText("")
         else:
-            status = capacity_model.derive_status(staffed, staffed - occupied)
+            free = max(0, staffed - occupied)
+            status = capacity_model.derive_status(staffed, free)
             self.derived.setText(
                 tr(
                     "Free: {free}; status {status}",
-                    free=staffed - occupied,
+                    free=free,
                     status=STATUSES[status][0 if language() == "nl" else 1],
                 )
             )

@@ -18,22 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilient_zcc.dashboard import Dashboard, dashboard
+from resilient_zcc.dashboard import BedsAnswer, Dashboard, dashboard
 from resilient_zcc.dashboard_lines import Line, bed_lines, other_lines, phase_lines
 from resilient_zcc.localtime import duration_text
 
-from ..i18n import add_catalogue, language, tr
+from ..i18n import language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
 from .page import Page
-
-add_catalogue(
-    {
-        "Free after holds": "Vrij na vastgehouden",
-        "Held": "Vastgehouden",
-        "Stale figures": "Verouderde cijfers",
-    }
-)
 
 
 class _LineButton(QPushButton):
@@ -62,27 +54,19 @@ class OverviewView(Page):
         self.capacity_title = QLabel()
         self.capacity = RowsModel(
             [
-                Column(tr("Category"), lambda r: r["beds"].name),
                 Column(
-                    tr("Free after holds"),
-                    lambda r: str(r["beds"].free_after_holds),
-                    align_right=True,
+                    tr("Category"),
+                    lambda r: r["beds"].name if language() == "nl" else r["beds"].name_en,
                 ),
+                Column(tr("Free"), lambda r: str(r["beds"].free_after_holds), align_right=True),
                 Column(tr("Held"), lambda r: str(r["beds"].held), align_right=True),
                 Column(tr("Staffed"), lambda r: str(r["beds"].staffed), align_right=True),
                 Column(tr("Occupied"), lambda r: str(r["beds"].occupied), align_right=True),
-                Column(
-                    tr("Oldest figure"),
-                    lambda r: duration_text(r["beds"].oldest_age_s // 60, language()),
-                ),
-                Column(
-                    tr("Stale figures"),
-                    lambda r: str(r["beds"].stale_locations or ""),
-                    align_right=True,
-                ),
+                Column(tr("Oldest figure"), lambda r: _oldest(r["beds"])),
             ]
         )
         self.capacity.emphasis = lambda r: bool(r["beds"].stale_locations)
+        self.capacity.alarm = lambda r: bool(r["beds"].overbezet_locations)
         table = QTableView()
         table.setModel(self.capacity)
         table.verticalHeader().hide()
@@ -90,7 +74,14 @@ class OverviewView(Page):
         table.horizontalHeader().setStretchLastSection(True)
         table.activated.connect(lambda _index: self.navigate.emit("capacity"))
         self.capacity_table = table
-        self.legend = QLabel(tr("Bold on yellow: a figure older than the limit (stale)."))
+        self.legend = QLabel(
+            tr(
+                "Free = free after held places (offered or placed since the figure). Bold on "
+                "yellow: a figure a report time has passed since (stale). Red: overbezet, more "
+                "patients than staffed beds, counted as no free beds."
+            )
+        )
+        self.legend.setWordWrap(True)
         self.lines_box = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(self.phase_box)
@@ -136,6 +127,13 @@ class OverviewView(Page):
                 if item is not None and isinstance(button := item.widget(), _LineButton):
                     found.append(button)
         return found
+
+
+def _oldest(beds: BedsAnswer) -> str:
+    marks = [tr("{n} stale", n=beds.stale_locations)] * bool(beds.stale_locations)
+    marks += [tr("{n} overbezet", n=beds.overbezet_locations)] * bool(beds.overbezet_locations)
+    oldest = duration_text(beds.oldest_age_s // 60, language())
+    return f"{oldest} ({', '.join(marks)})" if marks else oldest
 
 
 def _empty(box: QVBoxLayout) -> None:

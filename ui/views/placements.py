@@ -218,6 +218,12 @@ def _state(code: str | None) -> str:
     return label(STATES, code, language())
 
 
+def _free_text(candidate: dict[str, Any]) -> str:
+    """A candidate's free places, with the word when the place is overbezet."""
+    free = str(candidate["free"])
+    return f"{free} {tr('OVERBEZET')}" if candidate["overbezet"] else free
+
+
 class PlacementsView(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -290,12 +296,13 @@ class PlacementsView(Page):
             [
                 Column(tr("Location"), lambda r: r["location_name"]),
                 Column(tr("Category"), lambda r: r["category_name"]),
-                Column(tr("Free"), lambda r: str(r["free"]), align_right=True),
+                Column(tr("Free"), _free_text, align_right=True),
                 Column(tr("Fits"), lambda r: tr("yes") if r["suitable"] else tr("no")),
                 Column(tr("Figure age"), lambda r: duration(int(r["age_minutes"]))),
             ]
         )
         self.matches_model.emphasis = lambda r: bool(r["stale"])
+        self.matches_model.alarm = lambda r: bool(r["overbezet"])  # never a place to send to
         self.matches_table = row_table(self.matches_model)
         self.matches_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_candidate(cur.row())
