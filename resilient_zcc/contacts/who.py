@@ -8,7 +8,6 @@ says so instead of picking one.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -19,6 +18,7 @@ from ..i18n import Text, language
 from ..settings import get_setting
 from .directory import one_organisation
 from .queries import Channel, own_channels
+from .search import fold
 from .vocabulary import CHANNEL_KINDS, PHONE_KINDS, label
 
 if TYPE_CHECKING:
@@ -118,12 +118,6 @@ class WhoAnswer:
         if self.cover is Cover.NOBODY:
             return Text("Nobody holds {function}.", function=self.function)
         return None
-
-
-def fold(text: str) -> str:
-    """Accent- and case-insensitive form: 'Crisiscoördinator' -> 'crisiscoordinator'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
 
 
 def who_to_call(
