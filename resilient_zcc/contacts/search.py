@@ -167,7 +167,17 @@ def search_results(
     """The people matching `text`, ranked: on duty now (for a function the query names)
     first, then the function whose organisation the query names most exactly, fresh entries
     before stale ones, then by relevance."""
-    ids = search_people(store, text, limit)
+    return _results(store, search_people(store, text, limit), text, now)
+
+
+def results_for(
+    store: Store, person_ids: list[str], now: datetime | None = None
+) -> list[SearchResult]:
+    """Result rows for given people (e.g. one just renamed), in the same ranking."""
+    return _results(store, person_ids, "", now)
+
+
+def _results(store: Store, ids: list[str], text: str, now: datetime | None) -> list[SearchResult]:
     if not ids:
         return []
     now = now or datetime.now(UTC)
