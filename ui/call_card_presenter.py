@@ -20,7 +20,6 @@ from .i18n import add_catalogue, language, tr
 add_catalogue(
     {
         "via {function}": "via {function}",
-        "on duty now": "nu in dienst",
         "no phone number": "geen telefoonnummer",
     }
 )
