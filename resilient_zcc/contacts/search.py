@@ -147,18 +147,18 @@ SELECT p.id, p.name, p.last_verified_at, coalesce(o.name, '') AS organisation,
           coalesce(fo.short_name, ''), EXISTS (SELECT 1 FROM rota_shifts s
             WHERE s.person_id = p.id AND s.function_id = f.id AND s.deleted = 0
             AND s.starts_at <= :now AND s.ends_at > :now)))
-   FROM functions f LEFT JOIN organisations fo ON fo.id = f.organisation_id
-   WHERE f.deleted = 0 AND f.id IN (
-     SELECT function_id FROM roles WHERE person_id = p.id AND deleted = 0 UNION
-     SELECT function_id FROM rota_shifts WHERE person_id = p.id AND deleted = 0
-       AND starts_at <= :now AND ends_at > :now)) AS functions,
+   FROM (SELECT function_id FROM roles WHERE person_id = p.id AND deleted = 0 UNION
+         SELECT function_id FROM rota_shifts WHERE person_id = p.id AND deleted = 0
+         AND starts_at <= :now AND ends_at > :now) held
+   JOIN functions f ON f.id = held.function_id AND f.deleted = 0
+   LEFT JOIN organisations fo ON fo.id = f.organisation_id) AS functions,
   (SELECT json_array(c.kind, c.value) FROM channels c
    WHERE c.owner_id = p.id AND c.owner_type = 'person' AND c.deleted = 0
    AND c.kind IN ('direct', 'mobile', 'piket', 'satellite')
    ORDER BY c.fallback_order, c.id LIMIT 1) AS first
-FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
-WHERE p.deleted = 0 AND p.id IN (SELECT value FROM json_each(:ids))
-"""
+FROM json_each(:ids) wanted CROSS JOIN people p ON p.id = wanted.value AND p.deleted = 0
+LEFT JOIN organisations o ON o.id = p.organisation_id
+"""  # CROSS JOIN: look the few ids up, rather than read every person by the deleted index
 
 
 def search_results(
