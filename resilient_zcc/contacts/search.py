@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..settings import get_setting
@@ -119,6 +120,7 @@ def search_people(store: Store, text: str, limit: int = 50) -> list[str]:
     return [row[0] for row in rows]
 
 
+@lru_cache(maxsize=4096)  # the same function and organisation names come back every keystroke
 def fold(text: str) -> str:
     """Accent- and case-insensitive form: 'Crisiscoördinator' -> 'crisiscoordinator'."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -214,10 +216,14 @@ def _results(store: Store, ids: list[str], text: str, now: datetime | None) -> l
     return [result for _key, result in ranked]
 
 
+@lru_cache(maxsize=4096)
+def _parts(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", fold(name)))
+
+
 def _names(words: list[str], name: str) -> bool:
     """Whether a typed word starts a word of `name` (accents and case ignored)."""
-    parts = re.findall(r"\w+", fold(name))
-    return any(part.startswith(word) for word in words for part in parts)
+    return any(part.startswith(word) for word in words for part in _parts(name))
 
 
 def _org_fit(words: list[str], name: str, short_name: str) -> float:
@@ -225,7 +231,7 @@ def _org_fit(words: list[str], name: str, short_name: str) -> float:
     better than 'ZGT Almelo'."""
     best = 0.0
     for candidate in (name, short_name):
-        parts = re.findall(r"\w+", fold(candidate))
+        parts = _parts(candidate)
         if parts:
             hits = sum(any(part.startswith(w) for w in words) for part in parts)
             best = max(best, hits / len(parts))
