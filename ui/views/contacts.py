@@ -102,7 +102,7 @@ class ContactsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)  # one channel per line; long addresses are elided
+        self.table.setWordWrap(False)  # one line per result: rows need no resizing per keystroke
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.detail = QTextBrowser()
@@ -232,7 +232,6 @@ class ContactsView(QWidget):
             self.cards[:0] = results_for(store, [keep])  # renamed: still shown
             ids = [c.person_id for c in self.cards]
         self.results.set_rows([dict(c.__dict__) for c in self.cards])
-        self.table.resizeRowsToContents()
         self.count.setText(tr("{n} contacts", n=len(self.cards)) if text else "")
         if self.cards:
             self.table.selectionModel().setCurrentIndex(
