@@ -119,4 +119,9 @@ def test_ctrl_c_in_the_results_copies_the_number_not_the_name(
     # The button opens the same card as Enter.
     qtbot.mouseClick(view.call, Qt.MouseButton.LeftButton)
     assert view.call_card is not None and view.call_card.model.copy_text == first.first_dialable
+    view.call_card.close()
+    # Ctrl+F from the results puts the cursor back in the search box, the text selected.
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view.search and view.search.selectedText() == "zgt piket"
     window.session.lock()

@@ -63,8 +63,8 @@ add_catalogue(
         "The number to dial, large, with its fallbacks (Enter on a result)": (
             "Het nummer om te bellen, groot, met de uitwijkkanalen (Enter op een resultaat)"
         ),
-        "Type to search; Down moves into the results, Enter opens the call card.": (
-            "Typ om te zoeken; pijl omlaag gaat naar de resultaten, Enter opent de belkaart."
+        "Type to search; Down moves into the results, where Enter opens the call card.": (
+            "Typ om te zoeken; pijl omlaag gaat naar de resultaten, waar Enter de belkaart opent."
         ),
     }
 )
@@ -82,7 +82,7 @@ class ContactsView(QWidget):
         self.search.setPlaceholderText(tr("Search name, organisation, function or number…"))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(
-            tr("Type to search; Down moves into the results, Enter opens the call card.")
+            tr("Type to search; Down moves into the results, where Enter opens the call card.")
         )
         self.count = QLabel()
         self.results = RowsModel(
