@@ -707,6 +707,9 @@ NL: dict[str, str] = {
         "de functie: de lijst zegt niet wie dienst heeft."
     ),
     "Nobody holds {function}.": "Niemand vervult de functie {function}.",
+    "{organisation} has no function '{text}'; these do: {others}. Name one of them.": (
+        "{organisation} heeft geen functie '{text}'; deze wel: {others}. Noem er een van."
+    ),
     "{organisation} has no function '{text}'. Its functions: {names}.": (
         "{organisation} heeft geen functie '{text}'. De functies: {names}."
     ),

@@ -147,3 +147,15 @@ def test_stale_holders_are_marked(hospital: Hospital) -> None:
         "Bram Testman": False,
         "Crisiscoördinator": False,
     }
+
+
+def test_a_group_without_the_function_names_its_parts_that_have_it(hospital: Hospital) -> None:
+    store = hospital.store
+    group = model.add_organisation(store, "Ziekenhuisgroep", "ziekenhuis", short_name="ZG")
+    model.add_function(store, "Crisiscoördinator", "crisiscoordinator", group)
+    # "ZG" is the group exactly; the piket belongs to one of its hospitals.
+    with pytest.raises(
+        NotFound,
+        match="Ziekenhuisgroep has no function 'piket'; these do: Ziekenhuisgroep Voorbeeld.",
+    ):
+        who_to_call(store, "ZG", "piket", NOW)

@@ -8,6 +8,7 @@ says so instead of picking one.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -17,7 +18,7 @@ from ..errors import NotFound
 from ..i18n import Text, language
 from ..settings import get_setting
 from .directory import one_organisation
-from .queries import Channel, own_channels
+from .queries import Channel, find_organisations, own_channels
 from .search import fold
 from .vocabulary import CHANNEL_KINDS, PHONE_KINDS, label
 
@@ -126,7 +127,7 @@ def who_to_call(
     """Whom to call now for `function` of `organisation` (names as a user types them)."""
     now = now or datetime.now(UTC)
     org = one_organisation(store, organisation)
-    fn = _one_function(store, org, function)
+    fn = _one_function(store, org, function, organisation)
     moment = now.astimezone(UTC).isoformat(timespec="seconds")
     on_duty = [
         r["person_id"]
@@ -172,7 +173,7 @@ def who_to_call(
     return WhoAnswer(org["id"], org["name"], fn["id"], fn["name"], cover, tuple(entries))
 
 
-def _one_function(store: Store, org: dict[str, Any], text: str) -> dict[str, Any]:
+def _one_function(store: Store, org: dict[str, Any], text: str, org_text: str) -> dict[str, Any]:
     """The organisation's function named by `text`: whole name or code first, then a part."""
     functions = store.query(
         "SELECT f.id, f.name, f.code, o.name AS organisation FROM functions f "
@@ -187,6 +188,14 @@ def _one_function(store: Store, org: dict[str, Any], text: str) -> dict[str, Any
         return found[0]
     names = "; ".join(f["name"] for f in (found or functions)) or "-"
     if not found:
+        others = _others_with(store, org_text, org["id"], wanted)
+        if others:
+            raise NotFound(
+                "{organisation} has no function '{text}'; these do: {others}. Name one of them.",
+                organisation=org["name"],
+                text=text,
+                others=others,
+            )
         raise NotFound(
             "{organisation} has no function '{text}'. Its functions: {names}.",
             organisation=org["name"],
@@ -200,6 +209,23 @@ def _one_function(store: Store, org: dict[str, Any], text: str) -> dict[str, Any
         organisation=org["name"],
         names=names,
     )
+
+
+def _others_with(store: Store, org_text: str, org_id: str, wanted: str) -> str:
+    """Other organisations the typed name also fits that do have such a function
+    ("ZGT" is the hospital group; its locations hold the pikets)."""
+    ids = [i for i in find_organisations(store, org_text) if i != org_id]
+    names = [
+        r["organisation"]
+        for r in store.query(
+            "SELECT DISTINCT o.name AS organisation, f.name, f.code FROM functions f "
+            "JOIN organisations o ON o.id = f.organisation_id WHERE f.deleted = 0 "
+            "AND o.id IN (SELECT value FROM json_each(?)) ORDER BY o.name",
+            (json.dumps(ids),),
+        )
+        if wanted in fold(r["name"]) or wanted == fold(r["code"] or "")
+    ]
+    return " / ".join(dict.fromkeys(names))
 
 
 def _person_entry(
