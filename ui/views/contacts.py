@@ -59,7 +59,7 @@ add_catalogue(
         "On duty": "Dienst",
         "ON DUTY": "IN DIENST",
         "First number": "Eerste nummer",
-        "&Call card…": "&Belkaart…",
+        "&Call card…": "Be&lkaart…",
         "The number to dial, large, with its fallbacks (Enter on a result)": (
             "Het nummer om te bellen, groot, met de uitwijkkanalen (Enter op een resultaat)"
         ),
