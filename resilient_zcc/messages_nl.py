@@ -841,6 +841,22 @@ NL: dict[str, str] = {
         "'{text}' past bij {count} organisaties: {names}. Geef een preciezere naam."
     ),
     "No organisation with id {id}.": "Geen organisatie met id {id}.",
+    # contacts/who.py: whom to call now
+    "Nobody is on the rota for {function} now and {count} people hold it: "
+    "the list does not say who is on duty.": (
+        "Er staat nu niemand op het rooster voor {function} en {count} personen vervullen "
+        "de functie: de lijst zegt niet wie dienst heeft."
+    ),
+    "Nobody holds {function}.": "Niemand vervult de functie {function}.",
+    "{organisation} has no function '{text}'; these do: {others}. Name one of them.": (
+        "{organisation} heeft geen functie '{text}'; deze wel: {others}. Noem er een van."
+    ),
+    "{organisation} has no function '{text}'. Its functions: {names}.": (
+        "{organisation} heeft geen functie '{text}'. De functies: {names}."
+    ),
+    "'{text}' matches {count} functions of {organisation}: {names}. Be more precise.": (
+        "'{text}' past bij {count} functies van {organisation}: {names}. Geef een preciezere naam."
+    ),
     "A sheet cannot cover unknown tables: {tables}.": (
         "Een blad kan geen onbekende tabellen beslaan: {tables}."
     ),

@@ -95,7 +95,6 @@ NL: dict[str, str] = {
     ),
     "Name": "Naam",
     "Organisation": "Organisatie",
-    "First channels": "Eerste kanalen",
     "Channels in fallback order": "Kanalen in terugvalvolgorde",
     "Functions": "Functies",
     "On duty now as": "Nu in dienst als",
@@ -105,9 +104,6 @@ NL: dict[str, str] = {
     "Still correct": "Nog juist",
     "via {function}": "via {function}",
     "{n} contacts": "{n} contacten",
-    "Type to search; Enter opens the first result.": (
-        "Typ om te zoeken; Enter opent het eerste resultaat."
-    ),
 }
 
 

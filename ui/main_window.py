@@ -242,6 +242,10 @@ class MainWindow(QMainWindow):
     def open_index(self, index: int) -> None:
         if 0 <= index < len(self.keys) and self.session.is_unlocked:
             self.sidebar.setCurrentRow(index)
+            # A screen may say where typing should go (Contacten: its search box).
+            focus = getattr(self.page(self.keys[index]), "focus_default", None)
+            if focus is not None:
+                focus()
 
     def open_page(self, key: str) -> None:
         if key in self.keys:

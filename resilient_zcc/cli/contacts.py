@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..contacts import model, queries
+from ..contacts import model, queries, who
 from ..contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
 from ..i18n import Text
 from .common import Session, emit_json, local_time, now, pass_session, resolve_id
@@ -128,3 +128,43 @@ def contacts_stale(session: Session, as_json: bool) -> None:
                 f"  {row['name']} — {row['organisation'] or '-'}  [{row['id'][:8]}]  "
                 f"laatst: {local_time(row['last_verified_at'])}"
             )
+
+
+@contacts.command("who")
+@click.argument("organisation")
+@click.argument("function")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_session
+def contacts_who(session: Session, organisation: str, function: str, as_json: bool) -> None:
+    """Whom to call now for a function of an organisation: on duty first, then the other
+    holders, then the function's own phone; every channel in fallback order.
+
+    ORGANISATION is a name, short name or part of one; FUNCTION likewise (accents and
+    case do not matter).
+
+    \b
+    Example:
+      resilient-zcc contacts who "ZGT" "crisiscoordinator"
+      resilient-zcc contacts who "MST" "piket medisch specialist" --json
+    """
+    with session.store() as store:
+        answer = who.who_to_call(store, organisation, function, now())
+    if as_json:
+        emit_json([entry.as_dict() for entry in answer.entries])
+        return
+    click.echo(f"{answer.function} — {answer.organisation}")
+    if answer.notice is not None:
+        click.echo(f"  LET OP: {answer.notice}")
+    for entry in answer.entries:
+        if entry.kind is who.EntryKind.ON_DUTY:
+            heading = f"{entry.name} (nu in dienst)"
+        elif entry.kind is who.EntryKind.FUNCTION:
+            heading = "Eigen kanalen van de functie"
+        else:
+            heading = entry.name
+        stale = "  VEROUDERD" if entry.stale else ""
+        click.echo(f"\n{heading}{stale}")
+        for n, channel in enumerate(entry.channels, 1):
+            dial = f"  [{channel.dialable}]" if channel.dialable else ""
+            note = f" — {channel.note}" if channel.note else ""
+            click.echo(f"  {n}. {channel.label}: {channel.display}{dial}{note}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
@@ -49,6 +50,7 @@ def _parse(cleaned: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
+@lru_cache(maxsize=8192)  # a result list formats the same numbers on every keystroke
 def display_phone(e164: str) -> str:
     """National format for Dutch numbers, international for the rest."""
     import phonenumbers

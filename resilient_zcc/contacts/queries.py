@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import NotFound
 from ..settings import get_setting
 from .phones import display_phone
-from .search import search_people
+from .search import search_results
 from .vocabulary import PHONE_KINDS
 
 if TYPE_CHECKING:
@@ -148,7 +148,8 @@ def contact_card(store: Store, person_id: str, now: datetime | None = None) -> C
 
 
 def search_contacts(store: Store, text: str, limit: int = 50) -> list[ContactCard]:
-    return contact_cards(store, search_people(store, text, limit))
+    """Cards of the matches, in the result list's order (on duty first, stale last)."""
+    return contact_cards(store, [r.person_id for r in search_results(store, text, limit)])
 
 
 def holders_now(store: Store, function_id: str, now: datetime | None = None) -> list[str]:

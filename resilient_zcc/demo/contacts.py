@@ -233,6 +233,11 @@ ORGANISATIONS: tuple[_Org, ...] = (
          _S),
 )
 
+# The hospital group over its two locations; it has no staff of its own (see
+# _hospital_crisis_rotas), so it is kept out of ORGANISATIONS.
+HOSPITAL_GROUP = _Org("zgt", "Ziekenhuisgroep Twente", "ZGT", "ziekenhuis", "Almelo", 0)
+HOSPITAL_GROUP_LOCATIONS = ("zgt_almelo", "zgt_hengelo")
+
 # GHOR functions and the regional ZCC functions (without organisation).
 REGIONAL_FUNCTIONS: tuple[_RegionalFunction, ...] = (
     _RegionalFunction("dpg", "dpg", "DPG",
@@ -369,12 +374,13 @@ class _DemoBuilder:
         self.channels = 0
         self.shifts = 0
         self.stale = 0
+        self.extra_organisations = 0
         self._plan()
 
     @property
     def summary(self) -> DemoSummary:
         return DemoSummary(
-            organisations=len(ORGANISATIONS),
+            organisations=len(ORGANISATIONS) + self.extra_organisations,
             people=len(self.people),
             functions=len(self.functions),
             channels=self.channels,
@@ -514,6 +520,7 @@ class _DemoBuilder:
         for person in self.people:
             self._person_channels(person)
         self._rotas()
+        self._hospital_crisis_rotas()
         self._verifications()
 
     def _role(self, person: _Person, function: _Function) -> None:
@@ -628,6 +635,79 @@ class _DemoBuilder:
             offset = self.rng.randrange(len(holders))
             for i, (starts, ends) in enumerate(bounds):
                 person = holders[(i + offset) % len(holders)]
+                add_shift(
+                    self.store,
+                    function.id,
+                    person.id,
+                    starts,
+                    ends,
+                    shift_id=demo_id("shift", f"{function.key}|{i}"),
+                )
+                self.shifts += 1
+
+    # --- hospitals' crisis coordinators on a rota (issue 11: who to call now) -------------
+
+    def _hospital_crisis_rotas(self) -> None:
+        """Every hospital's crisiscoördinator on a rota with a piket phone, and the hospital
+        group ZGT's own crisiscoördinator drawn from both its locations, so "who is on duty"
+        has one answer at any hour. Own numbers series and seed: the rest stays as it was."""
+        rng = random.Random(SEED + 11)
+        coordinators = {
+            f.key: f
+            for f in self.functions
+            if f.code == "crisiscoordinator" and f.org and f.org.sector == "ziekenhuis"
+        }
+        group = HOSPITAL_GROUP
+        add_organisation(
+            self.store,
+            group.name,
+            group.sector,
+            REGION,
+            group.short_name,
+            group.city,
+            org_id=demo_id("organisation", group.key),
+        )
+        self.extra_organisations += 1
+        group_function = self._function(
+            f"{group.key}:crisiscoordinator",
+            "Crisiscoördinator",
+            "crisiscoordinator",
+            group,
+            "Crisiscoördinator van de Ziekenhuisgroep Twente (beide locaties), volgens rooster",
+        )
+        add_function(
+            self.store,
+            group_function.name,
+            group_function.code,
+            demo_id("organisation", group.key),
+            group_function.description,
+            function_id=group_function.id,
+        )
+        for location in HOSPITAL_GROUP_LOCATIONS:
+            for person in coordinators[f"{location}:crisiscoordinator"].holders:
+                self._hold(person, group_function)
+                self._role(person, group_function)
+        for function in coordinators.values():
+            # A rota needs two people to rotate: a small hospital's deputy joins it.
+            staff = [p for p in self.people if p.org == function.org and p not in function.holders]
+            for person in staff[: max(0, 2 - len(function.holders))]:
+                self._hold(person, function)
+                self._role(person, function)
+        bounds = shift_bounds(self.now, ROTA_SHIFTS)
+        for n, function in enumerate([*coordinators.values(), group_function]):
+            self._channel(
+                "function",
+                function.id,
+                f"{function.key}:piket",
+                "piket",
+                f"06-1234 {7000 + n}",  # 06-1234 7xxx: crisis coordinators' piket phones
+                1,
+                "rota",
+                "Pikettelefoon crisiscoördinator, gaat mee met de dienst",
+            )
+            offset = rng.randrange(len(function.holders))
+            for i, (starts, ends) in enumerate(bounds):
+                person = function.holders[(i + offset) % len(function.holders)]
                 add_shift(
                     self.store,
                     function.id,

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,15 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from resilient_zcc.contacts import model as contacts_model
-from resilient_zcc.contacts.queries import (
-    ContactCard,
-    contact_cards,
-    functions_of_person,
-    search_contacts,
-)
+from resilient_zcc.contacts.queries import ContactCard, contact_card, functions_of_person
+from resilient_zcc.contacts.search import SearchResult, results_for, search_results
 from resilient_zcc.contacts.vocabulary import AVAILABILITY, CHANNEL_KINDS, label
 from resilient_zcc.crisis.common import device_label
 
+from ..call_card_presenter import from_contact
+from ..dialogs.call_card import CallCard, ClipboardKeeper
 from ..dialogs.contact_edit import ChannelsDialog, PersonDialog
 from ..dialogs.export import ask_export_contacts
 from ..dialogs.import_wizard import ImportWizard
@@ -56,34 +55,45 @@ add_catalogue(
         "Export every contact (CSV, Excel or vCard)": (
             "Alle contacten exporteren (CSV, Excel of vCard)"
         ),
+        "Function": "Functie",
+        "On duty": "Dienst",
+        "ON DUTY": "IN DIENST",
+        "First number": "Eerste nummer",
+        "&Call card…": "Be&lkaart…",
+        "The number to dial, large, with its fallbacks (Enter on a result)": (
+            "Het nummer om te bellen, groot, met de uitwijkkanalen (Enter op een resultaat)"
+        ),
+        "Type to search; Down moves into the results, where Enter opens the call card.": (
+            "Typ om te zoeken; pijl omlaag gaat naar de resultaten, waar Enter de belkaart opent."
+        ),
     }
 )
-
-
-def channel_text(card: ContactCard, count: int) -> str:
-    lang = language()
-    return "\n".join(
-        f"{label(CHANNEL_KINDS, c.kind, lang)} {c.display}" for c in card.channels[:count]
-    )
 
 
 class ContactsView(QWidget):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.cards: list[ContactCard] = []
+        self.cards: list[SearchResult] = []
+        self.card: ContactCard | None = None  # the selected person's full card
+        self.clipboard = ClipboardKeeper(session)
+        self.call_card: CallCard | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search name, organisation, function or number…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(tr("Type to search; Enter opens the first result."))
+        self.search.setToolTip(
+            tr("Type to search; Down moves into the results, where Enter opens the call card.")
+        )
         self.count = QLabel()
         self.results = RowsModel(
             [
                 Column(
                     tr("Name"), lambda r: r["name"] + (f"  ({tr('STALE')})" if r["stale"] else "")
                 ),
+                Column(tr("Function"), lambda r: r["function"]),
                 Column(tr("Organisation"), lambda r: r["organisation"]),
-                Column(tr("First channels"), lambda r: r["channels"]),
+                Column(tr("On duty"), lambda r: f"● {tr('ON DUTY')}" if r["on_duty"] else ""),
+                Column(tr("First number"), lambda r: r["first_number"]),
             ]
         )
         self.results.emphasis = lambda r: bool(r["stale"])
@@ -92,7 +102,7 @@ class ContactsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)  # one channel per line; long addresses are elided
+        self.table.setWordWrap(False)  # one line per result: rows need no resizing per keystroke
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.detail = QTextBrowser()
@@ -106,7 +116,12 @@ class ContactsView(QWidget):
         self.channels.clicked.connect(self.edit_channels)
         self.rota = QPushButton(tr("&Rota…"))
         self.rota.clicked.connect(self.edit_rota)
-        self.card_buttons = (self.edit, self.channels, self.rota, self.verify)
+        self.call = QPushButton(tr("&Call card…"))
+        self.call.setToolTip(
+            tr("The number to dial, large, with its fallbacks (Enter on a result)")
+        )
+        self.call.clicked.connect(self.open_call_card)
+        self.card_buttons = (self.call, self.edit, self.channels, self.rota, self.verify)
         self.dialog: QDialog | None = None  # the edit dialog while it is open
         self.import_button = QPushButton(tr("&Import…"))
         self.import_button.setToolTip(tr("Import a contact list (CSV or Excel)"))
@@ -145,6 +160,9 @@ class ContactsView(QWidget):
 
         self.search.textChanged.connect(self.run_search)
         self.search.returnPressed.connect(self.open_first)
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _index: self.open_call_card())
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_card(cur.row())
         )
@@ -165,29 +183,55 @@ class ContactsView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def focus_default(self) -> None:
+        """Where the cursor goes when the screen is opened: the search box."""
+        self.focus_search()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down leaves the search box for the results; in the results, Enter opens the call
+        card and Copy copies the dialable number (not the name)."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if watched is self.search and event.key() == Qt.Key.Key_Down and self.cards:
+            self.table.setFocus()
+            return True
+        if watched is self.table:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_call_card()
+                return True
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_number()
+                return True
+        return False
+
+    def open_call_card(self) -> CallCard | None:
+        """The call card of the selected person."""
+        card = self.current()
+        if card is None or not self.session.is_unlocked:
+            return None
+        if self.call_card is not None:
+            self.call_card.deleteLater()
+        self.call_card = CallCard(from_contact(card), self.clipboard, self)
+        self.call_card.open()
+        return self.call_card
+
+    def copy_number(self) -> None:
+        card = self.current()
+        if card is not None:
+            self.clipboard.copy(from_contact(card).copy_text)
+
     def run_search(self, text: str, keep: str | None = None) -> None:
         """Show the matches; `keep` (a person just edited) stays listed and selected."""
         if not self.session.is_unlocked:
             return
         text = text.strip()
-        self.cards = search_contacts(self.session.store, text, RESULTS) if text else []
-        ids = [c.id for c in self.cards]
+        store = self.session.store
+        self.cards = search_results(store, text, RESULTS) if text else []
+        ids = [c.person_id for c in self.cards]
         if keep is not None and keep not in ids:
-            self.cards[:0] = contact_cards(self.session.store, [keep])  # renamed: still shown
-            ids = [c.id for c in self.cards]
-        self.results.set_rows(
-            [
-                {
-                    "id": c.id,
-                    "name": c.name,
-                    "organisation": c.organisation,
-                    "channels": channel_text(c, 2),
-                    "stale": c.stale,
-                }
-                for c in self.cards
-            ]
-        )
-        self.table.resizeRowsToContents()
+            self.cards[:0] = results_for(store, [keep])  # renamed: still shown
+            ids = [c.person_id for c in self.cards]
+        self.results.set_rows([dict(c.__dict__) for c in self.cards])
         self.count.setText(tr("{n} contacts", n=len(self.cards)) if text else "")
         if self.cards:
             self.table.selectionModel().setCurrentIndex(
@@ -203,20 +247,20 @@ class ContactsView(QWidget):
             self.table.setFocus()
 
     def show_card(self, row: int) -> None:
-        if row < 0 or row >= len(self.cards):
+        if row < 0 or row >= len(self.cards) or not self.session.is_unlocked:
+            self.card = None
             self.detail.clear()
             for button in self.card_buttons:
                 button.setEnabled(False)
             return
-        card = self.cards[row]
+        card = self.card = contact_card(self.session.store, self.cards[row].person_id)
         self.detail.setHtml(card_html(card))
         for button in self.card_buttons:
             button.setEnabled(True)
         self.rota.setEnabled(bool(functions_of_person(self.session.store, card.id)))
 
     def current(self) -> ContactCard | None:
-        row = self.table.currentIndex().row()
-        return self.cards[row] if 0 <= row < len(self.cards) else None
+        return self.card
 
     def verify_current(self) -> None:
         card = self.current()
@@ -259,6 +303,9 @@ class ContactsView(QWidget):
     def clear(self) -> None:
         self.search.clear()
         self.cards = []
+        self.card = None
+        if self.call_card is not None:
+            self.call_card.close()
         self.results.set_rows([])
         self.detail.clear()
         for button in self.card_buttons:
