@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
 )
@@ -28,14 +27,14 @@ from ..format import duration, local
 from ..i18n import language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
+from ..widgets.link import Link
 from .page import Page
 
 
-def _link(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setFlat(True)
-    button.setStyleSheet("text-align: left; padding: 4px;")
-    return button
+def _link(text: str) -> Link:
+    link = Link(text)  # wraps: a long phase meaning must not hold the window wide
+    link.setStyleSheet("padding: 4px;")
+    return link
 
 
 class OverviewView(Page):
@@ -44,7 +43,7 @@ class OverviewView(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.phase = _link("")
-        self.phase.setStyleSheet("text-align: left; font-size: 16pt; font-weight: bold;")
+        self.phase.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.phase_detail = QLabel()
         self.phase_detail.setWordWrap(True)
         self.nood = QLabel()
