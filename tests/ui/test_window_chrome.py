@@ -97,3 +97,27 @@ def test_title_shows_region_and_phase_and_only_locked_when_locked(
 
 def test_ctrl_q_is_a_window_shortcut(window: MainWindow) -> None:
     assert window.quit_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+
+
+def test_qt_own_buttons_follow_the_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.i18n import tr
+    from ui.qt_language import set_language
+
+    def cancel_text() -> str:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        return box.button(QDialogButtonBox.StandardButton.Cancel).text()
+
+    try:
+        assert set_language("nl")
+        assert cancel_text() == "Annuleren"
+        assert tr("Print") == "Afdrukken"
+        assert set_language("en")
+        assert cancel_text() == "Cancel"
+        assert tr("Print") == "Print"
+        assert set_language("nl")
+        assert cancel_text() == "Annuleren"
+    finally:
+        set_language("en")  # the other tests see Qt as they always did
