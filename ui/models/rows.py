@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..contrast import colour
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -55,7 +57,7 @@ class RowsModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and self.emphasis(row):
-            return QBrush(QColor("#fff2cc"))
+            return QBrush(QColor(colour("#fff2cc")))  # bright yellow in high contrast
         if role == Qt.ItemDataRole.ForegroundRole and self.emphasis(row):
             return QBrush(QColor("#000000"))  # readable on the pale background in any palette
         return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from resilient_zcc.capacity.categories import STATUSES, all_categories
 from resilient_zcc.capacity.queries import history, overdue_locations, regional_overview
 
+from .. import contrast
 from ..errors import show_error
 from ..format import age, duration, local
 from ..i18n import add_catalogue, language, tr
@@ -81,7 +82,7 @@ class CapacityRows(RowsModel):
             return None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == self.status_column:
             colour = STATUS_COLOURS.get(self.rows[index.row()].get("status") or "")
-            return QColor(colour) if colour else None
+            return QColor(contrast.colour(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return super().data(index, Qt.ItemDataRole.DisplayRole)
         return super().data(index, role)
