@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-# White on black, selection black on yellow: WCAG contrast well above 7:1.
+# White on black, selection black on cyan: WCAG contrast well above 7:1. Yellow is kept for
+# what must stand out (a stale or overdue row, bold black on yellow) and for the focus frame,
+# so a selected row never looks like an emphasised one.
 _HIGH = {
     QPalette.ColorRole.Window: "#000000",
     QPalette.ColorRole.WindowText: "#ffffff",
@@ -20,7 +22,7 @@ _HIGH = {
     QPalette.ColorRole.Button: "#000000",
     QPalette.ColorRole.ButtonText: "#ffffff",
     QPalette.ColorRole.BrightText: "#ffff00",
-    QPalette.ColorRole.Highlight: "#ffff00",
+    QPalette.ColorRole.Highlight: "#00ffff",
     QPalette.ColorRole.HighlightedText: "#000000",
     QPalette.ColorRole.ToolTipBase: "#000000",
     QPalette.ColorRole.ToolTipText: "#ffffff",
@@ -50,7 +52,7 @@ def _focused(selectors: str) -> str:
 STYLE = f"""
 * {{ border-color: #ffffff; }}
 {_INPUTS} {{ border: 2px solid #ffffff; background: #000000; color: #ffffff;
-    selection-background-color: #ffff00; selection-color: #000000; }}
+    selection-background-color: #00ffff; selection-color: #000000; }}
 QLineEdit, QSpinBox, QDoubleSpinBox, QDateTimeEdit, QDateEdit, QTimeEdit, QComboBox
     {{ padding: 2px 4px; min-height: 1.4em; }}
 {_focused(_INPUTS)} {{ border: 3px solid #ffff00; }}
@@ -60,21 +62,21 @@ QComboBox QAbstractItemView {{ border: 2px solid #ffffff; }}
 QPushButton, QToolButton {{ border: 2px solid #ffffff; padding: 4px 8px; background: #000000;
     color: #ffffff; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid #ffff00; }}
-QPushButton:pressed, QPushButton:checked {{ background: #ffff00; color: #000000; }}
+QPushButton:pressed, QPushButton:checked {{ background: #00ffff; color: #000000; }}
 QPushButton:disabled, QToolButton:disabled {{ border: 2px dashed #9a9a9a; color: #9a9a9a; }}
 QCheckBox:focus, QRadioButton:focus, QLabel:focus {{ border: 2px solid #ffff00; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px;
     border: 2px solid #ffffff; background: #000000; }}
-QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: #ffff00; }}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: #00ffff; }}
 QTabBar::tab {{ border: 2px solid #ffffff; padding: 4px 10px; color: #ffffff;
     background: #000000; }}
-QTabBar::tab:selected {{ background: #ffff00; color: #000000; }}
+QTabBar::tab:selected {{ background: #00ffff; color: #000000; }}
 QTabBar::tab:focus {{ border: 3px solid #ffff00; }}
 QHeaderView::section {{ background: #000000; color: #ffffff; border: 1px solid #ffffff;
     padding: 2px 4px; font-weight: bold; }}
 QGroupBox {{ border: 1px solid #ffffff; margin-top: 1.2em; padding-top: 4px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 6px; padding: 0 4px; }}
-QMenuBar::item:selected, QMenu::item:selected {{ background: #ffff00; color: #000000; }}
+QMenuBar::item:selected, QMenu::item:selected {{ background: #00ffff; color: #000000; }}
 QMenu {{ border: 2px solid #ffffff; }}
 QToolTip {{ border: 1px solid #ffffff; }}
 """
@@ -119,8 +121,8 @@ class Contrast:
                 palette.setColor(role, QColor(value))
             for role, value in _DISABLED.items():
                 palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(value))
-            self.app.setStyleSheet(self.normal_style + STYLE)
             self.app.setPalette(palette)
+            self.app.setStyleSheet(self.normal_style + STYLE)
         else:
-            self.app.setStyleSheet(self.normal_style)
             self.app.setPalette(self.normal)
+            self.app.setStyleSheet(self.normal_style)

@@ -218,8 +218,8 @@ class PrintingView(Page):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(status_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([500, 200])  # the preview first; the list scrolls
         layout = QVBoxLayout(self)
         title = QLabel(tr("Print"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
