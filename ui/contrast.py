@@ -79,6 +79,7 @@ QGroupBox::title {{ subcontrol-origin: margin; left: 6px; padding: 0 4px; }}
 QMenuBar::item:selected, QMenu::item:selected {{ background: #00ffff; color: #000000; }}
 QMenu {{ border: 2px solid #ffffff; }}
 QToolTip {{ border: 1px solid #ffffff; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 """
 
 # The region's status colours (capacity) and the chart's lines, bright on black.

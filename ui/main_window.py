@@ -145,6 +145,12 @@ class PageStack(QStackedWidget):
         page = self.currentWidget()
         return super().sizeHint() if page is None else page.sizeHint()
 
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802
+        # The scroll area asks this when a screen has wrapping text; a plain stack answers
+        # with the *preferred* height of its tallest screen, and the area scrolls needlessly.
+        # What must fit is the minimum of the screen in front.
+        return self.minimumSizeHint().height()
+
 
 def scrolling(widget: QWidget) -> QScrollArea:
     """`widget` at its full size when the window allows, with scroll bars when it does not."""

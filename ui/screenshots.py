@@ -89,6 +89,12 @@ def _render(page: PrintingView, start: object) -> None:
     """Start a sheet (laid out in a worker thread) and wait until it is done."""
     if start():  # type: ignore[operator]
         _wait(lambda: page.job is None)
+        _settle(1.0)  # the preview draws its pages after the document has loaded
+
+
+def _settle(seconds: float) -> None:
+    until = time.monotonic() + seconds
+    _wait(lambda: time.monotonic() > until, seconds + 1)
 
 
 def _shot(dialog: QWidget, out: Path, name: str) -> Path:

@@ -48,6 +48,26 @@ def test_the_window_fits_with_each_screen_in_front(qtbot, unlocked_window: MainW
     assert window.minimumWidth() <= SMALLEST_SCREEN.width()
 
 
+def test_at_the_smallest_size_no_screen_needs_scroll_bars(
+    qtbot, unlocked_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """At 1280x720 less a title bar and a task bar, each screen fits its area whole."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = unlocked_window
+    window.resize(SMALLEST_SCREEN - QSize(0, 70))
+    area = window.findChild(QScrollArea)
+    assert area is not None and area.widget() is window.pages
+    for index, key in enumerate(window.keys):
+        window.open_index(index)
+        qtbot.waitUntil(lambda: window.pages.currentIndex() == index)  # noqa: B023
+        qtbot.wait(10)
+        assert not area.horizontalScrollBar().isVisible(), f"{key} scrolls sideways"
+        assert not area.verticalScrollBar().isVisible(), (
+            f"{key} scrolls down: {window.pages.minimumSizeHint()} in {area.viewport().size()}"
+        )
+
+
 def _dialogs(window: MainWindow) -> dict[type, Callable[[], QWidget]]:
     """One way to open each dialog of ui/dialogs on the demo profile."""
     session = window.session
