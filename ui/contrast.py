@@ -7,7 +7,11 @@ and `colour()` for their high-contrast variants.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import QApplication
 
 # White on black, selection black on cyan: WCAG contrast well above 7:1. Yellow is kept for
@@ -59,6 +63,11 @@ QLineEdit, QSpinBox, QDoubleSpinBox, QDateTimeEdit, QDateEdit, QTimeEdit, QCombo
 QLineEdit:disabled, QSpinBox:disabled, QComboBox:disabled, QTextEdit:disabled,
 QPlainTextEdit:disabled {{ border: 2px dashed #9a9a9a; color: #9a9a9a; }}
 QComboBox QAbstractItemView {{ border: 2px solid #ffffff; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 16px; background: #000000;
+    border-left: 1px solid #ffffff; }}
+QAbstractSpinBox::up-arrow {{ image: url("{{up}}"); width: 10px; height: 6px; }}
+QAbstractSpinBox::down-arrow {{ image: url("{{down}}"); width: 10px; height: 6px; }}
+QComboBox::down-arrow {{ image: url("{{down}}"); width: 10px; height: 6px; }}
 QPushButton, QToolButton {{ border: 2px solid #ffffff; padding: 4px 8px; background: #000000;
     color: #ffffff; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid #ffff00; }}
@@ -97,6 +106,32 @@ _HIGH_COLOURS = {
 _high = False
 
 
+def _arrows() -> dict[str, str]:
+    """White arrow images for spin boxes and combo boxes (the style's own are drawn dark
+    once inputs have a style sheet); drawn here, so no image files ship with the app."""
+    folder = Path(platformdirs.user_cache_dir("resilient-zcc", appauthor=False)) / "contrast"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, points in (("up", ((0, 6), (10, 6), (5, 0))), ("down", ((0, 0), (10, 0), (5, 6)))):
+        path = folder / f"{name}-white.png"
+        if not path.exists():
+            image = QImage(20, 12, QImage.Format.Format_ARGB32)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawPolygon(QPolygonF([QPointF(x * 2, y * 2) for x, y in points]))
+            painter.end()
+            image.save(str(path))
+        paths[name] = path.as_posix()
+    return paths
+
+
+def style() -> str:
+    return STYLE.replace("{up}", _arrows()["up"]).replace("{down}", _arrows()["down"])
+
+
 def is_high() -> bool:
     return _high
 
@@ -123,7 +158,7 @@ class Contrast:
             for role, value in _DISABLED.items():
                 palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(value))
             self.app.setPalette(palette)
-            self.app.setStyleSheet(self.normal_style + STYLE)
+            self.app.setStyleSheet(self.normal_style + style())
         else:
             self.app.setPalette(self.normal)
             self.app.setStyleSheet(self.normal_style)
