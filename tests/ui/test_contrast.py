@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
@@ -68,6 +70,8 @@ def test_turning_it_off_restores_the_normal_look(qtbot, window: MainWindow) -> N
     before = (app.styleSheet(), app.palette().color(QPalette.ColorRole.Base).name())
     window.contrast_action.setChecked(True)
     assert "QLineEdit" in app.styleSheet() and ":focus" in app.styleSheet()
+    arrows = re.findall(r'url\("([^"]+)"\)', app.styleSheet())
+    assert arrows and all(Path(path).is_file() for path in arrows)  # white arrows, drawn
     assert contrast.is_high()
     window.contrast_action.setChecked(False)
     assert not contrast.is_high()
