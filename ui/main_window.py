@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.keys = [key for key, *_ in SCREENS]
         self.contrast: Contrast | None = None
         self.overview = OverviewView(session)
+        self.overview.setProperty("screen_title", screen_titles()["overview"])
         self.overview.navigate.connect(self.open_page)
         self._built: dict[str, QWidget] = {"overview": self.overview}
         titles = screen_titles()
@@ -267,6 +268,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> Any:
         from .dialogs.help import ShortcutsDialog
 
+        for key in self.keys:
+            self.page(key)  # each screen's own shortcuts exist once it is built
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -330,6 +333,7 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             _, module, name = SCREENS[self.keys.index(key)]
             view = getattr(importlib.import_module(f"ui.views.{module}"), name)(self.session)
+            view.setProperty("screen_title", screen_titles()[key])  # for Help -> Sneltoetsen
             index = self.keys.index(key)
             stand_in = self.pages.widget(index)
             self.pages.insertWidget(index, view)

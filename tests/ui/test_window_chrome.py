@@ -58,6 +58,10 @@ def test_the_shortcut_overview_is_made_from_the_actions(qtbot, window: MainWindo
     assert shown["Afsluiten"] == "Ctrl+Q"
     assert shown["Hoog contrast"] == "Ctrl+Shift+H"
     assert shown["Overzicht"] == "Ctrl+1" and shown["Synchronisatie"] == "Ctrl+9"
+    # A screen's own shortcuts are listed with the screen they work on.
+    where = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert shown["Nieuwe aanvraag"] == "Ctrl+N" and where["Nieuwe aanvraag"] == "Plaatsingen"
+    assert where["Vergrendelen"] == "overal"
     # An action added later shows up without anyone keeping a list.
     extra = window.menuBar().actions()[0].menu().addAction("Proefactie")  # type: ignore[union-attr]
     extra.setShortcut(QKeySequence("Ctrl+Shift+P"))

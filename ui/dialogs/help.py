@@ -6,8 +6,8 @@ import importlib.metadata
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Qt, qVersion
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,8 @@ add_catalogue(
         "Keyboard shortcuts": "Sneltoetsen",
         "Action": "Actie",
         "Keys": "Toetsen",
+        "Where": "Waar",
+        "everywhere": "overal",
         "About Resilient ZCC": "Over Resilient ZCC",
         "Version {version}": "Versie {version}",
         "Profile folder: {path}": "Profielmap: {path}",
@@ -44,16 +46,32 @@ add_catalogue(
 _BUILT_IN = (("SQLCipher", "BSD-3-Clause"), ("Qt {version}", "LGPL-3.0-only"))
 
 
-def shortcut_rows(root: QWidget) -> list[tuple[str, str]]:
-    """(action, keys) for every action with a shortcut under `root`, as the menus name them."""
-    rows: dict[tuple[str, str], None] = {}
-    for action in root.findChildren(QAction):
-        keys = action.shortcut()
-        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+def shortcut_rows(root: QWidget) -> list[tuple[str, str, str]]:
+    """(action, keys, where) for every action with a shortcut under `root`, named as in the
+    menus, and every QShortcut that says what it does (its whatsThis), with its screen."""
+    rows: dict[tuple[str, str, str], None] = {}
+    found: list[tuple[str, QKeySequence, QObject | None]] = [
+        (action.text(), action.shortcut(), None) for action in root.findChildren(QAction)
+    ]
+    found += [(s.whatsThis(), s.key(), s.parent()) for s in root.findChildren(QShortcut)]
+    for text, keys, owner in found:
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
         if keys.isEmpty() or not text:
             continue
-        rows[(text.rstrip("…"), keys.toString(QKeySequence.SequenceFormat.NativeText))] = None
+        where = _screen_of(owner) if owner is not None else tr("everywhere")
+        rows[(text, keys.toString(QKeySequence.SequenceFormat.NativeText), where)] = None
     return list(rows)
+
+
+def _screen_of(owner: QObject) -> str:
+    """The title of the screen `owner` sits on (the main window names its screens)."""
+    widget = owner if isinstance(owner, QWidget) else None
+    while widget is not None:
+        title = widget.property("screen_title")
+        if title:
+            return str(title)
+        widget = widget.parentWidget()
+    return ""
 
 
 def licences() -> list[tuple[str, str, str]]:
@@ -118,7 +136,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setWindowTitle(tr("Keyboard shortcuts"))
-        self.table = _table([tr("Action"), tr("Keys")], shortcut_rows(window))
+        self.table = _table([tr("Action"), tr("Keys"), tr("Where")], shortcut_rows(window))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(_closing_buttons(self))
