@@ -58,7 +58,7 @@ STYLE = f"""
 {_INPUTS} {{ border: 2px solid #ffffff; background: #000000; color: #ffffff;
     selection-background-color: #00ffff; selection-color: #000000; }}
 QLineEdit, QSpinBox, QDoubleSpinBox, QDateTimeEdit, QDateEdit, QTimeEdit, QComboBox
-    {{ padding: 2px 4px; min-height: 1.4em; }}
+    {{ padding: 0px 3px; }}
 {_focused(_INPUTS)} {{ border: 3px solid #ffff00; }}
 QLineEdit:disabled, QSpinBox:disabled, QComboBox:disabled, QTextEdit:disabled,
 QPlainTextEdit:disabled {{ border: 2px dashed #9a9a9a; color: #9a9a9a; }}
@@ -68,7 +68,7 @@ QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 16px; backg
 QAbstractSpinBox::up-arrow {{ image: url("{{up}}"); width: 10px; height: 6px; }}
 QAbstractSpinBox::down-arrow {{ image: url("{{down}}"); width: 10px; height: 6px; }}
 QComboBox::down-arrow {{ image: url("{{down}}"); width: 10px; height: 6px; }}
-QPushButton, QToolButton {{ border: 2px solid #ffffff; padding: 4px 8px; background: #000000;
+QPushButton, QToolButton {{ border: 2px solid #ffffff; padding: 2px 8px; background: #000000;
     color: #ffffff; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid #ffff00; }}
 QPushButton:pressed, QPushButton:checked {{ background: #00ffff; color: #000000; }}
@@ -77,13 +77,13 @@ QCheckBox:focus, QRadioButton:focus, QLabel:focus {{ border: 2px solid #ffff00; 
 QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px;
     border: 2px solid #ffffff; background: #000000; }}
 QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: #00ffff; }}
-QTabBar::tab {{ border: 2px solid #ffffff; padding: 4px 10px; color: #ffffff;
+QTabBar::tab {{ border: 2px solid #ffffff; padding: 2px 8px; color: #ffffff;
     background: #000000; }}
 QTabBar::tab:selected {{ background: #00ffff; color: #000000; }}
 QTabBar::tab:focus {{ border: 3px solid #ffff00; }}
 QHeaderView::section {{ background: #000000; color: #ffffff; border: 1px solid #ffffff;
-    padding: 2px 4px; font-weight: bold; }}
-QGroupBox {{ border: 1px solid #ffffff; margin-top: 1.2em; padding-top: 4px; }}
+    padding: 0px 3px; font-weight: bold; }}
+QGroupBox {{ border: 1px solid #ffffff; margin-top: 1.1em; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 6px; padding: 0 4px; }}
 QMenuBar::item:selected, QMenu::item:selected {{ background: #00ffff; color: #000000; }}
 QMenu {{ border: 2px solid #ffffff; }}

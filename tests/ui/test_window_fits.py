@@ -48,24 +48,30 @@ def test_the_window_fits_with_each_screen_in_front(qtbot, unlocked_window: MainW
     assert window.minimumWidth() <= SMALLEST_SCREEN.width()
 
 
-def test_at_the_smallest_size_no_screen_needs_scroll_bars(
-    qtbot, unlocked_window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
-    """At 1280x720 less a title bar and a task bar, each screen fits its area whole."""
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_at_the_smallest_size_no_screen_needs_scroll_bars(  # type: ignore[no-untyped-def]
+    qtbot, unlocked_window: MainWindow, high_contrast: bool
+) -> None:
+    """At 1280x720 less a title bar and a task bar, each screen fits its area whole, also
+    with the frames and padding of high contrast."""
     from PySide6.QtWidgets import QScrollArea
 
     window = unlocked_window
     window.resize(SMALLEST_SCREEN - QSize(0, 70))
     area = window.findChild(QScrollArea)
     assert area is not None and area.widget() is window.pages
-    for index, key in enumerate(window.keys):
-        window.open_index(index)
-        qtbot.waitUntil(lambda: window.pages.currentIndex() == index)  # noqa: B023
-        qtbot.wait(10)
-        assert not area.horizontalScrollBar().isVisible(), f"{key} scrolls sideways"
-        assert not area.verticalScrollBar().isVisible(), (
-            f"{key} scrolls down: {window.pages.minimumSizeHint()} in {area.viewport().size()}"
-        )
+    window.contrast_action.setChecked(high_contrast)
+    try:
+        for index, key in enumerate(window.keys):
+            window.open_index(index)
+            qtbot.waitUntil(lambda: window.pages.currentIndex() == index)  # noqa: B023
+            qtbot.wait(10)
+            assert not area.horizontalScrollBar().isVisible(), f"{key} scrolls sideways"
+            assert not area.verticalScrollBar().isVisible(), (
+                f"{key} scrolls down: {window.pages.minimumSizeHint()} in {area.viewport().size()}"
+            )
+    finally:
+        window.contrast_action.setChecked(False)  # the palette is the application's
 
 
 def _dialogs(window: MainWindow) -> dict[type, Callable[[], QWidget]]:
