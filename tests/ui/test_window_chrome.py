@@ -125,3 +125,18 @@ def test_qt_own_buttons_follow_the_language(qtbot) -> None:  # type: ignore[no-u
         assert cancel_text() == "Annuleren"
     finally:
         set_language("en")  # the other tests see Qt as they always did
+
+
+def test_overview_lines_wrap_and_open_their_screen_by_key_or_click(
+    qtbot, unlocked_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked_window
+    phase = window.overview.phase
+    qtbot.waitUntil(lambda: phase.text().startswith("Fase"))
+    assert phase.wordWrap()  # a long phase meaning no longer holds the window wide
+    phase.setFocus()
+    qtbot.keyClick(phase, Qt.Key.Key_Space)
+    assert window.pages.currentIndex() == window.keys.index("crisis")
+    window.open_index(0)
+    qtbot.mouseClick(window.overview.queue, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == window.keys.index("placements")

@@ -117,6 +117,11 @@ def test_every_dialog_fits(qtbot, unlocked_window: MainWindow) -> None:  # type:
         dialog = make()
         qtbot.addWidget(dialog)
         assert_fits(dialog, cls.__name__)
+        dialog.show()  # and it opens no larger than the screen
+        opened = dialog.size()
+        dialog.close()
+        assert opened.width() <= SMALLEST_SCREEN.width(), f"{cls.__name__} opens {opened}"
+        assert opened.height() <= SMALLEST_SCREEN.height(), f"{cls.__name__} opens {opened}"
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
