@@ -31,12 +31,14 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# Every screen on the laptops coordinators have: 1366x768 at 100 % and 1920x1080 at 150 %
+# (1280x720 logical pixels); Dutch, English and Dutch in high contrast. Then the paper sheets.
 screenshots: $(STAMP)
 	sh scripts/system-packages.sh xvfb
 	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/resilient-zcc --profile $(DEMO_PROFILE) demo --open >/dev/null
-	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) xvfb-run -a -s "-screen 0 1400x900x24" \
+	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) xvfb-run -a -s "-screen 0 1366x768x24" \
 		$(BIN)/python -m ui.screenshots $(DEMO_PROFILE) screenshots
-	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1800x1100x24" \
+	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1920x1080x24" \
 		$(BIN)/python -m ui.screenshots $(DEMO_PROFILE) screenshots
 	RZCC_PASSPHRASE=$(DEMO_PASSPHRASE) $(BIN)/python -m printouts.screenshots $(DEMO_PROFILE) screenshots/print
 

@@ -15,8 +15,9 @@ from resilient_zcc.profile import default_profile_dir, header_path
 
 from .dialogs.unlock import UnlockDialog
 from .errors import install_excepthook
-from .i18n import LANGUAGES, set_language, tr
+from .i18n import LANGUAGES, tr
 from .main_window import DEFAULT_IDLE_LOCK_MIN, MainWindow
+from .qt_language import set_language
 from .session import Session
 
 
@@ -76,8 +77,8 @@ class DesktopApp:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    set_language(args.lang)
     app = QApplication(sys.argv[:1])
+    set_language(args.lang)  # after the application exists: Qt's own texts follow too
     app.setApplicationName(tr("Resilient ZCC"))
     _log_to_file()
     install_excepthook()

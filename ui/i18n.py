@@ -40,9 +40,7 @@ NL: dict[str, str] = {
     "I have stored the recovery key safely": "Ik heb de herstelsleutel veilig bewaard",
     "Locked": "Vergrendeld",
     "The profile is locked.": "Het profiel is vergrendeld.",
-    "Lock": "Vergrendelen",
-    "High contrast": "Hoog contrast",
-    "&View": "&Beeld",
+    "&View": "Bee&ld",
     "Error": "Fout",
     "Unexpected error": "Onverwachte fout",
     "Something went wrong that should not have. Your data is safe; the details were written "

@@ -6,20 +6,25 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
 from resilient_zcc.capacity.queries import newest_report_at
+from resilient_zcc.crisis.phases import phase_state
+from resilient_zcc.crisis.regions import default_region
+from resilient_zcc.errors import ZccError
 
 from .background_sync import BackgroundSync
 from .contrast import Contrast
@@ -36,8 +41,22 @@ add_catalogue(
         "&Import contacts…": "Contacten &importeren…",
         "&Export contacts…": "Contacten &exporteren…",
         "Export &capacity…": "&Capaciteit exporteren…",
+        "&Lock": "&Vergrendelen",
+        "&Quit": "&Afsluiten",
+        "&High contrast": "&Hoog contrast",
+        "&Help": "&Help",
+        "&Keyboard shortcuts…": "&Sneltoetsen…",
+        "&About Resilient ZCC…": "&Over Resilient ZCC…",
+        "Search contacts": "Contacten zoeken",
+        "{screen} ({keys})": "{screen} ({keys})",
+        "Resilient ZCC — {region} — phase {phase}": "Resilient ZCC — {region} — fase {phase}",
+        "Resilient ZCC — locked": "Resilient ZCC — vergrendeld",
     }
 )
+
+# Coordinators' laptops: 1366x768 at 100 % and 1920x1080 at 150 % (1280x720 logical).
+# The window must shrink to this; screens scroll inside it rather than being cut off.
+SMALLEST_SCREEN = QSize(1280, 720)
 
 # The screens in the order coordinators asked for (Ctrl+1 … Ctrl+9 follow it), each as
 # (key, module in ui.views, class). Only the dashboard is built at start; the others are
@@ -53,6 +72,11 @@ SCREENS = (
     ("print", "printing", "PrintingView"),
     ("sync", "sync", "SyncView"),
 )
+
+
+def _keys(index: int) -> str:
+    """The shortcut of the screen at `index` (0-based), as the menus show it."""
+    return QKeySequence(f"Ctrl+{index + 1}").toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def screen_titles() -> dict[str, str]:
@@ -103,6 +127,40 @@ class IdleLock(QObject):
         return False
 
 
+class PageStack(QStackedWidget):
+    """The screens, asking only for the room the screen in front needs (a plain stack asks
+    for the largest of all), so a small screen is not held wide by another."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
+
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802
+        # The scroll area asks this when a screen has wrapping text; a plain stack answers
+        # with the *preferred* height of its tallest screen, and the area scrolls needlessly.
+        # What must fit is the minimum of the screen in front.
+        return self.minimumSizeHint().height()
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` at its full size when the window allows, with scroll bars when it does not."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -116,20 +174,24 @@ class MainWindow(QMainWindow):
         self.ask_unlock = ask_unlock
         self.setWindowTitle(tr("Resilient ZCC"))
         self.sidebar = QListWidget()
-        self.sidebar.setFixedWidth(200)
+        self.sidebar.setFixedWidth(190)
         self.sidebar.setStyleSheet(
             "QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }"
         )
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.keys = [key for key, *_ in SCREENS]
         self.contrast: Contrast | None = None
         self.overview = OverviewView(session)
+        self.overview.setProperty("screen_title", screen_titles()["overview"])
         self.overview.navigate.connect(self.open_page)
         self._built: dict[str, QWidget] = {"overview": self.overview}
         titles = screen_titles()
         for key in self.keys:
             self.sidebar.addItem(titles[key])
             self.pages.addWidget(self._built.get(key) or QWidget())  # a stand-in until opened
+        for number in range(len(self.keys)):
+            item = self.sidebar.item(number)
+            item.setToolTip(tr("{screen} ({keys})", screen=item.text(), keys=_keys(number)))
         self.sidebar.currentRowChanged.connect(self.show_index)
         self.sidebar.setCurrentRow(0)
         self.locked_label = QLabel(tr("Locked"))
@@ -138,7 +200,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(scrolling(self.pages), 1)
         self.body = QStackedWidget()
         self.body.addWidget(central)
         self.body.addWidget(self.locked_label)
@@ -154,32 +216,28 @@ class MainWindow(QMainWindow):
         session.unlocked.connect(self.on_unlocked)
         session.locked.connect(self.on_locked)
         session.data_changed.connect(self.update_status)
-        self.resize(1200, 760)
+        self.update_title()
+        self.resize(1200, 700)
 
     def _shortcuts(self) -> None:
-        lock = QAction(tr("Lock"), self)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.session.lock)
-        self.addAction(lock)
-        contrast = QAction(tr("High contrast"), self)
+        """The menus; their actions carry the shortcuts, so Help -> Sneltoetsen lists them."""
+        self._file_menu()
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        contrast = view_menu.addAction(tr("&High contrast"))
         contrast.setCheckable(True)
         contrast.setShortcut(QKeySequence("Ctrl+Shift+H"))
         contrast.toggled.connect(self.set_high_contrast)
-        self.addAction(contrast)
         self.contrast_action = contrast
-        self._file_menu()
-        view_menu = self.menuBar().addMenu(tr("&View"))
-        view_menu.addAction(contrast)
-        view_menu.addAction(lock)
-        find = QAction(self)
+        view_menu.addSeparator()
+        titles = screen_titles()
+        for number, key in enumerate(self.keys):
+            action = view_menu.addAction(titles[key])
+            action.setShortcut(QKeySequence(_keys(number)))
+            action.triggered.connect(lambda _=False, n=number: self.open_index(n))
+        find = view_menu.addAction(tr("Search contacts"))
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.open_page("contacts"))
-        self.addAction(find)
-        for number in range(1, 10):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, n=number - 1: self.open_index(n))
-            self.addAction(action)
+        self._help_menu()
 
     def _file_menu(self) -> None:
         """Getting data in and out; the dialogs are imported when first used."""
@@ -189,6 +247,60 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_contacts)
         menu.addAction(tr("&Export contacts…")).triggered.connect(self.export_contacts)
         menu.addAction(tr("Export &capacity…")).triggered.connect(self.export_capacity)
+        menu.addSeparator()
+        self.lock_action = menu.addAction(tr("&Lock"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.session.lock)
+        self.quit_action = menu.addAction(tr("&Quit"))
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+    def _help_menu(self) -> None:
+        menu = self.menuBar().addMenu(tr("&Help"))
+        self.shortcuts_action = menu.addAction(tr("&Keyboard shortcuts…"))
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action = menu.addAction(tr("&About Resilient ZCC…"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def show_shortcuts(self) -> Any:
+        from .dialogs.help import ShortcutsDialog
+
+        for key in self.keys:
+            self.page(key)  # each screen's own shortcuts exist once it is built
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> Any:
+        from .dialogs.help import AboutDialog
+
+        dialog = AboutDialog(self.session.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def update_title(self) -> None:
+        """Region and phase while unlocked; only "locked" (no data) while locked."""
+        if not self.session.is_unlocked:
+            self.setWindowTitle(tr("Resilient ZCC — locked"))
+            return
+        store = self.session.store
+        try:
+            state = phase_state(store, default_region(store))
+        except ZccError:
+            self.setWindowTitle(tr("Resilient ZCC"))  # no region yet, or several
+            return
+        self.setWindowTitle(
+            tr(
+                "Resilient ZCC — {region} — phase {phase}",
+                region=state["region"],
+                phase=state["phase"],
+            )
+        )
 
     def import_contacts(self) -> Any:
         """The wizard over the Contacten screen, which shows the people it brought in."""
@@ -221,6 +333,7 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             _, module, name = SCREENS[self.keys.index(key)]
             view = getattr(importlib.import_module(f"ui.views.{module}"), name)(self.session)
+            view.setProperty("screen_title", screen_titles()[key])  # for Help -> Sneltoetsen
             index = self.keys.index(key)
             stand_in = self.pages.widget(index)
             self.pages.insertWidget(index, view)
@@ -260,12 +373,14 @@ class MainWindow(QMainWindow):
     def on_locked(self) -> None:
         self.body.setCurrentIndex(1)  # nothing of the data stays on screen
         self.data_age.setText("")
+        self.update_title()
         QTimer.singleShot(0, self.ask_unlock)
 
     def update_status(self) -> None:
         """The data's age, recomputed on changes and when the window is activated (no timer)."""
         if not self.session.is_unlocked:
             return
+        self.update_title()
         store = self.session.store
         received = store.log.last_received_at()
         newest = newest_report_at(store)

@@ -1,7 +1,10 @@
 """`make screenshots`: every screen of the demo in both languages, as PNG files to look at.
 
-Runs the real window (under Xvfb in `make screenshots`) on a copy of a demo profile and saves
-what each screen shows. Usage: python -m ui.screenshots PROFILE OUTDIR (passphrase from
+Runs the real window (under Xvfb in `make screenshots`) on a copy of a demo profile, sized as
+a maximised window on the virtual screen, and saves what each screen shows: Dutch, English
+and Dutch in high contrast. The Makefile runs it on a 1366x768 screen at 100 % and on a
+1920x1080 screen at 150 % (QT_SCALE_FACTOR=1.5, 1280x720 logical pixels), the laptops
+coordinators have. Usage: python -m ui.screenshots PROFILE OUTDIR (passphrase from
 RZCC_PASSPHRASE).
 """
 
@@ -14,11 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .dialogs.import_wizard import ImportWizard
-from .i18n import LANGUAGES, set_language
+from .dialogs.unlock import UnlockDialog
+from .i18n import LANGUAGES
 from .main_window import MainWindow
+from .qt_language import set_language
 from .session import Session
 from .views.printing import PrintingView
 
@@ -30,6 +36,7 @@ def capture(
     languages: tuple[str, ...] = tuple(LANGUAGES),
     high_contrast: bool = False,
     tag: str = "",
+    size: QSize | None = None,
 ) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
@@ -41,7 +48,10 @@ def capture(
             set_language(language)
             session = Session(copy)
             window = MainWindow(session, lambda: None)
-            window.set_high_contrast(high_contrast)
+            window.contrast_action.setChecked(high_contrast)
+            if size is not None:
+                window.resize(size)
+            written.append(_shot(UnlockDialog(session, window), out, f"00-unlock-{language}{tag}"))
             session.unlock(passphrase)
             deadline = time.monotonic() + 30
             while not session.is_unlocked and time.monotonic() < deadline:
@@ -55,21 +65,46 @@ def capture(
                     window.contacts.search.setText("piket")
                 if key == "print":
                     page = window.pages.currentWidget()
-                    if isinstance(page, PrintingView) and page.preview():  # the alarm card
-                        until = time.monotonic() + 30  # laid out in a worker thread
-                        while page.job is not None and time.monotonic() < until:
-                            app.processEvents()
-                            time.sleep(0.02)
+                    if isinstance(page, PrintingView):  # one sheet printed, the card shown
+                        _render(page, lambda p=page: p.save_pdf(Path(work) / "alarmkaart.pdf"))
+                        _render(page, page.preview)
                 app.processEvents()
                 path = out / f"{index + 1:02d}-{key}-{language}{tag}.png"
                 window.grab().save(str(path))
                 written.append(path)
             written += capture_import_wizard(window, out, Path(work), f"{language}{tag}")
+            written.append(_shot(window.show_shortcuts(), out, f"21-shortcuts-{language}{tag}"))
+            written.append(_shot(window.show_about(), out, f"22-about-{language}{tag}"))
             session.lock()
-            window.set_high_contrast(False)
+            app.processEvents()
+            window.grab().save(str(out / f"23-locked-{language}{tag}.png"))
+            written.append(out / f"23-locked-{language}{tag}.png")
+            window.contrast_action.setChecked(False)
             window.close()
     set_language("nl")
     return written
+
+
+def _render(page: PrintingView, start: object) -> None:
+    """Start a sheet (laid out in a worker thread) and wait until it is done."""
+    if start():  # type: ignore[operator]
+        _wait(lambda: page.job is None)
+        _settle(1.0)  # the preview draws its pages after the document has loaded
+
+
+def _settle(seconds: float) -> None:
+    until = time.monotonic() + seconds
+    _wait(lambda: time.monotonic() > until, seconds + 1)
+
+
+def _shot(dialog: QWidget, out: Path, name: str) -> Path:
+    """A dialog at the size it opens with, then closed."""
+    dialog.show()
+    QApplication.processEvents()
+    path = out / f"{name}.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    return path
 
 
 # An invented list, as Dutch Excel saves it (';', Windows-1252), with one bad number.
@@ -123,17 +158,26 @@ def capture_import_wizard(window: MainWindow, out: Path, work: Path, tag: str) -
     return written
 
 
+# A maximised window leaves the title bar and a task bar of the screen (logical pixels).
+WINDOW_FRAME = QSize(0, 70)
+
+
 def main() -> int:
-    """Every screen in both languages; then Dutch in high contrast, and at 125 % when
-    QT_SCALE_FACTOR says so (the Makefile runs that as a second process)."""
+    """Every screen in both languages, then Dutch in high contrast, on the screen this runs
+    on (its size and QT_SCALE_FACTOR name the files)."""
     profile, out = Path(sys.argv[1]), Path(sys.argv[2])
     passphrase = os.environ["RZCC_PASSPHRASE"]
-    scale = os.environ.get("QT_SCALE_FACTOR")
-    if scale:
-        written = capture(profile, out, passphrase, ("nl",), tag=f"-scale{scale}")
-    else:
-        written = capture(profile, out, passphrase)
-        written += capture(profile, out, passphrase, ("nl",), high_contrast=True, tag="-hc")
+    QApplication.instance() or QApplication(sys.argv[:1])
+    screen = QApplication.primaryScreen()
+    logical = screen.size()
+    physical = logical * screen.devicePixelRatio()
+    scale = round(screen.devicePixelRatio() * 100)
+    tag = f"-{physical.width()}x{physical.height()}-{scale}pct"
+    size = logical - WINDOW_FRAME
+    written = capture(profile, out, passphrase, tag=tag, size=size)
+    written += capture(
+        profile, out, passphrase, ("nl",), high_contrast=True, tag=f"{tag}-hc", size=size
+    )
     for path in written:
         print(path)
     return 0

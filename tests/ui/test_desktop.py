@@ -210,3 +210,14 @@ def test_high_contrast_is_a_toggle_and_emphasis_stays_readable(qtbot, window: Ma
     assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#000000"
     window.contrast_action.trigger()
     assert app.palette().color(QPalette.ColorRole.Window).name() == normal
+
+
+def test_the_wait_message_clears_when_the_wait_is_over(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    dialog = unlock(qtbot, session, "not the passphrase")
+    profile_line = f"Profiel: {session.profile}"
+    assert dialog.message.text() == profile_line
+    with qtbot.waitSignal(session.unlock_failed, timeout=10_000):
+        dialog.try_unlock()
+    assert dialog.message.text() == "Onjuiste wachtwoordzin. Wacht 1 s tot de volgende poging."
+    qtbot.waitUntil(dialog.ok.isEnabled, timeout=3_000)
+    assert dialog.message.text() == profile_line

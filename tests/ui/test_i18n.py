@@ -23,6 +23,8 @@ UI = ROOT / "ui"
 
 for _, _module, _ in SCREENS:  # screens are imported when first opened; the test needs all
     importlib.import_module(f"ui.views.{_module}")
+for _dialog in sorted((UI / "dialogs").glob("*.py")):  # so are some dialogs
+    importlib.import_module(f"ui.dialogs.{_dialog.stem}")
 
 
 def literals_in(path: Path) -> set[str]:

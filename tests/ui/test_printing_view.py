@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from resilient_zcc.contacts.model import verify_person
@@ -53,13 +54,13 @@ def test_save_as_pdf_records_the_print_and_says_plaintext(
     assert len(PdfReader(out).pages) == 1
     assert "platte tekst" in view.message.text()
     assert view.status_model.rowCount() == 1
-    assert view.status_model.data(view.status_model.index(0, 1)) == "actueel"
+    assert view.status_model.data(view.status_model.index(0, 4)) == "actueel"
     # A change elsewhere in the app makes the printed sheet out of date, with the reason.
     store = view.session.store
     person = store.query("SELECT id FROM people LIMIT 1")[0]["id"]
     verify_person(store, person, "test", datetime.now(UTC))
     view.session.changed()
-    state = view.status_model.data(view.status_model.index(0, 1))
+    state = view.status_model.data(view.status_model.index(0, 4))
     assert state.startswith("VEROUDERD: 1 contact gewijzigd sinds")
     assert "1 van de 1" in view.status_summary.text()
 
@@ -116,3 +117,44 @@ def test_the_binder_is_laid_out_in_the_background_and_a_lock_discards_it(
         view.session.lock()
     assert not out.exists()  # locked while it was made: nothing written or recorded
     assert view.save_button.isEnabled() and view.message.text() == ""
+
+
+def test_the_preview_follows_the_chosen_sheet_and_the_binder(qtbot, view: PrintingView) -> None:  # type: ignore[no-untyped-def]
+    choose(view, "alarmkaart")
+    with qtbot.waitSignal(view.rendered, timeout=30_000):
+        assert view.preview()
+    assert view.printed is not None and view.printed.sheet == "alarmkaart"
+    card_pages = view.document.pageCount()
+    choose(view, "binder")
+    assert view.document.pageCount() == 0  # the card is gone at once, not shown as the binder
+    with qtbot.waitSignal(view.rendered, timeout=90_000):
+        pass  # laid out after a short pause, in the background
+    assert view.printed is not None and view.printed.sheet == "binder"
+    assert view.document.pageCount() > card_pages
+    assert view.message.text().startswith("Crisismap: ")
+
+
+def test_no_column_of_the_printed_list_is_cut_off(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSize
+
+    with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
+        window.session.unlock(PASSPHRASE)
+    window.resize(QSize(1280, 720))  # the smallest laptop screen the window must serve
+    window.open_page("print")
+    view = window.pages.currentWidget()
+    assert isinstance(view, PrintingView)
+    choose(view, "alarmkaart")
+    with qtbot.waitSignal(view.rendered, timeout=30_000):
+        assert view.save_pdf(tmp_path / "kaart.pdf")
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720))
+    table = view.status_table
+    header = table.horizontalHeader()
+    assert view.status_model.headerData(3, Qt.Orientation.Horizontal) == "Stand van gegevens"
+    for column in range(view.status_model.columnCount() - 1):
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= table.viewport().width(), f"column {column} reaches past the edge"
+        assert header.sectionSize(column) >= header.sectionSizeHint(column)  # title in full
+    last = view.status_model.columnCount() - 1
+    assert header.sectionViewportPosition(last) < table.viewport().width() - 60  # state shows

@@ -35,7 +35,8 @@ class UnlockDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(tr("Passphrase"))
-        self.message = QLabel(tr("Profile: {path}", path=str(session.profile)))
+        self.profile_line = tr("Profile: {path}", path=str(session.profile))
+        self.message = QLabel(self.profile_line)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -70,4 +71,9 @@ class UnlockDialog(QDialog):
         self.message.setText(
             tr("Wrong passphrase. Wait {seconds} s before the next try.", seconds=delay)
         )
-        QTimer.singleShot(delay * 1000, lambda: self.ok.setEnabled(True))
+        QTimer.singleShot(delay * 1000, self.ready)
+
+    def ready(self) -> None:
+        """The wait is over: the button works again and the profile line returns."""
+        self.ok.setEnabled(True)
+        self.message.setText(self.profile_line)

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..contrast import colour
+
 Index = QModelIndex | QPersistentModelIndex
 ALARM_COLOUR = "#c62828"  # red, dark enough to read on white and on the pale yellow
 
@@ -58,11 +60,12 @@ class RowsModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and self.emphasis(row):
-            return QBrush(QColor("#fff2cc"))
-        if role == Qt.ItemDataRole.ForegroundRole and self.alarm(row):
-            return QBrush(QColor(ALARM_COLOUR))
+            return QBrush(QColor(colour("#fff2cc")))  # bright yellow in high contrast
         if role == Qt.ItemDataRole.ForegroundRole and self.emphasis(row):
-            return QBrush(QColor("#000000"))  # readable on the pale background in any palette
+            # Black on the (pale or bright) yellow in any palette; the words say "overbezet".
+            return QBrush(QColor("#000000"))
+        if role == Qt.ItemDataRole.ForegroundRole and self.alarm(row):
+            return QBrush(QColor(colour(ALARM_COLOUR)))
         return None
 
     def headerData(  # noqa: N802

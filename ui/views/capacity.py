@@ -22,6 +22,7 @@ from resilient_zcc.capacity.categories import STATUSES, all_categories
 from resilient_zcc.capacity.free_beds import capacity_picture
 from resilient_zcc.capacity.queries import history, overdue_locations
 
+from .. import contrast
 from ..errors import show_error
 from ..format import age, duration, local
 from ..i18n import add_catalogue, language, tr
@@ -85,7 +86,7 @@ class CapacityRows(RowsModel):
             return None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == self.status_column:
             colour = STATUS_COLOURS.get(self.rows[index.row()].get("status") or "")
-            return QColor(colour) if colour else None
+            return QColor(contrast.colour(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return super().data(index, Qt.ItemDataRole.DisplayRole)
         return super().data(index, role)

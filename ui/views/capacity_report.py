@@ -138,6 +138,7 @@ class ReportForm(QGroupBox):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.submit.text())  # named in Help -> Sneltoetsen
             shortcut.activated.connect(self.send)
         for box in (self.total, self.staffed, self.occupied):
             box.valueChanged.connect(self.check)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,17 +24,23 @@ from resilient_zcc.localtime import duration_text
 from ..i18n import language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
+from ..widgets.link import Link
 from .page import Page
 
+LINE_MIN_WIDTH = 560
 
-class _LineButton(QPushButton):
-    """One line of the Overzicht: flat, left-aligned, bold when it asks for attention."""
+
+class _LineButton(Link):
+    """One line of the Overzicht: it wraps (a long phase meaning must not hold the window
+    wide), opens its screen by click, Space or Enter, and is bold when it asks for attention."""
 
     def __init__(self, line: Line, heading: bool = False) -> None:
-        super().__init__(("    " * line.indent) + line.text.replace("&", "&&"))
+        super().__init__(("    " * line.indent) + line.text)
         self.line = line
-        self.setFlat(True)
-        style = "text-align: left; padding: 2px 4px;"
+        # Wide enough that the box's minimum height, worked out at its minimum width, stays
+        # a few lines (at a few words wide every line would count as many).
+        self.setMinimumWidth(LINE_MIN_WIDTH)
+        style = "padding: 2px 4px;"
         if heading:
             style += " font-size: 16pt; font-weight: bold;"
         elif line.warn:
@@ -82,6 +87,7 @@ class OverviewView(Page):
             )
         )
         self.legend.setWordWrap(True)
+        self.legend.setMinimumWidth(LINE_MIN_WIDTH)
         self.lines_box = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(self.phase_box)
@@ -110,9 +116,9 @@ class OverviewView(Page):
         for line in other_lines(board, lang):
             self.lines_box.addWidget(self._button(line))
 
-    def _button(self, line: Line, heading: bool = False) -> QPushButton:
+    def _button(self, line: Line, heading: bool = False) -> _LineButton:
         button = _LineButton(line, heading)
-        button.clicked.connect(lambda _checked=False, key=line.target: self.navigate.emit(key))
+        button.clicked.connect(lambda key=line.target: self.navigate.emit(key))
         return button
 
     def line_texts(self) -> list[str]:

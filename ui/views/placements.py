@@ -239,7 +239,9 @@ class PlacementsView(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.open_register)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.open_register).setWhatsThis(
+            tr("&Register request…")  # named in Help -> Sneltoetsen
+        )
 
     # --- building ---------------------------------------------------------------------------
 

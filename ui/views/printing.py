@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QSizeF,
     Qt,
     QThread,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPainter
@@ -113,6 +114,8 @@ class PrintingView(Page):
         super().__init__(session)
         self.printed: Printed | None = None
         self.job: RenderThread | None = None
+        self.previewing = False  # a preview is on screen: it follows the choice
+        self.follow_later = False  # the choice changed while a job ran
         self.printer: QPrinter | None = None
         self.sheet = QComboBox()
         for name, sheet in SHEETS.items():
@@ -136,6 +139,16 @@ class PrintingView(Page):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The preview shows what is chosen: a new choice clears it and, after a pause (so
+        # typing or scrolling through the list does not lay out every sheet), renders anew.
+        self.follow = QTimer(self)
+        self.follow.setSingleShot(True)
+        self.follow.setInterval(400)
+        self.follow.timeout.connect(self.follow_choice)
+        self.sheet.currentIndexChanged.connect(self.choice_changed)
+        self.lang.currentIndexChanged.connect(self.choice_changed)
+        self.forms.valueChanged.connect(self.choice_changed)
+        self.organisation.editingFinished.connect(self.choice_changed)
 
         form = QGridLayout()
         for row, (text, field) in enumerate(
@@ -162,9 +175,14 @@ class PrintingView(Page):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._buffer: QBuffer | None = None
 
-        self.status_model = RowsModel(
+        # The state (with its reasons, which can be long) comes last and takes the room
+        # left, so the dates are never pushed out of sight; its tooltip holds it whole.
+        self.status_model = StatusRows(
             [
                 Column(tr("Sheet"), lambda r: _sheet_title(r["sheet"])),
+                Column(tr("For"), lambda r: r["scope_label"]),
+                Column(tr("Printed"), lambda r: local(r["printed_at"])),
+                Column(tr("Data as of"), lambda r: local(r["data_as_of"])),
                 Column(
                     tr("State"),
                     lambda r: (
@@ -173,9 +191,6 @@ class PrintingView(Page):
                         else tr("current")
                     ),
                 ),
-                Column(tr("For"), lambda r: r["scope_label"]),
-                Column(tr("Printed"), lambda r: local(r["printed_at"])),
-                Column(tr("Data as of"), lambda r: local(r["data_as_of"])),
             ]
         )
         self.status_model.emphasis = lambda row: bool(row["outdated"])
@@ -193,12 +208,18 @@ class PrintingView(Page):
         left_layout.addLayout(form)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.message)
-        left_layout.addWidget(status_box, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.view)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 760])  # room for the reasons a printed sheet is out of date
+        left_layout.addStretch(1)
+        top = QSplitter()
+        top.addWidget(left)
+        top.addWidget(self.view)
+        top.setStretchFactor(1, 1)
+        top.setSizes([420, 640])
+        # The printed list spans the whole width below: its dates and reasons need it.
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(status_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([500, 200])  # the preview first; the list scrolls
         layout = QVBoxLayout(self)
         title = QLabel(tr("Print"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -226,7 +247,24 @@ class PrintingView(Page):
         self.status_model.set_rows([])
         self.document.close()
         self.printed = None
+        self.previewing = False
+        self.follow.stop()
         self.message.clear()
+
+    def choice_changed(self) -> None:
+        if not self.previewing:
+            return
+        self.document.close()  # never a sheet on screen other than the one chosen
+        self.printed = None
+        self.follow.start()
+
+    def follow_choice(self) -> None:
+        if not self.previewing or not self.session.is_unlocked:
+            return
+        if self.job is not None:
+            self.follow_later = True  # after the job in hand
+            return
+        self.preview()
 
     # --- rendering -------------------------------------------------------------------------
 
@@ -294,12 +332,16 @@ class PrintingView(Page):
         finally:
             job.deleteLater()
             self.rendered.emit()
+            if self.follow_later:
+                self.follow_later = False
+                self.follow.start()
 
     def preview(self) -> bool:
         return self.start(self._show)
 
     def _show(self, _ctx: PrintContext, printed: Printed) -> None:
         self.printed = printed
+        self.previewing = True
         self.document.close()
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(printed.pdf))
@@ -384,6 +426,15 @@ class PrintingView(Page):
         self.message.setText(
             tr("Sent {pages} pages to {printer}.", pages=printed.pages, printer=target)
         )
+
+
+class StatusRows(RowsModel):
+    """The printed sheets, each cell's whole text as its tooltip (the state may be elided)."""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
+        return super().data(index, role)
 
 
 class RenderThread(QThread):

@@ -165,7 +165,7 @@ class ProceduresView(Page):
         self.up.setToolTip("Alt+Up")
         self.down.setToolTip("Alt+Down")
         for keys, button in (("Alt+Up", self.up), ("Alt+Down", self.down)):
-            QShortcut(QKeySequence(keys), self, button.click)
+            QShortcut(QKeySequence(keys), self, button.click).setWhatsThis(button.text())
         self.add.clicked.connect(self.ask_add)
         self.edit.clicked.connect(self.ask_edit)
         self.function.clicked.connect(self.ask_function)

@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 
+from .. import contrast
 from ..i18n import add_catalogue, tr
 
 add_catalogue(
@@ -51,19 +52,43 @@ class HistoryChart(QChartView):
         self.y_axis.setLabelFormat("%d")
         self.chart_.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart_.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        for key, colour, style in LINES:
+        for key, _colour, _style in LINES:
             series = QLineSeries()
             series.setName(titles[key])
-            pen = QPen(QColor(colour))
-            pen.setWidth(2)
-            pen.setStyle(style)
-            series.setPen(pen)
             series.setPointsVisible(True)
             self.chart_.addSeries(series)
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
             self.series[key] = series
+        self.follow_palette()
         self.clear()
+
+    def follow_palette(self) -> None:
+        """Background, text, grid and lines from the window's palette (high contrast: white
+        on black, bright lines), not the chart theme's fixed white and pastel."""
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        self.chart_.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
+        self.chart_.setBackgroundPen(QPen(palette.color(QPalette.ColorRole.Mid)))
+        self.chart_.setTitleBrush(QBrush(text))
+        self.chart_.legend().setLabelColor(text)
+        self.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Window)))
+        for axis in (self.x_axis, self.y_axis):
+            axis.setLabelsColor(text)
+            axis.setLinePenColor(text)
+            axis.setGridLineColor(palette.color(QPalette.ColorRole.Mid))
+            axis.setTitleBrush(QBrush(text))
+        for key, colour, style in LINES:
+            pen = QPen(QColor(contrast.colour(colour)))
+            pen.setWidth(3 if contrast.is_high() else 2)
+            pen.setStyle(style)
+            self.series[key].setPen(pen)
+            self.series[key].setBrush(QBrush(pen.color()))  # the points
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.follow_palette()
 
     def show_history(self, rows: list[dict[str, Any]], location: str, category: str) -> None:
         """One point per report (corrections included), oldest first."""
