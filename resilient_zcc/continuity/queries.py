@@ -1,0 +1,261 @@
+"""What the continuity picture answers: what every location runs on and for how long,
+who is below the autonomy threshold, who has not been heard from, and a time line.
+
+Every screen, sheet and command reads these functions; the read models are frozen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from ..contacts.reachable import round_the_clock
+from ..crisis.outage import Outage, active_outages
+from ..errors import ValidationError
+from ..i18n import Text
+from ..settings import get_setting
+from ..validation import require_row
+from .vocabulary import CareScale, Evacuation, Power
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+@dataclass(frozen=True)
+class ContinuityReport:
+    """One report as made (an entry of a location's time line)."""
+
+    report_id: str
+    location_id: str
+    power: Power
+    autonomy_hours: float | None
+    down: tuple[str, ...]
+    care_scaled: CareScale
+    evacuation: Evacuation
+    note: str
+    reporter: str
+    source: str
+    reported_at: str
+
+
+@dataclass(frozen=True)
+class ContinuityFigure:
+    """A location's current continuity: its newest report, aged against `as_of`.
+
+    `hours_left` is the reported autonomy minus the hours since the report (never below 0);
+    None on mains. `below_threshold` when the hours left are under the region's threshold.
+    """
+
+    location_id: str
+    location_name: str
+    organisation_id: str | None
+    organisation: str
+    city: str
+    report: ContinuityReport
+    hours_left: float | None
+    age_minutes: int
+    stale: bool
+    below_threshold: bool
+    phone: str  # the organisation's 24/7 number, if the directory has one
+    phone_function: str
+
+
+@dataclass(frozen=True)
+class SilentLocation:
+    """A location that has not reported since the outage began (or never)."""
+
+    location_id: str
+    location_name: str
+    organisation: str
+    city: str
+    last_reported_at: str | None
+    phone: str
+
+
+@dataclass(frozen=True)
+class ContinuityOverview:
+    as_of: str
+    threshold_hours: int
+    stale_after_hours: int  # the tightest rhythm in force (an outage tightens it)
+    outages: tuple[Outage, ...]
+    figures: tuple[ContinuityFigure, ...]  # by hours left, least first; mains last
+    not_heard_from: tuple[SilentLocation, ...]
+
+    @property
+    def below_threshold(self) -> tuple[ContinuityFigure, ...]:
+        return tuple(f for f in self.figures if f.below_threshold)
+
+    @property
+    def on_generator(self) -> tuple[ContinuityFigure, ...]:
+        return tuple(f for f in self.figures if f.report.power == Power.GENERATOR)
+
+    @property
+    def since(self) -> str | None:
+        """When the earliest outage that lasts began."""
+        return min((o.started_at for o in self.outages), default=None)
+
+
+def _report(row: dict[str, Any]) -> ContinuityReport:
+    return ContinuityReport(
+        report_id=row["report_id"],
+        location_id=row["location_id"],
+        power=Power(row["power"]),
+        autonomy_hours=row["autonomy_hours"],
+        down=tuple(code for code in (row["down"] or "").split(",") if code),
+        care_scaled=CareScale(row["care_scaled"]),
+        evacuation=Evacuation(row["evacuation"]),
+        note=row["note"] or "",
+        reporter=row["reporter"] or "",
+        source=row["source"] or "",
+        reported_at=row["reported_at"],
+    )
+
+
+def _aware(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValidationError("'now' needs a time zone (use datetime.now(UTC)).")
+    return now.astimezone(UTC)
+
+
+def stale_after_hours(store: Store, outages: tuple[Outage, ...]) -> int:
+    """The age after which a figure is stale: shorter while an outage lasts."""
+    normal = get_setting(store, "continuity.stale_after_hours")
+    if outages:
+        return min(normal, get_setting(store, "continuity.outage_stale_after_hours"))
+    return normal
+
+
+def _in_area(city: str | None, outages: tuple[Outage, ...]) -> bool:
+    """Whether a location lies in an outage's area (an empty area is the whole region)."""
+    for outage in outages:
+        names = {name.lower() for name in outage.municipalities}
+        if not names or (city or "").lower() in names:
+            return True
+    return False
+
+
+_CURRENT_SQL = """
+SELECT c.report_id, c.location_id, c.power, c.autonomy_hours, c.down, c.care_scaled,
+       c.evacuation, c.note, c.reporter, c.source, c.reported_at,
+       l.name AS location_name, l.city, l.report_every_hours, l.organisation_id,
+       coalesce(nullif(o.short_name, ''), o.name, '') AS organisation
+FROM continuity_current c
+JOIN locations l ON l.id = c.location_id AND l.deleted = 0
+LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0
+WHERE 1 {where}
+"""
+
+
+def continuity_overview(
+    store: Store, *, now: datetime, region_id: str | None = None
+) -> ContinuityOverview:
+    """The continuity picture of the region (or of every location) at `now`."""
+    now = _aware(now)
+    outages = active_outages(store, region_id)
+    threshold = get_setting(store, "continuity.autonomy_threshold_hours")
+    stale_hours = stale_after_hours(store, outages)
+    where, params = "", []
+    if region_id is not None:
+        where = " AND (l.region_id = ? OR l.region_id IS NULL)"
+        params.append(region_id)
+    rows = store.query(_CURRENT_SQL.format(where=where), params)
+    orgs = {row["organisation_id"] for row in rows if row["organisation_id"]}
+    silent_rows = _silent(store, outages, region_id)
+    orgs |= {row["organisation_id"] for row in silent_rows if row["organisation_id"]}
+    phones = round_the_clock(store, sorted(orgs))
+    figures = []
+    for row in rows:
+        report = _report(row)
+        at = datetime.fromisoformat(report.reported_at)
+        elapsed = (now - at).total_seconds() / 3600
+        hours_left = None
+        if report.autonomy_hours is not None:
+            hours_left = round(max(0.0, report.autonomy_hours - max(0.0, elapsed)), 1)
+        every = row["report_every_hours"]
+        limit = min(stale_hours, every) if every and outages else stale_hours
+        phone = phones.get(row["organisation_id"] or "")
+        figures.append(
+            ContinuityFigure(
+                location_id=row["location_id"],
+                location_name=row["location_name"] or "",
+                organisation_id=row["organisation_id"],
+                organisation=row["organisation"] or "",
+                city=row["city"] or "",
+                report=report,
+                hours_left=hours_left,
+                age_minutes=max(0, int(elapsed * 60)),
+                stale=elapsed > limit,
+                below_threshold=hours_left is not None and hours_left < threshold,
+                phone=phone.number if phone else "",
+                phone_function=phone.function if phone else "",
+            )
+        )
+    figures.sort(
+        key=lambda f: (
+            f.hours_left is None,
+            f.hours_left if f.hours_left is not None else 0.0,
+            f.location_name,
+            f.location_id,
+        )
+    )
+    silent = tuple(
+        SilentLocation(
+            location_id=row["id"],
+            location_name=row["name"] or "",
+            organisation=row["organisation"] or "",
+            city=row["city"] or "",
+            last_reported_at=row["last_reported_at"],
+            phone=phones[row["organisation_id"]].number if row["organisation_id"] in phones else "",
+        )
+        for row in silent_rows
+    )
+    return ContinuityOverview(
+        as_of=now.isoformat(timespec="seconds"),
+        threshold_hours=threshold,
+        stale_after_hours=stale_hours,
+        outages=outages,
+        figures=tuple(figures),
+        not_heard_from=silent,
+    )
+
+
+def _silent(
+    store: Store, outages: tuple[Outage, ...], region_id: str | None
+) -> list[dict[str, Any]]:
+    """Locations in an outage's area without a report since it began; none without outage."""
+    if not outages:
+        return []
+    since = min(o.started_at for o in outages)
+    sql = (
+        "SELECT l.id, l.name, l.city, l.organisation_id, "
+        "coalesce(nullif(o.short_name, ''), o.name, '') AS organisation, "
+        "c.reported_at AS last_reported_at FROM locations l "
+        "LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0 "
+        "LEFT JOIN continuity_current c ON c.location_id = l.id "
+        "WHERE l.deleted = 0 AND (c.reported_at IS NULL OR c.reported_at < ?)"
+    )
+    params: list[str] = [since]
+    if region_id is not None:
+        sql += " AND (l.region_id = ? OR l.region_id IS NULL)"
+        params.append(region_id)
+    rows = store.query(sql + " ORDER BY l.city, l.name, l.id", params)
+    return [row for row in rows if _in_area(row["city"], outages)]
+
+
+def continuity_timeline(store: Store, location_id: str) -> tuple[ContinuityReport, ...]:
+    """Every continuity report of a location, oldest first (corrections included)."""
+    require_row(store, "locations", location_id, Text("location"))
+    rows = store.query(
+        "SELECT id AS report_id, location_id, power, autonomy_hours, down, care_scaled, "
+        "evacuation, note, reporter, source, reported_at FROM continuity_reports "
+        "WHERE location_id = ? AND deleted = 0 ORDER BY reported_at, id",
+        (location_id,),
+    )
+    return tuple(_report(row) for row in rows)
+
+
+def newest_continuity_at(store: Store) -> str | None:
+    """When the newest continuity report was made: the picture's 'stand van gegevens'."""
+    row = store.query_one("SELECT max(reported_at) AS newest FROM continuity_current")
+    return row["newest"] if row else None
