@@ -109,6 +109,7 @@ def declare_outage(
     expected_end: datetime | None = None,
     text: str = "",
     outage_id: str | None = None,
+    entry_id: str | None = None,
 ) -> str:
     """Declare an outage in the region; returns its id."""
     row = region(store, region_id)
@@ -152,7 +153,7 @@ def declare_outage(
     summary = text.strip() or f"{OUTAGE_KINDS[kind][0]}: {area or row['name']}"
     values = entry_values(region_id, "uitval", summary, now, recorded_by, decided_by=decided_by)
     outage_id = outage_id or new_id()
-    entry_id = new_id()
+    entry_id = entry_id or new_id()
     with store.transaction() as tx:
         tx.put("log_entries", entry_id, values)
         tx.put(

@@ -9,6 +9,7 @@ area and kind is current, so a provider updates by reporting again (0 clears a k
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 _POSTCODE4 = re.compile(r"^\d{4}$")
 _FULL_POSTCODE = re.compile(r"^\d{4}\s?[A-Za-z]{2}$")
 _MUNICIPALITY = re.compile(r"^[^\W\d_][\w' .-]*$")
+_NAMESPACE = uuid.UUID("2e6f9a40-7b1c-4d85-a3e2-5c0d9b8f1a37")
 Counts = tuple[int, int, int]  # under 4 h, 4 to 12 h, over 12 h
 
 
@@ -77,8 +79,12 @@ def report_homecare(
     now: datetime,
     reporter: str = "",
     reported_at: datetime | None = None,
+    report_key: str | None = None,
 ) -> list[str]:
-    """Record a provider's counts for an area, one fact per kind given; returns their ids."""
+    """Record a provider's counts for an area, one fact per kind given; returns their ids.
+
+    `report_key` makes the ids fixed (derived from it and the kind), for data loaded on
+    several devices alike (the demo)."""
     require_row(store, "organisations", organisation_id, Text("organisation"))
     area = clean_area(area)
     if not counts:
@@ -102,7 +108,11 @@ def report_homecare(
     ids = []
     with store.transaction() as tx:
         for dependency, (under_4h, from_4_to_12h, over_12h) in sorted(counts.items()):
-            ids.append(new_id())
+            ids.append(
+                str(uuid.uuid5(_NAMESPACE, f"{report_key}:{dependency}"))
+                if report_key
+                else new_id()
+            )
             tx.put(
                 "homecare_reports",
                 ids[-1],

@@ -110,6 +110,7 @@ def request_resource(
     now: datetime,
     needed_by: datetime | None = None,
     request_id: str | None = None,
+    event_id: str | None = None,
 ) -> str:
     """An institution asks for `quantity` of a resource for one of its locations."""
     require_row(store, "locations", location_id, Text("location"))
@@ -154,7 +155,7 @@ def request_resource(
         )
         tx.put(
             "resource_events",
-            new_id(),
+            event_id or new_id(),
             {
                 "request_id": request_id,
                 "from_state": None,
@@ -207,6 +208,7 @@ def _step(
     values: dict[str, Any],
     reason: str | None = None,
     quantity: int | None = None,
+    event_id: str | None = None,
 ) -> None:
     current = RequestState(request["state"])
     if to_state not in TRANSITIONS[current]:
@@ -231,7 +233,7 @@ def _step(
         )
         tx.put(
             "resource_events",
-            new_id(),
+            event_id or new_id(),
             {
                 "request_id": request["id"],
                 "from_state": current.value,
@@ -253,6 +255,7 @@ def allocate(
     by: str,
     now: datetime,
     quantity: int | None = None,
+    event_id: str | None = None,
 ) -> None:
     """The coordinator gives `quantity` (default: all asked) from a stock to the request."""
     request = get_request(store, request_id)
@@ -290,22 +293,36 @@ def allocate(
         now,
         {"stock_id": stock, "allocated": amount, "allocated_at": at, "refusal": None},
         quantity=amount,
+        event_id=event_id,
     )
 
 
-def send(store: Store, request_id: str, *, by: str, now: datetime) -> None:
+def send(
+    store: Store, request_id: str, *, by: str, now: datetime, event_id: str | None = None
+) -> None:
     """The allocated units leave the stock."""
     request = get_request(store, request_id)
     at = utc_iso(now, Text("The current time"))
-    _step(store, request, RequestState.SENT, by, now, {"sent_at": at})
+    _step(store, request, RequestState.SENT, by, now, {"sent_at": at}, event_id=event_id)
 
 
-def receive(store: Store, request_id: str, *, by: str, now: datetime) -> None:
+def receive(
+    store: Store, request_id: str, *, by: str, now: datetime, event_id: str | None = None
+) -> None:
     """The requesting location confirms receipt."""
-    _step(store, get_request(store, request_id), RequestState.RECEIVED, by, now, {})
+    request = get_request(store, request_id)
+    _step(store, request, RequestState.RECEIVED, by, now, {}, event_id=event_id)
 
 
-def refuse(store: Store, request_id: str, *, by: str, reason: str, now: datetime) -> None:
+def refuse(
+    store: Store,
+    request_id: str,
+    *,
+    by: str,
+    reason: str,
+    now: datetime,
+    event_id: str | None = None,
+) -> None:
     """Refuse a request (or take back an allocation and refuse); a reason is required."""
     request = get_request(store, request_id)
     if not reason.strip():
@@ -321,6 +338,7 @@ def refuse(store: Store, request_id: str, *, by: str, reason: str, now: datetime
         now,
         {"refusal": reason.strip()},
         reason=reason.strip(),
+        event_id=event_id,
     )
 
 
