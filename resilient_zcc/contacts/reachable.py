@@ -1,5 +1,6 @@
-"""The number to call an organisation on at any hour: its own 24/7 phone, else the first
-24/7 phone of one of its functions (a piket), in fallback order."""
+"""The number to call an organisation on at any hour, best first: its own 24/7 phone (a
+switchboard), a phone of one of its functions kept 24/7 or on a rota (a piket), or the 24/7
+phone of someone who holds one of its functions (its crisis coordinator, say)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,22 @@ if TYPE_CHECKING:
 
 _KINDS = ", ".join(f"'{kind}'" for kind in sorted(PHONE_KINDS))
 _SQL = f"""
-SELECT coalesce(f.organisation_id, c.owner_id) AS organisation_id, c.value,
-       coalesce(f.name, '') AS function_name, c.owner_type, c.fallback_order, c.id
-FROM channels c
-LEFT JOIN functions f ON c.owner_type = 'function' AND f.id = c.owner_id AND f.deleted = 0
+SELECT o.value AS organisation_id, c.value, '' AS function_name, 0 AS rank,
+       c.fallback_order AS fallback, c.id AS channel_id
+FROM json_each(:ids) o JOIN channels c ON c.owner_type = 'organisation' AND c.owner_id = o.value
 WHERE c.deleted = 0 AND c.availability = '24/7' AND c.kind IN ({_KINDS})
-  AND ((c.owner_type = 'organisation' AND c.owner_id IN (SELECT value FROM json_each(:ids)))
-    OR (c.owner_type = 'function' AND f.organisation_id IN (SELECT value FROM json_each(:ids))))
-ORDER BY c.owner_type = 'organisation' DESC, c.fallback_order, f.name, c.id
+UNION ALL
+SELECT f.organisation_id, c.value, f.name, 1, c.fallback_order, c.id
+FROM functions f JOIN channels c ON c.owner_type = 'function' AND c.owner_id = f.id
+WHERE f.deleted = 0 AND c.deleted = 0 AND c.availability IN ('24/7', 'rota')
+  AND c.kind IN ({_KINDS}) AND f.organisation_id IN (SELECT value FROM json_each(:ids))
+UNION ALL
+SELECT f.organisation_id, c.value, f.name, 2, c.fallback_order, c.id
+FROM functions f JOIN roles r ON r.function_id = f.id AND r.deleted = 0
+JOIN channels c ON c.owner_type = 'person' AND c.owner_id = r.person_id
+WHERE f.deleted = 0 AND c.deleted = 0 AND c.availability = '24/7'
+  AND c.kind IN ({_KINDS}) AND f.organisation_id IN (SELECT value FROM json_each(:ids))
+ORDER BY rank, fallback, function_name, channel_id
 """
 
 
@@ -34,7 +43,7 @@ class RoundTheClock:
 
 
 def round_the_clock(store: Store, organisation_ids: list[str]) -> dict[str, RoundTheClock]:
-    """Per organisation its first 24/7 phone number; organisations without one are absent."""
+    """Per organisation its best 24/7 phone number; organisations without one are absent."""
     found: dict[str, RoundTheClock] = {}
     if not organisation_ids:
         return found

@@ -4,7 +4,8 @@ Hospitals run on generators with different autonomy (ZGT Almelo below the 12-hou
 threshold), care homes without telephony, some locations not heard from since the outage
 began; home-care providers with power-dependent clients in several municipalities (one has
 not updated since the outage began); suppliers of oxygen, pharmacy goods, fuel and medical
-goods with invented 24/7 numbers; the GHOR's regional PBM depot with stocks and requests,
+goods (in the directory's demo, with invented 24/7 lines) and what they supply to whom;
+the GHOR's regional PBM depot with stocks and requests,
 and one over-allocation of its last oxygen cylinders made on two laptops while they were cut
 off from each other. Organisation names are real or plainly invented; every number and
 person is invented. Deterministic: ids derived with uuid5, only the times follow `now`.
@@ -15,8 +16,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..capacity.model import add_location
-from ..contacts.model import add_channel, add_function, add_organisation
 from ..continuity.model import report_continuity
 from ..crisis.outage import declare_outage
 from ..homecare.model import report_homecare
@@ -34,28 +33,7 @@ DECIDED_BY = "DPG Twente (demo)"
 RECORDED_BY = "Calamiteitencoördinator ZCC (demo)"
 COORDINATOR = "PBM-coördinator GHOR Twente (demo)"
 
-# key, name, short name, city, 24/7 number (invented), the function that answers it
 # fmt: off
-SUPPLIERS: tuple[tuple[str, str, str, str, str, str], ...] = (
-    ("linde_gas", "Linde Gas Benelux", "Linde Gas", "Eindhoven", "06-1234 7001",
-     "Storingsdienst medische gassen"),
-    ("vivisol", "Vivisol Nederland", "Vivisol", "Son", "06-1234 7002",
-     "Servicedienst thuiszuurstof"),
-    ("brocacef", "Brocacef Groothandel", "Brocacef", "Maarssen", "06-1234 7003",
-     "Spoedlijn farmaceutische groothandel"),
-    ("brandstof", "Brandstofhandel Voorbeeld Twente (fictief)", "Brandstof Voorbeeld",
-     "Hengelo", "06-1234 7004", "Spoedlevering brandstof"),
-    ("medische_goederen", "Medische Groothandel Oefenveld (fictief)", "MG Oefenveld",
-     "Almelo", "06-1234 7005", "Calamiteitenlijn medische goederen"),
-)
-# Home-care providers' round-the-clock coordination lines (invented numbers).
-HOMECARE_LINES: tuple[tuple[str, str], ...] = (
-    ("buurtzorg", "06-1234 7011"),
-    ("carintreggeland", "06-1234 7012"),
-    ("livio", "06-1234 7013"),
-    ("tmz", "06-1234 7014"),
-)
-HOMECARE_FUNCTION = "Coördinator wijkverpleging 24/7"
 # supplier key, resource, customer organisation keys
 SUPPLY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("linde_gas", "zuurstofcilinders", ("mst", "zgt_almelo", "zgt_hengelo", "ghor")),
@@ -157,37 +135,7 @@ def load_outage(store: Store, now: datetime) -> None:
 
 
 def _suppliers(store: Store) -> None:
-    for key, name, short, city, number, function in SUPPLIERS:
-        org_id = demo_id("organisation", key)
-        add_organisation(store, name, "leverancier", "", short, city, org_id=org_id)
-        function_id = demo_id("function", f"{key}:24/7")
-        add_function(store, function, organisation_id=org_id, function_id=function_id)
-        add_channel(
-            store,
-            "function",
-            function_id,
-            "piket",
-            number,
-            availability="24/7",
-            channel_id=demo_id("channel", f"{key}:24/7"),
-        )
-    for key, number in HOMECARE_LINES:
-        function_id = demo_id("function", f"{key}:wijk-24/7")
-        add_function(
-            store,
-            HOMECARE_FUNCTION,
-            organisation_id=demo_id("organisation", key),
-            function_id=function_id,
-        )
-        add_channel(
-            store,
-            "function",
-            function_id,
-            "piket",
-            number,
-            availability="24/7",
-            channel_id=demo_id("channel", f"{key}:wijk-24/7"),
-        )
+    """Who supplies what to whom; the suppliers themselves are in the directory's demo."""
     for supplier, resource, customers in SUPPLY:
         for customer in customers:
             resources.link_supplier(
@@ -199,17 +147,9 @@ def _suppliers(store: Store) -> None:
 
 
 def _depot(store: Store, now: datetime) -> None:
-    depot = demo_id("location", "pbm_depot")
-    add_location(
-        store,
-        demo_id("organisation", "ghor"),
-        "Regionaal PBM-depot GHOR Twente",
-        address="Depotweg 1, Hengelo (fictief)",
-        city="Hengelo",
-        report_time=None,
-        report_every_hours=None,
-        location_id=depot,
-    )
+    depot = demo_id("location", "pbm_depot")  # a location of the capacity demo, no beds
+    if store.query_one("SELECT 1 FROM locations WHERE id = ?", (depot,)) is None:
+        return
     counted = now - timedelta(hours=6)
     stock = {}
     for resource, quantity in (
