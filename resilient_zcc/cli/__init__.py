@@ -8,7 +8,7 @@ import click
 
 from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
-from . import capacity, contacts, crisis, exchange, placements, profile
+from . import capacity, contacts, crisis, exchange, outage, placements, profile, resources
 from .common import Session, ZccGroup
 
 # Commands of the packages that build on the core, loaded when used (see ZccGroup).
@@ -76,5 +76,9 @@ for command in (
     exchange.export_group,
     exchange.backup_cmd,
     exchange.restore_cmd,
+    outage.outage_group,
+    outage.continuity_group,
+    outage.homecare_group,
+    resources.resources_group,
 ):
     main.add_command(command)
