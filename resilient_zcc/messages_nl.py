@@ -1367,4 +1367,14 @@ NL: dict[str, str] = {
         "Zolang de regio in een uitval zit, is een continuïteitsmelding of thuiszorgcijfer "
         "ouder dan dit aantal uren verouderd."
     ),
+    # cli/outage.py and cli/resources.py
+    "'{text}' matches several organisations ({names}); give more of the name.": (
+        "'{text}' past bij meerdere organisaties ({names}); geef meer van de naam."
+    ),
+    "outage": "uitval",
+    "'{value}' is not KIND=UNDER_4H,4_TO_12H,OVER_12H, like beademing=1,2,0.": (
+        "'{value}' is niet SOORT=ONDER_4U,4_TOT_12U,BOVEN_12U, zoals beademing=1,2,0."
+    ),
+    "resource request": "aanvraag van middelen",
+    "stock": "voorraad",
 }
