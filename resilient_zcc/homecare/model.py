@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 FUTURE_TOLERANCE = timedelta(minutes=5)
 _POSTCODE4 = re.compile(r"^\d{4}$")
 _FULL_POSTCODE = re.compile(r"^\d{4}\s?[A-Za-z]{2}$")
-_MUNICIPALITY = re.compile(r"^[^\W\d_][\w' .-]*$")
+# Letters, spaces, hyphens, dots, apostrophes ('s-Hertogenbosch); no digits (a house number).
+_MUNICIPALITY = re.compile(r"^'?[^\W\d_](?:[^\W\d_]|[' .-])*$")
 _NAMESPACE = uuid.UUID("2e6f9a40-7b1c-4d85-a3e2-5c0d9b8f1a37")
 Counts = tuple[int, int, int]  # under 4 h, 4 to 12 h, over 12 h
 
