@@ -154,7 +154,8 @@ def request_history(store: Store, request_id: str) -> list[dict[str, Any]]:
     """Every step of a request, oldest first."""
     return store.query(
         "SELECT from_state, to_state, at, by, stock_id, quantity, reason FROM resource_events "
-        "WHERE request_id = ? AND deleted = 0 ORDER BY at, id",
+        "WHERE request_id = ? AND deleted = 0 "
+        "ORDER BY at, json_extract(_clock, '$.to_state[0]'), id",  # same minute: write order
         (request_id,),
     )
 
