@@ -56,6 +56,11 @@ def organisation_id(store: Store, text: str) -> str:
     )
 
 
+def _choice(vocabulary: dict[str, tuple[str, str]]) -> click.Choice:
+    """The codes as plain strings (click shows an enum member by its name)."""
+    return click.Choice([str(code) for code in vocabulary])
+
+
 def _outage_line(outage: Outage) -> str:
     area = outage.area or "hele regio"
     until = f", verwacht tot {local_time(outage.expected_end)}" if outage.expected_end else ""
@@ -105,7 +110,7 @@ def outage_show(session: Session, show_all: bool, region: str | None, as_json: b
 
 
 @outage_group.command("declare")
-@click.option("--kind", type=click.Choice(list(OUTAGE_KINDS)), required=True,
+@click.option("--kind", type=_choice(OUTAGE_KINDS), required=True,
               help="What is out.")  # fmt: skip
 @click.option("--area", default="", help="Municipalities, comma-separated (default: all).")
 @click.option("--start", default=None, help="When it began (HH:MM or 'YYYY-MM-DD HH:MM').")
@@ -202,12 +207,12 @@ def _hours(hours: float | None) -> str:
 
 @continuity_group.command("report")
 @click.argument("location")
-@click.option("--power", type=click.Choice(list(POWER)), required=True, help="Runs on.")
+@click.option("--power", type=_choice(POWER), required=True, help="Runs on.")
 @click.option("--hours", type=float, default=None, help="Hours of autonomy left.")
 @click.option("--down", default="", help=f"What is down, comma-separated: {', '.join(DOWN)}.")
-@click.option("--care", type=click.Choice(list(CARE_SCALE)), default="geen", show_default=True,
+@click.option("--care", type=_choice(CARE_SCALE), default="geen", show_default=True,
               help="Care scaled down.")  # fmt: skip
-@click.option("--evacuation", type=click.Choice(list(EVACUATION)), default="geen",
+@click.option("--evacuation", type=_choice(EVACUATION), default="geen",
               show_default=True, help="Evacuation.")  # fmt: skip
 @click.option("--note", default="", help="Free text.")
 @click.option("--reporter", default="", help="Who reported.")
