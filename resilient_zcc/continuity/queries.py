@@ -96,15 +96,22 @@ class ContinuityOverview:
         return min((o.started_at for o in self.outages), default=None)
 
 
+# Lookups instead of Enum(value): the overview builds thousands of reports per call.
+_POWER = {p.value: p for p in Power}
+_CARE = {c.value: c for c in CareScale}
+_EVACUATION = {e.value: e for e in Evacuation}
+
+
 def _report(row: dict[str, Any]) -> ContinuityReport:
+    down = row["down"]
     return ContinuityReport(
         report_id=row["report_id"],
         location_id=row["location_id"],
-        power=Power(row["power"]),
+        power=_POWER[row["power"]],
         autonomy_hours=row["autonomy_hours"],
-        down=tuple(code for code in (row["down"] or "").split(",") if code),
-        care_scaled=CareScale(row["care_scaled"]),
-        evacuation=Evacuation(row["evacuation"]),
+        down=tuple(down.split(",")) if down else (),
+        care_scaled=_CARE[row["care_scaled"]],
+        evacuation=_EVACUATION[row["evacuation"]],
         note=row["note"] or "",
         reporter=row["reporter"] or "",
         source=row["source"] or "",
@@ -135,16 +142,25 @@ def _in_area(city: str | None, outages: tuple[Outage, ...]) -> bool:
     return False
 
 
-_CURRENT_SQL = """
-SELECT c.report_id, c.location_id, c.power, c.autonomy_hours, c.down, c.care_scaled,
-       c.evacuation, c.note, c.reporter, c.source, c.reported_at,
-       l.name AS location_name, l.city, l.report_every_hours, l.organisation_id,
-       coalesce(nullif(o.short_name, ''), o.name, '') AS organisation
-FROM continuity_current c
-JOIN locations l ON l.id = c.location_id AND l.deleted = 0
+# One pass over the locations: each with its current report, if any (a location without
+# one can only be "not heard from"). Ages and hours left are computed by SQLite.
+_LOCATIONS_SQL = """
+SELECT l.id AS location_id, l.name AS location_name, l.city, l.report_every_hours,
+       l.organisation_id, coalesce(nullif(o.short_name, ''), o.name, '') AS organisation,
+       c.report_id, c.power, c.autonomy_hours, c.down, c.care_scaled, c.evacuation, c.note,
+       c.reporter, c.source, c.reported_at,
+       (julianday(:now) - julianday(c.reported_at)) * 24 AS elapsed
+FROM locations l
+LEFT JOIN continuity_current c ON c.location_id = l.id
 LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0
-WHERE 1 {where}
+WHERE l.deleted = 0 {where}
 """
+
+
+def _sort_key(figure: ContinuityFigure) -> tuple[bool, float, str, str]:
+    """Least autonomy left first; mains (no hours) last; then by name."""
+    hours = figure.hours_left
+    return (hours is None, hours or 0.0, figure.location_name, figure.location_id)
 
 
 def continuity_overview(
@@ -155,23 +171,31 @@ def continuity_overview(
     outages = active_outages(store, region_id)
     threshold = get_setting(store, "continuity.autonomy_threshold_hours")
     stale_hours = stale_after_hours(store, outages)
-    where, params = "", []
+    since = min((o.started_at for o in outages), default=None)
+    where, params = "", {"now": now.isoformat(timespec="seconds")}
     if region_id is not None:
-        where = " AND (l.region_id = ? OR l.region_id IS NULL)"
-        params.append(region_id)
-    rows = store.query(_CURRENT_SQL.format(where=where), params)
-    orgs = {row["organisation_id"] for row in rows if row["organisation_id"]}
-    silent_rows = _silent(store, outages, region_id)
-    orgs |= {row["organisation_id"] for row in silent_rows if row["organisation_id"]}
+        where = " AND (l.region_id = :region OR l.region_id IS NULL)"
+        params["region"] = region_id
+    rows = store.query(_LOCATIONS_SQL.format(where=where), params)
+    reported = [row for row in rows if row["report_id"] is not None]
+    silent_rows = []
+    if since is not None:
+        silent_rows = [
+            row
+            for row in rows
+            if (row["reported_at"] is None or row["reported_at"] < since)
+            and _in_area(row["city"], outages)
+        ]
+        silent_rows.sort(
+            key=lambda r: (r["city"] or "", r["location_name"] or "", r["location_id"])
+        )
+    orgs = {row["organisation_id"] for row in reported + silent_rows if row["organisation_id"]}
     phones = round_the_clock(store, sorted(orgs))
     figures = []
-    for row in rows:
-        report = _report(row)
-        at = datetime.fromisoformat(report.reported_at)
-        elapsed = (now - at).total_seconds() / 3600
-        hours_left = None
-        if report.autonomy_hours is not None:
-            hours_left = round(max(0.0, report.autonomy_hours - max(0.0, elapsed)), 1)
+    for row in reported:
+        elapsed = row["elapsed"]
+        hours = row["autonomy_hours"]
+        hours_left = None if hours is None else round(max(0.0, hours - max(0.0, elapsed)), 1)
         every = row["report_every_hours"]
         limit = min(stale_hours, every) if every and outages else stale_hours
         phone = phones.get(row["organisation_id"] or "")
@@ -182,7 +206,7 @@ def continuity_overview(
                 organisation_id=row["organisation_id"],
                 organisation=row["organisation"] or "",
                 city=row["city"] or "",
-                report=report,
+                report=_report(row),
                 hours_left=hours_left,
                 age_minutes=max(0, int(elapsed * 60)),
                 stale=elapsed > limit,
@@ -191,21 +215,14 @@ def continuity_overview(
                 phone_function=phone.function if phone else "",
             )
         )
-    figures.sort(
-        key=lambda f: (
-            f.hours_left is None,
-            f.hours_left if f.hours_left is not None else 0.0,
-            f.location_name,
-            f.location_id,
-        )
-    )
+    figures.sort(key=_sort_key)
     silent = tuple(
         SilentLocation(
-            location_id=row["id"],
-            location_name=row["name"] or "",
+            location_id=row["location_id"],
+            location_name=row["location_name"] or "",
             organisation=row["organisation"] or "",
             city=row["city"] or "",
-            last_reported_at=row["last_reported_at"],
+            last_reported_at=row["reported_at"],
             phone=phones[row["organisation_id"]].number if row["organisation_id"] in phones else "",
         )
         for row in silent_rows
@@ -218,29 +235,6 @@ def continuity_overview(
         figures=tuple(figures),
         not_heard_from=silent,
     )
-
-
-def _silent(
-    store: Store, outages: tuple[Outage, ...], region_id: str | None
-) -> list[dict[str, Any]]:
-    """Locations in an outage's area without a report since it began; none without outage."""
-    if not outages:
-        return []
-    since = min(o.started_at for o in outages)
-    sql = (
-        "SELECT l.id, l.name, l.city, l.organisation_id, "
-        "coalesce(nullif(o.short_name, ''), o.name, '') AS organisation, "
-        "c.reported_at AS last_reported_at FROM locations l "
-        "LEFT JOIN organisations o ON o.id = l.organisation_id AND o.deleted = 0 "
-        "LEFT JOIN continuity_current c ON c.location_id = l.id "
-        "WHERE l.deleted = 0 AND (c.reported_at IS NULL OR c.reported_at < ?)"
-    )
-    params: list[str] = [since]
-    if region_id is not None:
-        sql += " AND (l.region_id = ? OR l.region_id IS NULL)"
-        params.append(region_id)
-    rows = store.query(sql + " ORDER BY l.city, l.name, l.id", params)
-    return [row for row in rows if _in_area(row["city"], outages)]
 
 
 def continuity_timeline(store: Store, location_id: str) -> tuple[ContinuityReport, ...]:
