@@ -6,6 +6,7 @@ Every screen, sheet and command reads these functions; the read models are froze
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -133,13 +134,13 @@ def stale_after_hours(store: Store, outages: tuple[Outage, ...]) -> int:
     return normal
 
 
-def _in_area(city: str | None, outages: tuple[Outage, ...]) -> bool:
-    """Whether a location lies in an outage's area (an empty area is the whole region)."""
-    for outage in outages:
-        names = {name.lower() for name in outage.municipalities}
-        if not names or (city or "").lower() in names:
-            return True
-    return False
+def _area_test(outages: tuple[Outage, ...]) -> Callable[[str | None], bool]:
+    """Whether a location's city lies in an outage's area (empty area: the whole region)."""
+    areas = [{name.lower() for name in outage.municipalities} for outage in outages]
+    if any(not names for names in areas):
+        return lambda _city: True
+    cities = set().union(*areas)
+    return lambda city: (city or "").lower() in cities
 
 
 # One pass over the locations: each with its current report, if any (a location without
@@ -180,11 +181,11 @@ def continuity_overview(
     reported = [row for row in rows if row["report_id"] is not None]
     silent_rows = []
     if since is not None:
+        in_area = _area_test(outages)
         silent_rows = [
             row
             for row in rows
-            if (row["reported_at"] is None or row["reported_at"] < since)
-            and _in_area(row["city"], outages)
+            if (row["reported_at"] is None or row["reported_at"] < since) and in_area(row["city"])
         ]
         silent_rows.sort(
             key=lambda r: (r["city"] or "", r["location_name"] or "", r["location_id"])
