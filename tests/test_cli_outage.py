@@ -193,3 +193,15 @@ def test_the_overview_in_dutch_from_a_real_process(demo_profile: Path) -> None:
         capture_output=True, text=True, env=env, timeout=120, check=True,
     )  # fmt: skip
     assert "Stroomuitval: Enschede, Hengelo, Almelo, Borne" in shown.stdout
+
+
+def test_an_empty_profile_answers_with_empty_pictures(profile: Path) -> None:
+    assert _json(profile, "outage", "show") == []
+    overview = _json(profile, "continuity", "overview")
+    assert overview["figures"] == [] and overview["not_heard_from"] == []
+    assert _json(profile, "homecare", "overview")["areas"] == []
+    assert _json(profile, "resources", "requests") == []
+    assert _json(profile, "resources", "conflicts") == []
+    assert "Geen uitval" in run(profile, "outage", "show").output
+    _refused(run(profile, "outage", "declare", "--kind", "stroom", "--decided-by", "DPG"),
+             "no region")  # fmt: skip

@@ -56,6 +56,13 @@ def organisation_id(store: Store, text: str) -> str:
     )
 
 
+def _optional_region(store: Store, region: str | None) -> str | None:
+    """The region named, or the only one; None (every location) in a profile without one."""
+    if region or store.query_one("SELECT 1 FROM regions WHERE deleted = 0"):
+        return _region(store, region)
+    return None
+
+
 def _choice(vocabulary: dict[str, tuple[str, str]]) -> click.Choice:
     """The codes as plain strings (click shows an enum member by its name)."""
     return click.Choice([str(code) for code in vocabulary])
@@ -97,7 +104,7 @@ def outage_show(session: Session, show_all: bool, region: str | None, as_json: b
       resilient-zcc outage show --all --json
     """
     with session.store() as store:
-        region_id = _region(store, region)
+        region_id = _optional_region(store, region)
         found = outage_history(store, region_id) if show_all else active_outages(store, region_id)
     if as_json:
         emit_json([_outage_json(o) for o in found])
@@ -288,7 +295,7 @@ def continuity_overview_cmd(
       resilient-zcc continuity overview --below --json
     """
     with session.store() as store:
-        overview = continuity_overview(store, now=now(), region_id=_region(store, region))
+        overview = continuity_overview(store, now=now(), region_id=_optional_region(store, region))
     figures = overview.below_threshold if below else overview.figures
     if as_json:
         data = dataclasses.asdict(overview)
