@@ -8,7 +8,18 @@ import click
 
 from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
-from . import capacity, contacts, crisis, exchange, outage, placements, profile, resources
+from . import (
+    capacity,
+    contacts,
+    continuity,
+    crisis,
+    exchange,
+    homecare,
+    outage,
+    placements,
+    profile,
+    resources,
+)
 from .common import Session, ZccGroup
 
 # Commands of the packages that build on the core, loaded when used (see ZccGroup).
@@ -77,8 +88,8 @@ for command in (
     exchange.backup_cmd,
     exchange.restore_cmd,
     outage.outage_group,
-    outage.continuity_group,
-    outage.homecare_group,
+    continuity.continuity_group,
+    homecare.homecare_group,
     resources.resources_group,
 ):
     main.add_command(command)
