@@ -1460,4 +1460,187 @@ NL: dict[str, str] = {
     "This store was not opened with a key; open the profile again.": (
         "Deze gegevensopslag is niet met een sleutel geopend; open het profiel opnieuw."
     ),
+    # crisis/outage.py: the region's outages
+    "Unknown kind of outage '{kind}'. Allowed: {allowed}.": (
+        "Onbekende soort uitval '{kind}'. Toegestaan: {allowed}."
+    ),
+    "Declaring an outage needs who decided (decided_by), e.g. 'DPG Twente'.": (
+        "Voor het afkondigen van een uitval is nodig wie besloot (decided_by), bijvoorbeeld "
+        "'DPG Twente'."
+    ),
+    "The start of the outage": "Het begin van de uitval",
+    "The start of the outage {at} lies in the future (now is {now}); declare it "
+    "when it has begun.": (
+        "Het begin van de uitval {at} ligt in de toekomst (het is nu {now}); kondig de uitval "
+        "af als die begonnen is."
+    ),
+    "The expected end": "Het verwachte einde",
+    "The expected end {end} must lie after the start {start}.": (
+        "Het verwachte einde {end} moet na het begin {start} liggen."
+    ),
+    "This outage is already declared (since {since}); end it first or give another area.": (
+        "Deze uitval is al afgekondigd (sinds {since}); beëindig die eerst of geef een ander "
+        "gebied."
+    ),
+    "This outage ended already on {at} ({by}).": "Deze uitval is al beëindigd op {at} ({by}).",
+    "Ending an outage needs who decided (decided_by).": (
+        "Voor het beëindigen van een uitval is nodig wie besloot (decided_by)."
+    ),
+    "The end of the outage": "Het einde van de uitval",
+    "The outage cannot end ({at}) before it started ({start}).": (
+        "De uitval kan niet eindigen ({at}) voordat die begon ({start})."
+    ),
+    "No outage with id {id}; 'outage show' lists them.": (
+        "Geen uitval met id {id}; 'outage show' toont ze."
+    ),
+    # continuity/model.py and queries: continuity reports
+    "Unknown service '{code}' in what is down. Allowed: {allowed}.": (
+        "Onbekende voorziening '{code}' bij wat uitgevallen is. Toegestaan: {allowed}."
+    ),
+    "Unknown power source '{power}'. Allowed: {allowed}.": (
+        "Onbekende stroomvoorziening '{power}'. Toegestaan: {allowed}."
+    ),
+    "Hours of autonomy must be a number, not {value!r}.": (
+        "Uren autonomie moeten een getal zijn, niet {value!r}."
+    ),
+    "Hours of autonomy cannot be negative ({hours}); give 0 or more.": (
+        "Uren autonomie kunnen niet negatief zijn ({hours}); geef 0 of meer."
+    ),
+    "{hours} hours of autonomy is more than a month ({most} h); check the figure.": (
+        "{hours} uur autonomie is meer dan een maand ({most} u); controleer het getal."
+    ),
+    "On a generator or battery, give the hours of autonomy left (fuel or charge).": (
+        "Geef bij een noodstroomaggregaat of accu de resterende uren autonomie (brandstof of "
+        "lading)."
+    ),
+    "care scale-down": "afschaling van zorg",
+    "evacuation state": "evacuatiestatus",
+    "source": "bron",
+    # homecare/model.py and queries: power-dependent care at home
+    "'{area}' is a full postcode, which comes close to an address; give only the "
+    "four digits (like 7511) or the municipality.": (
+        "'{area}' is een volledige postcode, en dat komt dicht bij een adres; geef alleen de "
+        "vier cijfers (zoals 7511) of de gemeente."
+    ),
+    "'{area}' is not an area; give a municipality (like Enschede) or a four-digit "
+    "postcode (like 7511).": (
+        "'{area}' is geen gebied; geef een gemeente (zoals Enschede) of een postcode van vier "
+        "cijfers (zoals 7511)."
+    ),
+    "Unknown kind of power dependency '{kind}'. Allowed: {allowed}.": (
+        "Onbekende soort stroomafhankelijkheid '{kind}'. Toegestaan: {allowed}."
+    ),
+    "Give three counts for {kind}: under 4 hours, 4 to 12 hours, over 12 hours.": (
+        "Geef drie aantallen voor {kind}: minder dan 4 uur, 4 tot 12 uur, meer dan 12 uur."
+    ),
+    "A number of clients must be a whole number, not {value!r}.": (
+        "Een aantal cliënten moet een geheel getal zijn, niet {value!r}."
+    ),
+    "A number of clients cannot be negative ({value}); give 0 or more.": (
+        "Een aantal cliënten kan niet negatief zijn ({value}); geef 0 of meer."
+    ),
+    "Give at least one kind of dependency with its counts (like beademing=1,2,0).": (
+        "Geef minstens één soort afhankelijkheid met de aantallen (zoals beademing=1,2,0)."
+    ),
+    "Give the hours ahead as a whole number of 1 or more, not {value!r}.": (
+        "Geef het aantal uren vooruit als geheel getal van 1 of meer, niet {value!r}."
+    ),
+    # resources: stocks, requests, allocation, conflicts
+    "'{code}' is not a resource code; use lower case letters, digits and "
+    "underscores (like zuurstofcilinders). Known: {known}.": (
+        "'{code}' is geen code van een middel; gebruik kleine letters, cijfers en liggende "
+        "streepjes (zoals zuurstofcilinders). Bekend: {known}."
+    ),
+    "{what} of {value} is implausibly large; check the figure.": (
+        "{what} van {value} is onwaarschijnlijk groot; controleer het getal."
+    ),
+    "{what} {at} lies in the future (now is {now}).": (
+        "{what} {at} ligt in de toekomst (het is nu {now})."
+    ),
+    "location or depot": "locatie of depot",
+    "A stock": "Een voorraad",
+    "Who counted the stock (counted_by)": "Wie de voorraad telde (counted_by)",
+    "The moment of the count": "Het moment van tellen",
+    "The quantity asked for": "Het gevraagde aantal",
+    "A request asks for at least 1.": "Een aanvraag vraagt om minstens 1.",
+    "The reason for the request": "De reden van de aanvraag",
+    "Who asks (requested_by)": "Wie aanvraagt (requested_by)",
+    "The moment it is needed by": "Het moment waarop het nodig is",
+    "It is needed by {needed}, which has passed (now is {now}); give a later "
+    "time, or none for as soon as possible.": (
+        "Het is nodig op {needed}, en dat is voorbij (het is nu {now}); geef een later "
+        "tijdstip, of geen voor zo snel mogelijk."
+    ),
+    "No resource request with id {id}; 'resources requests' lists them.": (
+        "Geen aanvraag met id {id}; 'resources requests' toont ze."
+    ),
+    "No stock with id {id}; 'resources stock' lists them.": (
+        "Geen voorraad met id {id}; 'resources stock' toont ze."
+    ),
+    "none (it is closed)": "geen (de aanvraag is afgesloten)",
+    "A request that is {state} cannot become {target}; next steps: {allowed}.": (
+        "Een aanvraag met status {state} kan niet {target} worden; volgende stappen: {allowed}."
+    ),
+    "Who takes the step (by)": "Wie de stap zet (by)",
+    "This step is dated {at}, before the request's last step ({since}).": (
+        "Deze stap is gedateerd op {at}, vóór de laatste stap van de aanvraag ({since})."
+    ),
+    "This stock holds {stock}, the request asks for {asked}; choose a stock of {asked}.": (
+        "Deze voorraad bevat {stock}, de aanvraag vraagt om {asked}; kies een voorraad {asked}."
+    ),
+    "The quantity allocated": "Het toegewezen aantal",
+    "Allocate at least 1, or refuse the request with a reason.": (
+        "Wijs minstens 1 toe, of weiger de aanvraag met een reden."
+    ),
+    "Allocating {amount} is more than the {asked} asked for.": (
+        "{amount} toewijzen is meer dan de gevraagde {asked}."
+    ),
+    "Allocating {amount} is more than the stock has free ({free} of {quantity} "
+    "counted); allocate at most {free} or choose another stock.": (
+        "{amount} toewijzen is meer dan de voorraad vrij heeft ({free} van {quantity} "
+        "geteld); wijs hoogstens {free} toe of kies een andere voorraad."
+    ),
+    "A refusal needs a reason (like 'voorraad nodig voor ziekenhuizen'); the requester reads it.": (
+        "Een weigering heeft een reden nodig (zoals 'voorraad nodig voor ziekenhuizen'); de "
+        "aanvrager leest die."
+    ),
+    "Taking back an allocation needs a reason; it is kept with it.": (
+        "Het intrekken van een toewijzing heeft een reden nodig; die wordt erbij bewaard."
+    ),
+    "supplier": "leverancier",
+    "Only an organisation of the sector 'leverancier' can be a supplier; change its "
+    "sector first.": (
+        "Alleen een organisatie uit de sector 'leverancier' kan leverancier zijn; wijzig eerst "
+        "de sector."
+    ),
+    "No resource conflict with id {id}; 'resources conflicts' lists them.": (
+        "Geen conflict over middelen met id {id}; 'resources conflicts' toont ze."
+    ),
+    "Describe how the conflict was settled (like 'toewijzing aan Livio ingetrokken'); "
+    "it is kept with the conflict.": (
+        "Beschrijf hoe het conflict is opgelost (zoals 'toewijzing aan Livio ingetrokken'); "
+        "dat wordt bij het conflict bewaard."
+    ),
+    # settings.py: the outage picture's settings
+    "A location with fewer hours of power autonomy left than this is flagged.": (
+        "Een locatie met minder resterende uren stroomautonomie dan dit wordt gemarkeerd."
+    ),
+    "A continuity report older than this many hours is marked stale.": (
+        "Een continuïteitsmelding ouder dan dit aantal uren is verouderd."
+    ),
+    "While the region is in an outage, a continuity report or home-care figure "
+    "older than this many hours is marked stale.": (
+        "Zolang de regio in een uitval zit, is een continuïteitsmelding of thuiszorgcijfer "
+        "ouder dan dit aantal uren verouderd."
+    ),
+    # cli/outage.py and cli/resources.py
+    "'{text}' matches several organisations ({names}); give more of the name.": (
+        "'{text}' past bij meerdere organisaties ({names}); geef meer van de naam."
+    ),
+    "outage": "uitval",
+    "'{value}' is not KIND=UNDER_4H,4_TO_12H,OVER_12H, like beademing=1,2,0.": (
+        "'{value}' is niet SOORT=ONDER_4U,4_TOT_12U,BOVEN_12U, zoals beademing=1,2,0."
+    ),
+    "resource request": "aanvraag van middelen",
+    "stock": "voorraad",
 }

@@ -342,6 +342,66 @@ def _m10_rules(conn: sqlcipher3.Connection) -> None:
         conn.execute(statement)
 
 
+def _m11_outage(conn: sqlcipher3.Connection) -> None:
+    """The outage picture: the region's outages, continuity reports per location, power-
+    dependent care at home (counts only, no personal data), scarce resources and their
+    requests, who supplies what; and the derived newest continuity report per location."""
+    for statement in (
+        # A declared outage; declaring and ending are also `log_entries` of kind 'uitval'.
+        _replicated(
+            "outages",
+            "region_id TEXT, kind TEXT, area TEXT, started_at TEXT, expected_end TEXT, "
+            "decided_by TEXT, entry_id TEXT, ended_at TEXT, ended_by TEXT, end_entry_id TEXT",
+        ),
+        # Immutable facts, like capacity reports: the newest per location is current.
+        _replicated(
+            "continuity_reports",
+            "location_id TEXT, power TEXT, autonomy_hours REAL, down TEXT, care_scaled TEXT, "
+            "evacuation TEXT, note TEXT, reporter TEXT, source TEXT, reported_at TEXT",
+        ),
+        # Counts per provider, area and kind of dependency; never a client's identity.
+        _replicated(
+            "homecare_reports",
+            "organisation_id TEXT, area TEXT, dependency TEXT, under_4h INTEGER, "
+            "from_4_to_12h INTEGER, over_12h INTEGER, reporter TEXT, reported_at TEXT",
+        ),
+        # One row per holder (location or depot) and resource; id derived from both.
+        _replicated(
+            "resource_stocks",
+            "location_id TEXT, resource TEXT, quantity INTEGER, counted_at TEXT, counted_by TEXT",
+        ),
+        _replicated(
+            "resource_requests",
+            "location_id TEXT, resource TEXT, quantity INTEGER, needed_by TEXT, reason TEXT, "
+            "requested_by TEXT, requested_at TEXT, state TEXT, state_at TEXT, stock_id TEXT, "
+            "allocated INTEGER, allocated_at TEXT, sent_at TEXT, refusal TEXT",
+        ),
+        _replicated(
+            "resource_events",
+            "request_id TEXT, from_state TEXT, to_state TEXT, at TEXT, by TEXT, "
+            "stock_id TEXT, quantity INTEGER, reason TEXT",
+        ),
+        _replicated("supply_links", "supplier_id TEXT, resource TEXT, customer_id TEXT, note TEXT"),
+        "CREATE INDEX outages_by_region ON outages (region_id, ended_at)",
+        "CREATE INDEX continuity_latest ON continuity_reports (location_id, reported_at)",
+        "CREATE INDEX homecare_latest ON homecare_reports "
+        "(organisation_id, area, dependency, reported_at)",
+        "CREATE INDEX stocks_by_location ON resource_stocks (location_id, resource)",
+        "CREATE INDEX resource_requests_by_state ON resource_requests (state, deleted)",
+        "CREATE INDEX resource_requests_by_stock ON resource_requests (stock_id)",
+        "CREATE INDEX resource_events_by_request ON resource_events (request_id, at)",
+        "CREATE INDEX supply_by_customer ON supply_links (customer_id)",
+        # Derived, local: the newest continuity report per location, with its figures.
+        "CREATE TABLE continuity_current (location_id TEXT PRIMARY KEY, report_id TEXT NOT NULL, "
+        "power TEXT, autonomy_hours REAL, down TEXT, care_scaled TEXT, evacuation TEXT, "
+        "note TEXT, reporter TEXT, source TEXT, reported_at TEXT) WITHOUT ROWID",
+    ):
+        conn.execute(statement)
+    from .continuity.current import ALL_LOCATIONS, fill_current
+
+    fill_current(conn, ALL_LOCATIONS)
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
@@ -353,10 +413,21 @@ MIGRATIONS: list[Migration] = [
     _m8_region_network,
     _m9_placement_rules,
     _m10_rules,
+    _m11_outage,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.
-APPEND_ONLY = frozenset({"log_entries", "capacity_reports", "placement_events", "seh_status"})
+APPEND_ONLY = frozenset(
+    {
+        "log_entries",
+        "capacity_reports",
+        "placement_events",
+        "seh_status",
+        "continuity_reports",
+        "homecare_reports",
+        "resource_events",
+    }
+)
 LATEST = len(MIGRATIONS)
 
 

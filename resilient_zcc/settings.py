@@ -69,6 +69,28 @@ SETTINGS = {
             minimum=15,
             maximum=14 * 24 * 60,
         ),
+        Setting(
+            "continuity.autonomy_threshold_hours",
+            12,
+            Text("A location with fewer hours of power autonomy left than this is flagged."),
+            minimum=1,
+            maximum=720,
+        ),
+        Setting(
+            "continuity.stale_after_hours",
+            24,
+            Text("A continuity report older than this many hours is marked stale."),
+            minimum=1,
+        ),
+        Setting(
+            "continuity.outage_stale_after_hours",
+            4,
+            Text(
+                "While the region is in an outage, a continuity report or home-care figure "
+                "older than this many hours is marked stale."
+            ),
+            minimum=1,
+        ),
     )
 }
 

@@ -235,11 +235,20 @@ class Store:
 def _derived_indexes() -> list[DerivedIndex]:
     from .capacity.current import refresh_current_capacity
     from .contacts.search import refresh_search_index
+    from .continuity.current import refresh_continuity_current
     from .placements.conflicts import refresh_conflicts
     from .placements.holds import refresh_holds
+    from .resources.conflicts import refresh_resource_conflicts
 
     # In this order: conflicts read the current capacity and the holds.
-    return [refresh_search_index, refresh_current_capacity, refresh_holds, refresh_conflicts]
+    return [
+        refresh_search_index,
+        refresh_current_capacity,
+        refresh_holds,
+        refresh_conflicts,
+        refresh_continuity_current,
+        refresh_resource_conflicts,
+    ]
 
 
 def _connect_or_read_only(

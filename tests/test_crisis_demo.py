@@ -60,7 +60,7 @@ def test_which_measures_apply_now(demo: Store) -> None:
 def test_logbook_has_decisions_events_and_a_correction(demo: Store) -> None:
     entries = list_entries(demo, TWENTE)
     kinds = {e["kind"] for e in entries}
-    assert kinds == {"fase", "maatregel", "besluit", "gebeurtenis", "correctie"}
+    assert kinds == {"fase", "maatregel", "besluit", "gebeurtenis", "correctie", "uitval"}
     assert [e["at"] for e in entries] == sorted((e["at"] for e in entries), reverse=True)
     corrected = [e for e in entries if e["corrected_by"]]
     assert len(corrected) == 1 and "Roessingh" in corrected[0]["text"]

@@ -233,3 +233,41 @@ def test_version_9_profile_gains_the_rules_columns_and_seh_status(tmp_path: Path
         assert store.query_one("SELECT name FROM organisations WHERE id = ?", (org,))["name"] == (
             "MST"
         )
+
+
+def test_version_10_profile_gains_the_outage_picture_and_keeps_its_data(tmp_path: Path) -> None:
+    """Migration 11 adds the outage tables (replicated), the continuity reports among the
+    append-only facts, and the local derived table of current continuity figures."""
+    from datetime import UTC, datetime
+
+    from resilient_zcc.capacity.model import add_location
+    from resilient_zcc.continuity.model import report_continuity
+    from resilient_zcc.continuity.queries import continuity_overview
+
+    folder = tmp_path / "profile"
+    _db_key, _identity, conn = _profile_at(folder, 10)
+    store = Store(conn, folder)
+    org = model.add_organisation(store, "Ziekenhuis Proefstad", "ziekenhuis")
+    assert not {"outages", "continuity_reports", "continuity_current"} & _tables(conn)
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 11
+        replicated = schema.replicated_columns(store.conn)
+        new = {
+            "outages",
+            "continuity_reports",
+            "homecare_reports",
+            "resource_stocks",
+            "resource_requests",
+            "resource_events",
+            "supply_links",
+        }
+        assert new <= set(replicated)
+        assert "continuity_current" in _tables(store.conn)
+        assert "continuity_current" not in replicated  # derived, local
+        assert {"continuity_reports", "homecare_reports", "resource_events"} <= schema.APPEND_ONLY
+        location = add_location(store, org, "Proefstad Enschede")
+        now = datetime.now(UTC)
+        report_continuity(store, location, power="aggregaat", autonomy_hours=6, now=now)
+        [figure] = continuity_overview(store, now=now).figures
+        assert figure.organisation == "Ziekenhuis Proefstad" and figure.below_threshold

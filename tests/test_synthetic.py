@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,27 @@ def test_same_seed_same_region(tmp_path_factory: pytest.TempPathFactory, region:
 def test_no_contacts_is_refused(region: Store) -> None:
     with pytest.raises(ValidationError):
         generate_synthetic_region(region, 0)
+
+
+def test_synthetic_continuity_passes_the_model_rules(tmp_path: Path) -> None:
+    """Reports written in bulk obey what `report_continuity` would check, and the overview
+    reads them: hours only where power runs out, known codes, times in the past."""
+    from datetime import UTC, datetime
+
+    from resilient_zcc.continuity.model import autonomy_problem, clean_down
+    from resilient_zcc.continuity.queries import continuity_overview
+    from resilient_zcc.synthetic.continuity import generate_synthetic_continuity
+
+    now = datetime.now(UTC)
+    store, _ = Store.create(tmp_path / "p", "correct horse battery", cost=KdfCost(1, 8192, 1))
+    with store:
+        ids = generate_synthetic_continuity(store, locations=30, reports=300, now=now)
+        assert len(ids) == 30
+        rows = store.query("SELECT * FROM continuity_reports")
+        assert len(rows) == 300
+        for row in rows:
+            assert autonomy_problem(row["power"], row["autonomy_hours"]) is None
+            assert clean_down(row["down"]) == row["down"]
+            assert row["reported_at"] <= now.isoformat()
+        overview = continuity_overview(store, now=now)
+        assert 0 < len(overview.figures) <= 30

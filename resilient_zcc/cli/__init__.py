@@ -8,7 +8,20 @@ import click
 
 from ..i18n import LANGUAGES, set_language
 from ..profile import default_profile_dir
-from . import capacity, contacts, crisis, exchange, overview, placements, profile, seh
+from . import (
+    capacity,
+    contacts,
+    continuity,
+    crisis,
+    exchange,
+    homecare,
+    outage,
+    overview,
+    placements,
+    profile,
+    resources,
+    seh,
+)
 from .common import Session, ZccGroup
 
 # Commands of the packages that build on the core, loaded when used (see ZccGroup).
@@ -78,5 +91,9 @@ for command in (
     exchange.export_group,
     exchange.backup_cmd,
     exchange.restore_cmd,
+    outage.outage_group,
+    continuity.continuity_group,
+    homecare.homecare_group,
+    resources.resources_group,
 ):
     main.add_command(command)

@@ -35,6 +35,10 @@ SECTORS: dict[str, tuple[str, str]] = {
     "defensie": ("Defensie", "Defence"),
     "gemeente": ("Gemeenten", "Municipalities"),
     "coordinatie": ("Coördinerende organisaties", "Coordinating bodies"),
+    "leverancier": (
+        "Leveranciers (zuurstof, farmacie, brandstof, medische goederen)",
+        "Suppliers (oxygen, pharmacy, fuel, medical goods)",
+    ),  # fmt: skip
 }
 
 OWNER_TYPES = frozenset({"person", "function", "organisation"})

@@ -54,6 +54,7 @@ LOG_KINDS: dict[str, tuple[str, str]] = {
     "noodscenario": ("Noodscenario", "Emergency scenario"),
     "maatregel": ("Maatregel", "Measure"),
     "correctie": ("Correctie", "Correction"),
+    "uitval": ("Uitval", "Outage"),
 }
 # Kinds a user writes directly; the others are written by the command that changes the state.
 FREE_LOG_KINDS = ("besluit", "gebeurtenis", "correctie")
@@ -61,6 +62,7 @@ WRITTEN_BY: dict[str, str] = {
     "fase": "set_phase (CLI: phase set)",
     "noodscenario": "set_noodscenario (CLI: phase noodscenario)",
     "maatregel": "set_measure_active (CLI: measures set)",
+    "uitval": "declare_outage / end_outage (CLI: outage declare, outage end)",
 }
 
 # For 'noodscenario' entries, phase_from/phase_to hold the scenario's state before and after.

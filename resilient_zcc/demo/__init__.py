@@ -21,6 +21,7 @@ from .contacts import (
     shift_bounds,
 )
 from .crisis import load_crisis
+from .outage import load_outage
 from .placements import load_placements
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ LOADERS: list[Callable[[Store, datetime], None]] = []
 LOADERS.append(load_crisis)  # first: the other domains refer to its region
 LOADERS.append(load_capacity)  # after the crisis structure (regions) if that loads
 LOADERS.append(load_placements)  # after capacity: offers are matched against its reports
+LOADERS.append(load_outage)  # after capacity: reports and stocks are of its locations
 
 
 def load_demo_region(store: Store, now: datetime) -> DemoSummary:

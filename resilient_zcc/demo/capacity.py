@@ -99,6 +99,9 @@ LOCATIONS: tuple[_Location, ...] = (
               {"thuiszorg_team": (120, 100, 0.85)}),
     _Location("carintreggeland_mth", "carintreggeland", "Carintreggeland, MTH-team Hengelo",
               "Hengelo", (), {"thuiszorg_team": (200, 170, 0.85)}),
+    # No beds: the GHOR's regional depot, where the outage picture keeps scarce stocks.
+    _Location("pbm_depot", "ghor", "Regionaal PBM-depot GHOR Twente", "Hengelo", (), {},
+              every_hours=None),
 )
 # fmt: on
 # --- the emergency departments (SEH): which locations have one, and their status ---------

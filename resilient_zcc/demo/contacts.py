@@ -68,7 +68,7 @@ AREA_CODES: dict[str, str] = {
     "Losser": "053", "Almelo": "0546", "Vriezenveen": "0546", "Tubbergen": "0546",
     "Wierden": "0546", "Oldenzaal": "0541", "Denekamp": "0541", "Goor": "0547",
     "Rijssen": "0548", "Nijverdal": "0548", "Apeldoorn": "055", "Utrecht": "030",
-    "Assen": "0592",
+    "Assen": "0592", "Eindhoven": "040", "Son": "0499", "Maarssen": "0346",
 }
 # fmt: on
 
@@ -231,6 +231,16 @@ ORGANISATIONS: tuple[_Org, ...] = (
     _Org("mantelzorg", "Mantelzorg Twente", "Mantelzorg", "informele_zorg", "Hengelo", _S),
     _Org("enschede_voor_elkaar", "Enschede voor Elkaar", "", "informele_zorg", "Enschede",
          _S),
+    # Suppliers: no staff in the directory, a 24/7 line each (the outage picture's suppliers)
+    _Org("linde_gas", "Linde Gas Benelux", "Linde Gas", "leverancier", "Eindhoven", 0, (),
+         "24/7"),
+    _Org("vivisol", "Vivisol Nederland", "Vivisol", "leverancier", "Son", 0, (), "24/7"),
+    _Org("brocacef", "Brocacef Groothandel", "Brocacef", "leverancier", "Maarssen", 0, (),
+         "24/7"),
+    _Org("brandstof", "Brandstofhandel Voorbeeld Twente (fictief)", "Brandstof Voorbeeld",
+         "leverancier", "Wierden", 0, (), "24/7"),
+    _Org("medische_goederen", "Medische Groothandel Oefenveld (fictief)", "MG Oefenveld",
+         "leverancier", "Eindhoven", 0, (), "24/7"),
 )
 
 # The hospital group over its two locations; it has no staff of its own (see

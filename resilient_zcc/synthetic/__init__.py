@@ -62,6 +62,7 @@ ORG_KINDS: dict[str, str] = {
     "defensie": "Defensie-eenheid",
     "gemeente": "Gemeente",
     "coordinatie": "Coördinatiebureau",
+    "leverancier": "Leverancier",
 }
 # (function name, code) per organisation; people are spread over them.
 FUNCTIONS: tuple[tuple[str, str], ...] = (

@@ -1,0 +1,1 @@
+"""Continuity of care locations during an outage: power, autonomy, what is down."""

@@ -1,0 +1,1 @@
+"""Scarce resources: stocks per location or depot, requests, allocation and its conflicts."""
