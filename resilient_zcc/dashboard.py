@@ -1,10 +1,12 @@
 """The five answers a coordinator needs first, from one query, for the Overzicht and the CLI.
 
 (a) who to call is a search, not a summary, and lives in `contacts.who`; the rest is here:
-(b) the phase, who decided it and on whose advice; (c) free beds per category after the
+(b) the phase, who decided it and on whose advice (led, while an outage lasts, by the outage
+picture: who runs on what for how long); (c) free beds per category after the
 places already held, with the oldest figure's age; (d) the placement queue, overdue requests
 and where the most urgent one could go; (e) the printed sheets that are out of date. Open
-conflicts, stale contacts and locations that have not reported are counted alongside.
+conflicts, stale contacts, locations that have not reported and stopped emergency
+departments are counted alongside.
 Every figure comes from the core query that owns it; this module only gathers them, so the
 window, `resilient-zcc overview` and the tests read the same thing.
 """
@@ -17,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from .capacity.free_beds import capacity_picture
 from .capacity.queries import overdue_locations
+from .capacity.seh import stopped as seh_stopped
 from .contacts.queries import stale_count
+from .continuity.picture import outage_picture
 from .crisis.phases import phase_state
 from .crisis.regions import default_region
 from .errors import ZccError
@@ -103,6 +107,44 @@ class SheetAnswer:
 
 
 @dataclass(frozen=True)
+class AutonomyAnswer:
+    """A location running on its own power, with the hours it has left."""
+
+    location_id: str
+    location_name: str
+    hours_left: float
+    phone: str  # its organisation's 24/7 number, if known
+
+
+@dataclass(frozen=True)
+class OutageAnswer:
+    """While an outage lasts the Overzicht leads with it (the continuity picture)."""
+
+    kinds: list[str]  # outage kinds, as codes (power, ict, ...)
+    areas: list[str]  # per outage its area ('' = the whole region)
+    started_at: str
+    threshold_hours: int
+    below_threshold: list[AutonomyAnswer]  # fewest hours left first
+    not_heard_from: int
+    homecare_within_hours: int
+    homecare_at_risk: dict[str, int]  # area -> clients at home at risk within those hours
+    open_resource_requests: int
+    resource_conflicts: int
+
+
+@dataclass(frozen=True)
+class SehAnswer:
+    """An emergency department that has stopped taking patients."""
+
+    location_id: str
+    location_name: str
+    reason: str
+    expected_until: str | None
+    overrun: bool  # past its expected end
+    against_agreement: bool  # stopped in phase 3, where the region keeps every SEH open
+
+
+@dataclass(frozen=True)
 class Dashboard:
     phase: PhaseAnswer | None
     beds: list[BedsAnswer]
@@ -112,6 +154,8 @@ class Dashboard:
     late_locations: int
     outdated_sheets: list[SheetAnswer] = field(default_factory=list)
     printed_sheets: int = 0
+    outage: OutageAnswer | None = None
+    seh_stopped: list[SehAnswer] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -182,6 +226,41 @@ def _queue(store: Store, now: datetime) -> QueueAnswer:
     )
 
 
+def _outage(store: Store, now: datetime) -> OutageAnswer | None:
+    picture = outage_picture(store, now=now)
+    if not picture.active:
+        return None
+    return OutageAnswer(
+        kinds=[str(outage.kind) for outage in picture.outages],
+        areas=[outage.area for outage in picture.outages],
+        started_at=min(outage.started_at for outage in picture.outages),
+        threshold_hours=picture.threshold_hours,
+        below_threshold=[
+            AutonomyAnswer(f.location_id, f.location_name, f.hours_left or 0.0, f.phone)
+            for f in picture.below_threshold
+        ],
+        not_heard_from=len(picture.not_heard_from),
+        homecare_within_hours=picture.within_hours,
+        homecare_at_risk={area.area: area.at_risk for area in picture.homecare_at_risk},
+        open_resource_requests=len(picture.open_requests),
+        resource_conflicts=len(picture.resource_conflicts),
+    )
+
+
+def _seh_stopped(store: Store, now: datetime) -> list[SehAnswer]:
+    return [
+        SehAnswer(
+            location_id=row["location_id"],
+            location_name=row["name"],
+            reason=row["reason"] or "",
+            expected_until=row["expected_until"],
+            overrun=row["overrun"],
+            against_agreement=row["against_agreement"],
+        )
+        for row in seh_stopped(store, now)
+    ]
+
+
 def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
     """Everything the Overzicht shows, read in one go."""
     printed = print_status(store, lang, now)
@@ -203,4 +282,6 @@ def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
             if row["outdated"]
         ],
         printed_sheets=len(printed),
+        outage=_outage(store, now),
+        seh_stopped=_seh_stopped(store, now),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .crisis.outage import OUTAGE_KINDS
 from .dashboard import Dashboard, UrgentAnswer
 from .i18n import t, tn
 from .localtime import duration_text, local_text
@@ -24,12 +25,118 @@ class Line:
 
 def dashboard_lines(board: Dashboard, lang: str) -> list[Line]:
     """What the Overzicht says, line by line: phase, free beds, then the rest."""
-    return [*phase_lines(board, lang), *bed_lines(board, lang), *other_lines(board, lang)]
+    return [
+        *outage_lines(board, lang),
+        *phase_lines(board, lang),
+        *bed_lines(board, lang),
+        *other_lines(board, lang),
+    ]
+
+
+def outage_lines(board: Dashboard, lang: str) -> list[Line]:
+    """While an outage lasts, the Overzicht leads with it; otherwise nothing."""
+    outage = board.outage
+    if outage is None:
+        return []
+    kinds = ", ".join(label(OUTAGE_KINDS, kind, lang) for kind in outage.kinds)
+    areas = "; ".join(area or t("the whole region") for area in outage.areas)
+    lines = [
+        Line(
+            "outage",
+            t(
+                "OUTAGE: {kinds} in {areas}, since {since}",
+                kinds=kinds,
+                areas=areas,
+                since=local_text(outage.started_at),
+            ),
+            warn=True,
+        )
+    ]
+    below = outage.below_threshold
+    names = ", ".join(
+        f"{a.location_name} ({duration_text(int(a.hours_left * 60), lang)})" for a in below
+    )
+    below_text = (
+        tn(
+            "{n} location below {threshold} h of autonomy: {names}",
+            "{n} locations below {threshold} h of autonomy: {names}",
+            len(below),
+            threshold=outage.threshold_hours,
+            names=names,
+        )
+        if below
+        else t("No location below {threshold} h of autonomy", threshold=outage.threshold_hours)
+    )
+    lines.append(Line("outage", below_text, warn=bool(below), indent=1))
+    if outage.not_heard_from:
+        lines.append(
+            Line(
+                "outage",
+                tn(
+                    "{n} location not heard from since the outage began",
+                    "{n} locations not heard from since the outage began",
+                    outage.not_heard_from,
+                ),
+                warn=True,
+                indent=1,
+            )
+        )
+    if outage.homecare_at_risk:
+        at_risk = ", ".join(f"{area} {n}" for area, n in outage.homecare_at_risk.items())
+        lines.append(
+            Line(
+                "outage",
+                t(
+                    "Power-dependent clients at home at risk within {hours} h: {areas}",
+                    hours=outage.homecare_within_hours,
+                    areas=at_risk,
+                ),
+                warn=True,
+                indent=1,
+            )
+        )
+    lines.append(
+        Line(
+            "outage",
+            t(
+                "Resources: open requests {requests}, conflicts {conflicts}",
+                requests=outage.open_resource_requests,
+                conflicts=outage.resource_conflicts,
+            ),
+            warn=outage.resource_conflicts > 0,
+            indent=1,
+        )
+    )
+    return lines
+
+
+def seh_lines(board: Dashboard, lang: str) -> list[Line]:
+    """Each emergency department that has stopped taking patients."""
+    lines = []
+    for seh in board.seh_stopped:
+        until = (
+            t("expected until {until}", until=local_text(seh.expected_until))
+            if seh.expected_until
+            else t("no expected end given")
+        )
+        text = t(
+            "SEH stop: {location} ({reason}); {until}",
+            location=seh.location_name,
+            reason=seh.reason or "-",
+            until=until,
+        )
+        if seh.overrun:
+            text += t(", past its expected end")
+        if seh.against_agreement:
+            text += t(", against the regional agreement (SEH stays open in phase 3)")
+        lines.append(Line("capacity", text, warn=True))
+    return lines
 
 
 def other_lines(board: Dashboard, lang: str) -> list[Line]:
-    """The queue, conflicts, contacts, late locations and out-of-date paper."""
-    lines = []
+    """Stopped emergency departments, the queue, conflicts, contacts, late locations and
+    out-of-date paper."""
+    lines = seh_lines(board, lang)
     queue = board.queue
     lines.append(
         Line(

@@ -1349,6 +1349,34 @@ NL: dict[str, str] = {
     "Placement queue: {open} open, {overdue} past their target time": (
         "Plaatsingswachtrij: {open} open, {overdue} over de streeftijd"
     ),
+    "the whole region": "de hele regio",
+    "OUTAGE: {kinds} in {areas}, since {since}": "UITVAL: {kinds} in {areas}, sinds {since}",
+    "{n} location below {threshold} h of autonomy: {names}": (
+        "{n} locatie onder {threshold} u autonomie: {names}"
+    ),
+    "{n} locations below {threshold} h of autonomy: {names}": (
+        "{n} locaties onder {threshold} u autonomie: {names}"
+    ),
+    "No location below {threshold} h of autonomy": "Geen locatie onder {threshold} u autonomie",
+    "{n} location not heard from since the outage began": (
+        "{n} locatie niet gehoord sinds het begin van de uitval"
+    ),
+    "{n} locations not heard from since the outage began": (
+        "{n} locaties niet gehoord sinds het begin van de uitval"
+    ),
+    "Power-dependent clients at home at risk within {hours} h: {areas}": (
+        "Stroomafhankelijke cliënten thuis met risico binnen {hours} u: {areas}"
+    ),
+    "Resources: open requests {requests}, conflicts {conflicts}": (
+        "Middelen: open aanvragen {requests}, conflicten {conflicts}"
+    ),
+    "expected until {until}": "verwacht tot {until}",
+    "no expected end given": "geen verwacht einde opgegeven",
+    "SEH stop: {location} ({reason}); {until}": "SEH-stop: {location} ({reason}); {until}",
+    ", past its expected end": ", over het verwachte einde heen",
+    ", against the regional agreement (SEH stays open in phase 3)": (
+        ", tegen de regionale afspraak in (SEH blijft open in fase 3)"
+    ),
     "Most urgent: {reference} ({urgency}, waiting {waiting})": (
         "Meest urgent: {reference} ({urgency}, wacht {waiting})"
     ),

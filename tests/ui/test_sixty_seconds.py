@@ -57,9 +57,10 @@ def test_b_phase_who_decided_and_on_whose_advice(  # type: ignore[no-untyped-def
     lines = overview_lines(qtbot, unlocked_window)
     state = cli_json(demo_profile, "phase", "show")
     assert state["decided_by"] and state["advised_by"]
-    assert lines[0].startswith(f"Fase {state['phase']}:")
-    assert state["decided_by"] in lines[1] and state["advised_by"] in lines[1]
-    assert ("Noodscenario: uit" in lines[2]) is (not state["noodscenario"])
+    at = next(n for n, line in enumerate(lines) if line.startswith("Fase "))
+    assert lines[at].startswith(f"Fase {state['phase']}:")
+    assert state["decided_by"] in lines[at + 1] and state["advised_by"] in lines[at + 1]
+    assert ("Noodscenario: uit" in lines[at + 2]) is (not state["noodscenario"])
     board = cli_json(demo_profile, "overview")
     assert board["phase"]["phase"] == state["phase"]
     assert board["phase"]["advised_by"] == state["advised_by"]
@@ -119,3 +120,27 @@ def test_d_the_most_urgent_request_and_where_it_could_go(  # type: ignore[no-unt
     button.click()
     placements = unlocked_window.page("placements")
     assert unlocked_window.pages.currentWidget() is placements
+
+
+def test_an_outage_leads_the_overview_as_the_continuity_query_has_it(  # type: ignore[no-untyped-def]
+    qtbot, unlocked_window: MainWindow, demo_profile: Path
+) -> None:
+    """The demo is in a power outage: the Overzicht leads with it, and its figures are the
+    CLI's; a stopped emergency department is named with its reason."""
+    lines = overview_lines(qtbot, unlocked_window)
+    picture = cli_json(demo_profile, "continuity", "overview")
+    assert picture["outages"] and lines[0].startswith("UITVAL: Stroomuitval in ")
+    below = [f["location_name"] for f in picture["figures"] if f["below_threshold"]]
+    assert below
+    assert lines[1].startswith(f"{len(below)} locaties onder {picture['threshold_hours']} u")
+    assert all(name in lines[1] for name in below)
+    silent = len(picture["not_heard_from"])
+    assert f"{silent} locaties niet gehoord sinds het begin van de uitval" in lines
+    stops = [row for row in cli_json(demo_profile, "seh", "show") if row["status"] == "stop"]
+    assert stops
+    for stop in stops:
+        line = next(line for line in lines if line.startswith(f"SEH-stop: {stop['name']}"))
+        assert stop["reason"] in line
+    board = cli_json(demo_profile, "overview")
+    assert [a["location_name"] for a in board["outage"]["below_threshold"]] == below
+    assert [s["location_name"] for s in board["seh_stopped"]] == [s["name"] for s in stops]

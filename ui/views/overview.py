@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from resilient_zcc.dashboard import BedsAnswer, Dashboard, dashboard
-from resilient_zcc.dashboard_lines import Line, bed_lines, other_lines, phase_lines
+from resilient_zcc.dashboard_lines import (
+    Line,
+    bed_lines,
+    other_lines,
+    outage_lines,
+    phase_lines,
+)
 from resilient_zcc.localtime import duration_text
 
 from ..i18n import language, tr
@@ -27,7 +33,7 @@ from ..session import Session
 from ..widgets.link import Link
 from .page import Page
 
-LINE_MIN_WIDTH = 560
+LINE_MIN_WIDTH = 780
 
 
 class _LineButton(Link):
@@ -56,6 +62,7 @@ class OverviewView(Page):
         super().__init__(session)
         self.board: Dashboard | None = None
         self.phase_box = QVBoxLayout()
+        self.phase_box.setSpacing(0)  # each line has its own padding
         self.capacity_title = QLabel()
         self.capacity = RowsModel(
             [
@@ -89,6 +96,7 @@ class OverviewView(Page):
         self.legend.setWordWrap(True)
         self.legend.setMinimumWidth(LINE_MIN_WIDTH)
         self.lines_box = QVBoxLayout()
+        self.lines_box.setSpacing(0)
         layout = QVBoxLayout(self)
         layout.addLayout(self.phase_box)
         layout.addWidget(self.capacity_title)
@@ -108,8 +116,9 @@ class OverviewView(Page):
         self.board = board = dashboard(self.session.store, datetime.now(UTC), lang)
         for box in (self.phase_box, self.lines_box):
             _empty(box)
-        for n, line in enumerate(phase_lines(board, lang)):
-            self.phase_box.addWidget(self._button(line, heading=n == 0))
+        # While an outage lasts it leads; the outage and the phase are the headings.
+        for line in [*outage_lines(board, lang), *phase_lines(board, lang)]:
+            self.phase_box.addWidget(self._button(line, heading=not line.indent))
         heading = bed_lines(board, lang)[0]  # the bed lines themselves are the table
         self.capacity_title.setText(f"<b>{heading.text}</b>")
         self.capacity.set_rows([{"beds": beds} for beds in board.beds])
