@@ -113,9 +113,9 @@ def test_ctrl_c_in_the_results_copies_the_number_not_the_name(
     assert QGuiApplication.clipboard().text() == first.first_dialable
     # The row shows function, organisation, a worded on-duty mark and the number in full.
     texts = [view.results.index(0, c).data() for c in range(view.results.columnCount())]
-    assert "Piket medisch specialist" in texts[1] and "Ziekenhuisgroep Twente" in texts[2]
-    assert texts[3] == "● IN DIENST" and texts[4] == first.first_number
-    assert texts[4].replace(" ", "").startswith("0")  # the whole number, with its 0
+    assert texts[1] == "● IN DIENST" and texts[2] == first.first_number
+    assert texts[2].replace(" ", "").startswith("0")  # the whole number, with its 0
+    assert "Piket medisch specialist" in texts[3] and "Ziekenhuisgroep Twente" in texts[4]
     # The button opens the same card as Enter.
     qtbot.mouseClick(view.call, Qt.MouseButton.LeftButton)
     assert view.call_card is not None and view.call_card.model.copy_text == first.first_dialable

@@ -90,10 +90,11 @@ class ContactsView(QWidget):
                 Column(
                     tr("Name"), lambda r: r["name"] + (f"  ({tr('STALE')})" if r["stale"] else "")
                 ),
-                Column(tr("Function"), lambda r: r["function"]),
-                Column(tr("Organisation"), lambda r: r["organisation"]),
+                # Who is on duty and the number first: at 1366 px the rest may scroll.
                 Column(tr("On duty"), lambda r: f"● {tr('ON DUTY')}" if r["on_duty"] else ""),
                 Column(tr("First number"), lambda r: r["first_number"]),
+                Column(tr("Function"), lambda r: r["function"]),
+                Column(tr("Organisation"), lambda r: r["organisation"]),
             ]
         )
         self.results.emphasis = lambda r: bool(r["stale"])
@@ -154,7 +155,9 @@ class ContactsView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([560, 440])
+        splitter.setSizes([640, 360])
+        splitter.setStretchFactor(0, 2)  # the results grow, the detail keeps to its share
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
