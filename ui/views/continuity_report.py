@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from resilient_zcc.capacity.queries import locations
 from resilient_zcc.continuity import model as continuity_model
 from resilient_zcc.continuity.vocabulary import CARE_SCALE, DOWN, EVACUATION, POWER, SOURCES, label
 
+from ..dialogs.submit import is_submit
 from ..errors import show_error
 from ..format import local
 from ..i18n import add_catalogue, language, tr
@@ -125,6 +126,13 @@ class ContinuityForm(QGroupBox):
         self.power.currentIndexChanged.connect(self.check)
         self.hours.textChanged.connect(self.check)
         self.check()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Ctrl+Enter that a field passed on (the shortcut misses it in an inactive window).
+        if is_submit(event):
+            self.send()
+            return
+        super().keyPressEvent(event)
 
     def load_choices(self) -> None:
         """The locations from the core, keeping the one chosen."""
