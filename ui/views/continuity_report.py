@@ -43,7 +43,7 @@ add_catalogue(
         "Source": "Bron",
         "Reported by": "Gemeld door",
         "name or function": "naam of functie",
-        "Note": "Notitie",
+        "Note": "Opmerking",
         "&Report": "&Melden",
         "Ctrl+Enter reports.": "Ctrl+Enter meldt.",
         "Reported: {location} at {when}": "Gemeld: {location} om {when}",
