@@ -149,9 +149,9 @@ class ContinuityForm(QGroupBox):
 
     def choose(self, location_id: str) -> None:
         found = self.location.findData(location_id)
-        if found >= 0:
+        if found >= 0 and found != self.location.currentIndex():
             self.location.setCurrentIndex(found)
-        self.done.setText("")
+            self.done.setText("")  # the last report's line is about another location
 
     def check(self) -> bool:
         problem = report_problem(self.power.currentData(), self.hours.text())

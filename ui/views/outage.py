@@ -6,14 +6,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -108,12 +110,34 @@ add_catalogue(
 
 
 class MarkedRows(RowsModel):
-    """Rows that carry their own `alarm` and `emphasis` flags (the presenter sets them)."""
+    """Rows that carry their own `alarm` and `emphasis` flags (the presenter sets them); the
+    first column's whole text as a tooltip, as it may be cut short."""
 
     def __init__(self, columns: list[Column]) -> None:
         super().__init__(columns)
         self.alarm = lambda r: bool(r.get("alarm"))
         self.emphasis = lambda r: bool(r.get("emphasis"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 0:
+            return super().data(index, Qt.ItemDataRole.DisplayRole)
+        return super().data(index, role)
+
+
+def _table(model: RowsModel) -> QTableView:
+    table = row_table(model)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def _fit(table: QTableView) -> None:
+    """The first column (a name) as wide as it needs up to NAME_WIDTH; the rest follow."""
+    table.resizeColumnToContents(0)
+    table.setColumnWidth(0, min(table.columnWidth(0), NAME_WIDTH))
+
+
+NAME_WIDTH = 230  # a longer name is cut short; its tooltip holds it whole
+Index = QModelIndex | QPersistentModelIndex
 
 
 def _text(key: str) -> Any:
@@ -145,16 +169,16 @@ class OutageView(Page):
         self.continuity = MarkedRows(
             [
                 Column(tr("Location"), _text("location")),
-                Column(tr("City"), _text("city")),
-                Column(tr("Power"), _text("power")),
                 Column(tr("Hours left"), _text("hours"), align_right=True),
                 Column(tr("Marker"), _text("marks")),
+                Column(tr("Power"), _text("power")),
+                Column(tr("City"), _text("city")),
                 Column(tr("Down"), _text("down")),
                 Column(tr("Reported"), _text("age")),
                 Column(tr("24/7 number"), _text("phone")),
             ]
         )
-        self.continuity_table = row_table(self.continuity)
+        self.continuity_table = _table(self.continuity)
         self.sort = QComboBox()
         for code, text in zip(
             present.SORT_KEYS,
@@ -178,7 +202,7 @@ class OutageView(Page):
                 Column(tr("At risk by kind"), _text("kinds")),
             ]
         )
-        self.homecare_table = row_table(self.homecare)
+        self.homecare_table = _table(self.homecare)
         self.homecare_legend = QLabel()
         self.homecare_legend.setWordWrap(True)
 
@@ -193,7 +217,7 @@ class OutageView(Page):
                 Column(tr("Marker"), _text("marks")),
             ]
         )
-        self.stock_table = row_table(self.stock_model)
+        self.stock_table = _table(self.stock_model)
         self.request_model = MarkedRows(
             [
                 Column(tr("State"), _text("state_text")),
@@ -205,7 +229,7 @@ class OutageView(Page):
                 Column(tr("Reason"), _text("reason")),
             ]
         )
-        self.request_table = row_table(self.request_model)
+        self.request_table = _table(self.request_model)
         self.allocate = _button(tr("&Allocate…"))
         self.allocate.clicked.connect(self.ask_allocate)
         self.send = _button(tr("&Send"))
@@ -263,7 +287,7 @@ class OutageView(Page):
         main.addWidget(self.form)
         main.setStretchFactor(0, 5)
         main.setStretchFactor(1, 2)
-        main.setSizes([760, 330])
+        main.setSizes([820, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(main, 1)
@@ -298,7 +322,12 @@ class OutageView(Page):
         self.outage_choice.setVisible(len(overview.outages) > 1)
         self.end.setEnabled(bool(overview.outages))
         rows = present.continuity_rows(overview, now, self.sort.currentData() or "hours")
+        keep = self.form.location.currentData()
         self.continuity.set_rows(rows)
+        _fit(self.continuity_table)
+        ids = [r["location_id"] for r in rows]
+        if ids:  # the row the form reports for, or the first (least autonomy)
+            self.continuity_table.selectRow(ids.index(keep) if keep in ids else 0)
         self.tabs.setTabText(0, tr("Locations ({n})", n=len(rows)))
         self.legend.setText(
             tr(
@@ -309,6 +338,7 @@ class OutageView(Page):
             )
         )
         self.homecare.set_rows(present.homecare_rows(care))
+        _fit(self.homecare_table)
         self.homecare_legend.setText(
             tr(
                 "Clients at home whose own backup runs out within {n} h, per area; call the "
@@ -318,6 +348,8 @@ class OutageView(Page):
         )
         self.stock_model.set_rows(present.stock_rows(self.stocks))
         self.request_model.set_rows(present.request_rows(asked))
+        _fit(self.stock_table)
+        _fit(self.request_table)
         ids = [r["request_id"] for r in self.request_model.rows]
         if keep_request is not None and keep_request["request_id"] in ids:
             self.request_table.selectRow(ids.index(keep_request["request_id"]))
