@@ -59,6 +59,11 @@ class ContinuityForm(QGroupBox):
         self.session = session
         lang = "nl" if language() == "nl" else "en"
         self.location = QComboBox()
+        # Long names are cut short in the closed box (the list shows them whole).
+        self.location.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.location.setMinimumContentsLength(18)
         self.power = QComboBox()
         for code in POWER:
             self.power.addItem(label(POWER, code, lang), code)
@@ -101,7 +106,8 @@ class ContinuityForm(QGroupBox):
             buddy = QLabel(text)
             buddy.setBuddy(widget)
             form.addRow(buddy, widget)
-        form.addRow(tr("Down"), grid)
+        form.addRow(QLabel(tr("Down")))
+        form.addRow(grid)  # the whole width: the form stays narrow beside the tables
         for text, widget in ((tr("Ca&re"), self.care), (tr("E&vacuation"), self.evacuation)):
             buddy = QLabel(text)
             buddy.setBuddy(widget)

@@ -64,6 +64,7 @@ add_catalogue(
         "Clients": "Cliënten",
         "At risk by kind": "Risico per soort",
         "Provider": "Aanbieder",
+        "{area}, at risk by kind: {kinds}": "{area}, risico per soort: {kinds}",
         "Updated": "Bijgewerkt",
         "Resource": "Middel",
         "Counted": "Geteld",
@@ -205,16 +206,18 @@ class OutageView(Page):
         self.homecare_table = _table(self.homecare)
         self.homecare_legend = QLabel()
         self.homecare_legend.setWordWrap(True)
+        self.homecare_detail = QLabel()  # the selected area's clients at risk by kind, whole
+        self.homecare_detail.setWordWrap(True)
 
         self.stock_model = MarkedRows(
             [
                 Column(tr("Resource"), _text("resource")),
-                Column(tr("Location"), _text("location")),
-                Column(tr("Counted"), _text("quantity"), align_right=True),
-                Column(tr("Reserved"), _text("reserved"), align_right=True),
                 Column(tr("Free"), _text("free"), align_right=True),
                 Column(tr("Unit"), _text("unit")),
                 Column(tr("Marker"), _text("marks")),
+                Column(tr("Counted"), _text("quantity"), align_right=True),
+                Column(tr("Reserved"), _text("reserved"), align_right=True),
+                Column(tr("Location"), _text("location")),
             ]
         )
         self.stock_table = _table(self.stock_model)
@@ -223,8 +226,8 @@ class OutageView(Page):
                 Column(tr("State"), _text("state_text")),
                 Column(tr("Resource"), _text("resource")),
                 Column(tr("Quantity"), _text("quantity"), align_right=True),
-                Column(tr("Location"), _text("location")),
                 Column(tr("Needed by"), _text("needed_by")),
+                Column(tr("Location"), _text("location")),
                 Column(tr("Allocated from"), _text("allocated")),
                 Column(tr("Reason"), _text("reason")),
             ]
@@ -264,6 +267,7 @@ class OutageView(Page):
         homecare_layout = QVBoxLayout(homecare_tab)
         homecare_layout.addWidget(self.homecare_legend)
         homecare_layout.addWidget(self.homecare_table, 1)
+        homecare_layout.addWidget(self.homecare_detail)
 
         resources_tab = QWidget()
         resources_layout = QVBoxLayout(resources_tab)
@@ -287,7 +291,7 @@ class OutageView(Page):
         main.addWidget(self.form)
         main.setStretchFactor(0, 5)
         main.setStretchFactor(1, 2)
-        main.setSizes([820, 300])
+        main.setSizes([860, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(main, 1)
@@ -296,6 +300,7 @@ class OutageView(Page):
         self.request_table.selectionModel().currentRowChanged.connect(
             lambda _c, _p: self._enable_steps()
         )
+        self.homecare_table.selectionModel().currentRowChanged.connect(self._area_picked)
         self._enable_steps()
 
     # -- loading ---------------------------------------------------------------------------
@@ -339,6 +344,8 @@ class OutageView(Page):
         )
         self.homecare.set_rows(present.homecare_rows(care))
         _fit(self.homecare_table)
+        if self.homecare.rowCount():
+            self.homecare_table.selectRow(0)
         self.homecare_legend.setText(
             tr(
                 "Clients at home whose own backup runs out within {n} h, per area; call the "
@@ -354,6 +361,16 @@ class OutageView(Page):
         if keep_request is not None and keep_request["request_id"] in ids:
             self.request_table.selectRow(ids.index(keep_request["request_id"]))
         self._enable_steps()
+
+    def _area_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.row()
+        if 0 <= row < self.homecare.rowCount():
+            picked = self.homecare.row(row)
+            self.homecare_detail.setText(
+                tr("{area}, at risk by kind: {kinds}", area=picked["area"], kinds=picked["kinds"])
+            )
+        else:
+            self.homecare_detail.setText("")
 
     def _location_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if 0 <= current.row() < self.continuity.rowCount():
@@ -486,6 +503,7 @@ class OutageView(Page):
         self.outages = ()
         self.stocks = ()
         self.outage_text.setText("")
+        self.homecare_detail.setText("")
         self.outage_choice.clear()
         for model in (self.continuity, self.homecare, self.stock_model, self.request_model):
             model.set_rows([])
