@@ -327,7 +327,8 @@ class OutageView(Page):
         self.outage_choice.setVisible(len(overview.outages) > 1)
         self.end.setEnabled(bool(overview.outages))
         rows = present.continuity_rows(overview, now, self.sort.currentData() or "hours")
-        keep = self.form.location.currentData()
+        current = self.continuity_table.currentIndex().row()
+        keep = self.continuity.row(current)["location_id"] if current >= 0 else None
         self.continuity.set_rows(rows)
         _fit(self.continuity_table)
         ids = [r["location_id"] for r in rows]
