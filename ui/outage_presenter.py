@@ -95,6 +95,11 @@ def continuity_rows(
                 "power": label(POWER, f.report.power, lang()),
                 "hours_left": f.hours_left,
                 "hours": hours_text(f.hours_left),
+                # what a new report starts from: the current figure, as a small correction
+                "power_code": f.report.power.value,
+                "down_codes": f.report.down,
+                "care_code": f.report.care_scaled.value,
+                "evacuation_code": f.report.evacuation.value,
                 "down": ", ".join(label(DOWN, c, lang()) for c in f.report.down)
                 or tr("nothing down"),
                 "age": age(f.report.reported_at, now),
@@ -129,6 +134,12 @@ def continuity_rows(
     elif sort == "city":
         rows.sort(key=lambda r: (r["city"].lower(), r["location"].lower()))
     return rows
+
+
+def hours_input(hours: float) -> str:
+    """Hours as the form's field takes them (a comma in Dutch)."""
+    text = f"{hours:g}"
+    return text.replace(".", ",") if lang() == "nl" else text
 
 
 def parse_hours(text: str) -> float | None:

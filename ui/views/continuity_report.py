@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -27,7 +28,7 @@ from ..dialogs.submit import is_submit
 from ..errors import show_error
 from ..format import local
 from ..i18n import add_catalogue, language, tr
-from ..outage_presenter import parse_hours, report_problem
+from ..outage_presenter import hours_input, parse_hours, report_problem
 from ..session import Session
 
 add_catalogue(
@@ -153,11 +154,24 @@ class ContinuityForm(QGroupBox):
         self.location.blockSignals(False)
         self.check()
 
-    def choose(self, location_id: str) -> None:
-        found = self.location.findData(location_id)
-        if found >= 0 and found != self.location.currentIndex():
-            self.location.setCurrentIndex(found)
-            self.done.setText("")  # the last report's line is about another location
+    def choose(self, row: dict[str, Any]) -> None:
+        """Aim the form at a location of the table, starting from its current figure."""
+        found = self.location.findData(row["location_id"])
+        if found < 0 or found == self.location.currentIndex():
+            return
+        self.location.setCurrentIndex(found)
+        self.done.setText("")  # the last report's line is about another location
+        for box, key in (
+            (self.power, "power_code"),
+            (self.care, "care_code"),
+            (self.evacuation, "evacuation_code"),
+        ):
+            index = box.findData(row.get(key))
+            box.setCurrentIndex(max(index, 0))
+        hours = row.get("hours_left")
+        self.hours.setText("" if hours is None else hours_input(hours))
+        for code, check in self.down.items():
+            check.setChecked(code in row.get("down_codes", ()))
 
     def check(self) -> bool:
         problem = report_problem(self.power.currentData(), self.hours.text())

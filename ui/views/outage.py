@@ -375,7 +375,7 @@ class OutageView(Page):
 
     def _location_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if 0 <= current.row() < self.continuity.rowCount():
-            self.form.choose(self.continuity.row(current.row())["location_id"])
+            self.form.choose(self.continuity.row(current.row()))
 
     def focus_default(self) -> None:
         self.continuity_table.setFocus()
