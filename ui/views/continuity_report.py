@@ -39,7 +39,7 @@ add_catalogue(
         "&Hours left": "&Uren autonomie",
         "fuel or battery, e.g. 10": "brandstof of accu, bijv. 10",
         "Down": "Uitgevallen",
-        "Ca&re": "&Zorg",
+        "&Care": "&Zorg",
         "E&vacuation": "&Evacuatie",
         "Source": "Bron",
         "Reported by": "Gemeld door",
@@ -109,7 +109,7 @@ class ContinuityForm(QGroupBox):
             form.addRow(buddy, widget)
         form.addRow(QLabel(tr("Down")))
         form.addRow(grid)  # the whole width: the form stays narrow beside the tables
-        for text, widget in ((tr("Ca&re"), self.care), (tr("E&vacuation"), self.evacuation)):
+        for text, widget in ((tr("&Care"), self.care), (tr("E&vacuation"), self.evacuation)):
             buddy = QLabel(text)
             buddy.setBuddy(widget)
             form.addRow(buddy, widget)
