@@ -40,6 +40,12 @@ add_catalogue(
         "{n} of {total}": "{n} van {total}",
         "NOT UPDATED": "NIET BIJGEWERKT",
         "OVER-ALLOCATED": "OVERGEALLOCEERD",
+        "{state}: {quantity} {resource} for {location}, asked by {by}; why: {reason}": (
+            "{state}: {quantity} {resource} voor {location}, gevraagd door {by}; waarom: {reason}"
+        ),
+        "; needed by {when}": "; nodig voor {when}",
+        "; allocated {n} from {stock}": "; {n} toegewezen uit {stock}",
+        "; refused: {reason}": "; geweigerd: {reason}",
     }
 )
 
@@ -212,10 +218,31 @@ def stock_rows(stocks: tuple[Stock, ...]) -> list[dict[str, Any]]:
     ]
 
 
+def request_detail(r: ResourceRequest) -> str:
+    """A request in one sentence: what, for whom, by when, why, and what became of it."""
+    text = tr(
+        "{state}: {quantity} {resource} for {location}, asked by {by}; why: {reason}",
+        state=STATES[r.state][0 if lang() == "nl" else 1],
+        quantity=r.quantity,
+        resource=resource_label(r.resource, lang()),
+        location=r.location_name,
+        by=r.requested_by or "—",
+        reason=r.reason or "—",
+    )
+    if r.needed_by:
+        text += tr("; needed by {when}", when=local(r.needed_by))
+    if r.allocated is not None:
+        text += tr("; allocated {n} from {stock}", n=r.allocated, stock=r.stock_location)
+    if r.refusal:
+        text += tr("; refused: {reason}", reason=r.refusal)
+    return text
+
+
 def request_rows(requests: tuple[ResourceRequest, ...]) -> list[dict[str, Any]]:
     pick = 0 if lang() == "nl" else 1
     return [
         {
+            "detail": request_detail(r),
             "request_id": r.request_id,
             "state": r.state.value,
             "state_text": STATES[r.state][pick],

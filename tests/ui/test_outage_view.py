@@ -178,6 +178,7 @@ def test_allocate_send_and_refuse_a_resource_request(  # type: ignore[no-untyped
     stored = get_request(store, request["request_id"])
     assert stored["state"] == "toegewezen" and stored["allocated"] == 1
     assert view.current_request() is not None and view.send.isEnabled()
+    assert "1 toegewezen uit Regionaal PBM-depot" in view.request_detail.text()
     qtbot.mouseClick(view.send, Qt.MouseButton.LeftButton)
     assert get_request(store, request["request_id"])["state"] == "verzonden"
 
@@ -186,19 +187,20 @@ def test_allocate_send_and_refuse_a_resource_request(  # type: ignore[no-untyped
         for i in range(view.request_model.rowCount())
         if view.request_model.row(i)["state"] == "aangevraagd"
     ]
-    if others:
-        view.request_table.selectRow(others[0])
-        refused = view.current_request()
-        assert refused is not None
-        qtbot.mouseClick(view.refuse, Qt.MouseButton.LeftButton)
-        prompt = view.dialog
-        assert isinstance(prompt, PromptDialog) and prompt.text is not None
-        qtbot.mouseClick(prompt.ok, Qt.MouseButton.LeftButton)  # no reason
-        assert "reden" in warnings[-1]
-        qtbot.keyClicks(prompt.text, "Voorraad nodig voor ziekenhuizen")
-        qtbot.keyClick(prompt.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: not prompt.isVisible())
-        assert get_request(store, refused["request_id"])["state"] == "geweigerd"
+    assert others, "the demo has a second open request"
+    view.request_table.selectRow(others[0])
+    refused = view.current_request()
+    assert refused is not None
+    qtbot.mouseClick(view.refuse, Qt.MouseButton.LeftButton)
+    prompt = view.dialog
+    assert isinstance(prompt, PromptDialog) and prompt.text is not None
+    qtbot.mouseClick(prompt.ok, Qt.MouseButton.LeftButton)  # no reason
+    assert "reden" in warnings[-1]
+    qtbot.keyClicks(prompt.text, "Voorraad nodig voor ziekenhuizen")
+    qtbot.keyClick(prompt.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not prompt.isVisible())
+    assert get_request(store, refused["request_id"])["state"] == "geweigerd"
+    assert "geweigerd: Voorraad nodig voor ziekenhuizen" in view.request_detail.text()
 
 
 def test_care_at_home_per_area_with_the_providers_number(view: OutageView) -> None:

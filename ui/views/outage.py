@@ -233,6 +233,8 @@ class OutageView(Page):
             ]
         )
         self.request_table = _table(self.request_model)
+        self.request_detail = QLabel()  # the selected request in full
+        self.request_detail.setWordWrap(True)
         self.allocate = _button(tr("&Allocate…"))
         self.allocate.clicked.connect(self.ask_allocate)
         self.send = _button(tr("&Send"))
@@ -275,6 +277,7 @@ class OutageView(Page):
         tables.addWidget(self.stock_table)
         tables.addWidget(self.request_table)
         resources_layout.addWidget(tables, 1)
+        resources_layout.addWidget(self.request_detail)
         actions = QHBoxLayout()
         for button in (self.allocate, self.send, self.receive, self.refuse):
             actions.addWidget(button)
@@ -410,7 +413,9 @@ class OutageView(Page):
         return self.request_model.row(row) if 0 <= row < self.request_model.rowCount() else None
 
     def _enable_steps(self) -> None:
-        state = (self.current_request() or {}).get("state")
+        request = self.current_request() or {}
+        self.request_detail.setText(request.get("detail", ""))
+        state = request.get("state")
         self.allocate.setEnabled(state == "aangevraagd")
         self.send.setEnabled(state == "toegewezen")
         self.receive.setEnabled(state == "verzonden")
