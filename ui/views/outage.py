@@ -364,6 +364,8 @@ class OutageView(Page):
         ids = [r["request_id"] for r in self.request_model.rows]
         if keep_request is not None and keep_request["request_id"] in ids:
             self.request_table.selectRow(ids.index(keep_request["request_id"]))
+        elif ids:  # the most urgent open request
+            self.request_table.selectRow(0)
         self._enable_steps()
 
     def _area_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
