@@ -209,3 +209,20 @@ def test_care_at_home_per_area_with_the_providers_number(view: OutageView) -> No
     enschede = next(r for r in rows if r["area"] == "Enschede")
     assert enschede["provider"] == "Livio" and enschede["phone"].startswith("+316")
     assert any(r["marks"] == "NIET BIJGEWERKT" for r in rows)
+
+
+def test_keyboard_moves_through_locations_and_every_action_has_an_access_key(  # type: ignore[no-untyped-def]
+    qtbot, view: OutageView
+) -> None:
+    table = view.continuity_table
+    assert table.currentIndex().row() == 0  # the least autonomy left, aimed at by the form
+    first = view.form.location.currentData()
+    assert first == view.continuity.row(0)["location_id"]
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert view.form.location.currentData() == view.continuity.row(1)["location_id"] != first
+    buttons = (view.declare, view.end, view.allocate, view.send, view.receive, view.refuse)
+    for button in (*buttons, view.form.submit):
+        assert "&" in button.text(), button.text()
+    view.sort.setCurrentIndex(view.sort.findData("location"))
+    names = [view.continuity.row(i)["location"] for i in range(view.continuity.rowCount())]
+    assert names == sorted(names, key=str.lower)
