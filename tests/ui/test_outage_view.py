@@ -153,15 +153,19 @@ def test_allocate_send_and_refuse_a_resource_request(  # type: ignore[no-untyped
     view.tabs.setCurrentIndex(2)
     waiting = [
         i
-        for i in range(view.request_model.rowCount())
-        if view.request_model.row(i)["state"] == "aangevraagd"
+        for i in range(view.resources.request_model.rowCount())
+        if view.resources.request_model.row(i)["state"] == "aangevraagd"
     ]
     assert waiting, "the demo has open requests"
-    view.request_table.selectRow(waiting[0])
-    request = view.current_request()
-    assert request is not None and view.allocate.isEnabled() and not view.send.isEnabled()
-    qtbot.mouseClick(view.allocate, Qt.MouseButton.LeftButton)
-    dialog = view.dialog
+    view.resources.request_table.selectRow(waiting[0])
+    request = view.resources.current_request()
+    assert (
+        request is not None
+        and view.resources.allocate.isEnabled()
+        and not view.resources.send.isEnabled()
+    )
+    qtbot.mouseClick(view.resources.allocate, Qt.MouseButton.LeftButton)
+    dialog = view.resources.dialog
     assert (
         isinstance(dialog, PromptDialog) and dialog.choice is not None and dialog.text is not None
     )
@@ -177,22 +181,22 @@ def test_allocate_send_and_refuse_a_resource_request(  # type: ignore[no-untyped
     qtbot.waitUntil(lambda: not dialog.isVisible())
     stored = get_request(store, request["request_id"])
     assert stored["state"] == "toegewezen" and stored["allocated"] == 1
-    assert view.current_request() is not None and view.send.isEnabled()
-    assert "1 toegewezen uit Regionaal PBM-depot" in view.request_detail.text()
-    qtbot.mouseClick(view.send, Qt.MouseButton.LeftButton)
+    assert view.resources.current_request() is not None and view.resources.send.isEnabled()
+    assert "1 toegewezen uit Regionaal PBM-depot" in view.resources.request_detail.text()
+    qtbot.mouseClick(view.resources.send, Qt.MouseButton.LeftButton)
     assert get_request(store, request["request_id"])["state"] == "verzonden"
 
     others = [
         i
-        for i in range(view.request_model.rowCount())
-        if view.request_model.row(i)["state"] == "aangevraagd"
+        for i in range(view.resources.request_model.rowCount())
+        if view.resources.request_model.row(i)["state"] == "aangevraagd"
     ]
     assert others, "the demo has a second open request"
-    view.request_table.selectRow(others[0])
-    refused = view.current_request()
+    view.resources.request_table.selectRow(others[0])
+    refused = view.resources.current_request()
     assert refused is not None
-    qtbot.mouseClick(view.refuse, Qt.MouseButton.LeftButton)
-    prompt = view.dialog
+    qtbot.mouseClick(view.resources.refuse, Qt.MouseButton.LeftButton)
+    prompt = view.resources.dialog
     assert isinstance(prompt, PromptDialog) and prompt.text is not None
     qtbot.mouseClick(prompt.ok, Qt.MouseButton.LeftButton)  # no reason
     assert "reden" in warnings[-1]
@@ -200,7 +204,7 @@ def test_allocate_send_and_refuse_a_resource_request(  # type: ignore[no-untyped
     qtbot.keyClick(prompt.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not prompt.isVisible())
     assert get_request(store, refused["request_id"])["state"] == "geweigerd"
-    assert "geweigerd: Voorraad nodig voor ziekenhuizen" in view.request_detail.text()
+    assert "geweigerd: Voorraad nodig voor ziekenhuizen" in view.resources.request_detail.text()
 
 
 def test_care_at_home_per_area_with_the_providers_number(view: OutageView) -> None:
@@ -220,7 +224,8 @@ def test_keyboard_moves_through_locations_and_every_action_has_an_access_key(  #
     assert first == view.continuity.row(0)["location_id"]
     qtbot.keyClick(table, Qt.Key.Key_Down)
     assert view.form.location.currentData() == view.continuity.row(1)["location_id"] != first
-    buttons = (view.declare, view.end, view.allocate, view.send, view.receive, view.refuse)
+    panel = view.resources
+    buttons = (view.declare, view.end, panel.allocate, panel.send, panel.receive, panel.refuse)
     for button in (*buttons, view.form.submit):
         assert "&" in button.text(), button.text()
     view.sort.setCurrentIndex(view.sort.findData("location"))
