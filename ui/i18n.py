@@ -53,6 +53,7 @@ NL: dict[str, str] = {
     "Contacts": "Contacten",
     "Crisis structure": "Crisisstructuur",
     "Capacity": "Capaciteit",
+    "Outage": "Uitval",
     "Placements": "Plaatsingen",
     "Fallback procedures": "Noodprocedures",
     "Logbook": "Logboek",

@@ -58,7 +58,7 @@ add_catalogue(
 # The window must shrink to this; screens scroll inside it rather than being cut off.
 SMALLEST_SCREEN = QSize(1280, 720)
 
-# The screens in the order coordinators asked for (Ctrl+1 … Ctrl+9 follow it), each as
+# The screens in the order coordinators asked for (Ctrl+1 … Ctrl+9, then Ctrl+0), each as
 # (key, module in ui.views, class). Only the dashboard is built at start; the others are
 # imported and built the first time they are opened, so start-up pays for one screen.
 SCREENS = (
@@ -66,6 +66,7 @@ SCREENS = (
     ("contacts", "contacts", "ContactsView"),
     ("crisis", "crisis", "CrisisView"),
     ("capacity", "capacity", "CapacityView"),
+    ("outage", "outage", "OutageView"),
     ("placements", "placements", "PlacementsView"),
     ("procedures", "procedures", "ProceduresView"),
     ("logbook", "logbook", "LogbookView"),
@@ -75,8 +76,9 @@ SCREENS = (
 
 
 def _keys(index: int) -> str:
-    """The shortcut of the screen at `index` (0-based), as the menus show it."""
-    return QKeySequence(f"Ctrl+{index + 1}").toString(QKeySequence.SequenceFormat.NativeText)
+    """The shortcut of the screen at `index` (0-based), as the menus show it; the tenth is
+    Ctrl+0, as the digit row ends."""
+    return QKeySequence(f"Ctrl+{(index + 1) % 10}").toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def screen_titles() -> dict[str, str]:
@@ -85,6 +87,7 @@ def screen_titles() -> dict[str, str]:
         "contacts": tr("Contacts"),
         "crisis": tr("Crisis structure"),
         "capacity": tr("Capacity"),
+        "outage": tr("Outage"),
         "placements": tr("Placements"),
         "procedures": tr("Fallback procedures"),
         "logbook": tr("Logbook"),

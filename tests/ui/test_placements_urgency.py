@@ -17,13 +17,13 @@ from ui.views.placements import PlacementsView
 from ..conftest import PASSPHRASE
 
 
-def test_ctrl_5_opens_the_queue_with_the_most_urgent_request_first_marked_overdue(
+def test_ctrl_6_opens_the_queue_with_the_most_urgent_request_first_marked_overdue(
     qtbot,  # type: ignore[no-untyped-def]
     window: MainWindow,
 ) -> None:
     with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
         window.session.unlock(PASSPHRASE)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     assert isinstance(page, PlacementsView)
     first = open_queue(window.session.store, datetime.now(UTC))[0]
@@ -43,7 +43,7 @@ def test_register_marks_local_route_and_hfno_offers_ambulance_plus(
 ) -> None:
     with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
         window.session.unlock(PASSPHRASE)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     assert isinstance(page, PlacementsView)
     assert "Lokale route eerst geprobeerd: " in page.stats.text()

@@ -21,6 +21,7 @@ from ui.dialogs.contact_edit import ChannelDialog, ChannelsDialog, PersonDialog
 from ui.dialogs.create import CreateProfileDialog, RecoveryKeyDialog
 from ui.dialogs.help import AboutDialog, ShortcutsDialog
 from ui.dialogs.import_wizard import ImportWizard
+from ui.dialogs.outage import OutageDialog
 from ui.dialogs.phase import PhaseDialog
 from ui.dialogs.placement_request import RegisterRequestDialog
 from ui.dialogs.prompt import PromptDialog
@@ -91,6 +92,7 @@ def _dialogs(window: MainWindow) -> dict[type, Callable[[], QWidget]]:
         ChannelsDialog: lambda: ChannelsDialog(session, person, window),
         RotaDialog: lambda: RotaDialog(session, person, window),
         PhaseDialog: lambda: PhaseDialog(session, default_region(store), "2a", None, window),
+        OutageDialog: lambda: OutageDialog(session, default_region(store), None, window),
         RegisterRequestDialog: lambda: RegisterRequestDialog(session, window),
         ImportWizard: lambda: ImportWizard(session, window),
         PromptDialog: lambda: PromptDialog(
