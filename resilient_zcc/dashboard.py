@@ -24,6 +24,7 @@ from .errors import ZccError
 from .placements.conflicts import open_conflicts
 from .placements.queries import counts_by_state, summary
 from .printlog import print_status
+from .sitrap.rhythm import next_due
 
 if TYPE_CHECKING:
     from .store import Store
@@ -103,6 +104,16 @@ class SheetAnswer:
 
 
 @dataclass(frozen=True)
+class SitrapAnswer:
+    """When the next situation report is due (sitrap/rhythm.py), and the last one made."""
+
+    due_at: str
+    overdue: bool
+    last_number: int | None
+    last_at: str | None
+
+
+@dataclass(frozen=True)
 class Dashboard:
     phase: PhaseAnswer | None
     beds: list[BedsAnswer]
@@ -112,6 +123,7 @@ class Dashboard:
     late_locations: int
     outdated_sheets: list[SheetAnswer] = field(default_factory=list)
     printed_sheets: int = 0
+    sitrap: SitrapAnswer | None = None  # None: no region to report on
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -182,6 +194,14 @@ def _queue(store: Store, now: datetime) -> QueueAnswer:
     )
 
 
+def _sitrap(store: Store, now: datetime) -> SitrapAnswer | None:
+    try:
+        due = next_due(store, default_region(store), now)
+    except ZccError:
+        return None
+    return SitrapAnswer(due.due_at, due.overdue, due.last_number, due.last_at)
+
+
 def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
     """Everything the Overzicht shows, read in one go."""
     printed = print_status(store, lang, now)
@@ -203,4 +223,5 @@ def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
             if row["outdated"]
         ],
         printed_sheets=len(printed),
+        sitrap=_sitrap(store, now),
     )

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from ..crisis.logbook import entry_values
 from ..errors import NotFound, ValidationError
 from ..validation import new_id
-from .report import Sitrap, build_sitrap, previous
+from .log import previous
+from .report import Sitrap, build_sitrap
 
 if TYPE_CHECKING:
     from ..store import Store

@@ -18,6 +18,7 @@ from ..crisis.phases import phase_state
 from ..crisis.regions import default_region
 from ..dashboard import dashboard
 from ..validation import utc_iso
+from .log import previous
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -132,15 +133,6 @@ def _decisions(store: Store, region_id: str, since: str) -> list[dict[str, Any]]
         (region_id, *DECISION_KINDS, since, MAX_DECISIONS),
     )
     return [dict(row) for row in reversed(rows)]
-
-
-def previous(store: Store, region_id: str) -> dict[str, Any] | None:
-    """The newest stored sitrap of the region (its number and time), if any."""
-    return store.query_one(
-        "SELECT id, at, json_extract(picture, '$.number') AS number FROM log_entries "
-        "WHERE region_id = ? AND kind = 'sitrap' AND deleted = 0 ORDER BY at DESC, id DESC LIMIT 1",
-        (region_id,),
-    )
 
 
 def build_sitrap(

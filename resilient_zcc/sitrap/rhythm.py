@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..localtime import AMSTERDAM
 from ..settings import get_setting
 from ..validation import utc_iso
-from .report import previous
+from .log import previous
 
 if TYPE_CHECKING:
     from ..store import Store
