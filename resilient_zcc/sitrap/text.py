@@ -14,7 +14,8 @@ from .report import Sitrap
 WIDTH = 48  # short enough to read out in one breath and for any mail client
 
 
-def _time(iso: str | None) -> str:
+def time_text(iso: str | None) -> str:
+    """Amsterdam wall-clock time, as the whole sitrap speaks it."""
     return local_text(iso) if iso else "-"
 
 
@@ -33,7 +34,9 @@ def source_line(report: Sitrap, part: str) -> str:
     found = report.parts.get(part)
     if found is None:
         return ""
-    return t("(source: {source}, as of {at})", source=_source(found.source), at=_time(found.as_of))
+    return t(
+        "(source: {source}, as of {at})", source=_source(found.source), at=time_text(found.as_of)
+    )
 
 
 def phase_lines(report: Sitrap, lang: str) -> list[str]:
@@ -44,7 +47,7 @@ def phase_lines(report: Sitrap, lang: str) -> list[str]:
         lines.append(
             t(
                 "since {since}, decided by {by} on the advice of {advice}",
-                since=_time(phase["since"]),
+                since=time_text(phase["since"]),
                 by=phase["decided_by"] or "-",
                 advice=phase["advised_by"] or "-",
             )
@@ -54,7 +57,9 @@ def phase_lines(report: Sitrap, lang: str) -> list[str]:
     else:
         lines.append(t("No phase recorded yet"))
     if phase["noodscenario"]:
-        lines.append(t("Noodscenario: ON since {since}", since=_time(phase["noodscenario_since"])))
+        lines.append(
+            t("Noodscenario: ON since {since}", since=time_text(phase["noodscenario_since"]))
+        )
         lines.append(
             t(
                 "decided by {by}; approval: {approval}",
@@ -77,7 +82,7 @@ def outage_lines(report: Sitrap, lang: str) -> list[str]:
                 "{kind} in {area} since {since}",
                 kind=o["label"] if lang == "nl" else o["label_en"],
                 area=o["area"] or t("the whole region"),
-                since=_time(o["started_at"]),
+                since=time_text(o["started_at"]),
             )
             for o in outage["outages"]
         ]
@@ -124,7 +129,7 @@ def seh_lines(report: Sitrap, lang: str) -> list[str]:
         t("Emergency departments: {stops} of {n} stopped", stops=len(stops), n=len(report.seh))
     ]
     for row in stops:
-        until = _time(row["expected_until"]) if row["expected_until"] else "?"
+        until = time_text(row["expected_until"]) if row["expected_until"] else "?"
         late = " " + t("(past its end)") if row["overrun"] else ""
         lines.append(t("- {name}: stop until {until}", name=row["name"], until=until) + late)
     return lines
@@ -212,7 +217,7 @@ def decision_lines(report: Sitrap, lang: str) -> list[str]:
 def sections(report: Sitrap, lang: str) -> list[tuple[str, list[str]]]:
     """The report as titled sections of lines, in the order of beeld – oordeel – besluit."""
     decisions_title = (
-        t("Decisions since sitrap of {at}", at=_time(report.previous_at))
+        t("Decisions since sitrap of {at}", at=time_text(report.previous_at))
         if report.previous_at
         else t("Decisions in the last 24 hours (first sitrap)")
     )
@@ -245,7 +250,7 @@ def radio_text(report: Sitrap, lang: str, width: int = WIDTH) -> str:
     """The whole sitrap as lines of at most `width` characters."""
     head = [
         title(report),
-        t("Made {at} by {by}", at=_time(report.made_at), by=report.made_by),
+        t("Made {at} by {by}", at=time_text(report.made_at), by=report.made_by),
     ]
     lines: list[str] = []
     for line in head:
