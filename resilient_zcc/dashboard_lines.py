@@ -95,14 +95,19 @@ def sitrap_line(due: SitrapAnswer) -> Line:
     """When the next situation report is due; marked when it is overdue."""
     if due.last_number is None or due.last_at is None:
         return Line("sitrap", t("No sitrap made yet; first due {due}", due=local_text(due.due_at)))
-    template = (
-        "Sitrap {number} made {at}; next was due {due}: OVERDUE"
+    values = {"number": due.last_number, "at": local_text(due.last_at)}
+    text = (
+        t(
+            "Sitrap {number} made {at}; next was due {due}: OVERDUE",
+            due=local_text(due.due_at),
+            **values,
+        )
         if due.overdue
-        else "Sitrap {number} made {at}; next due {due}"
+        else t("Sitrap {number} made {at}; next due {due}", due=local_text(due.due_at), **values)
     )
     return Line(
         "sitrap",
-        t(template, number=due.last_number, at=local_text(due.last_at), due=local_text(due.due_at)),
+        text,
         warn=due.overdue,
     )
 

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from resilient_zcc.crisis.regions import default_region
+from resilient_zcc.errors import ZccError
 from resilient_zcc.i18n import language, set_language
 from resilient_zcc.localtime import duration_text
 from resilient_zcc.sitrap.model import kept_sitrap
@@ -63,8 +64,17 @@ def _beds(ctx: PrintContext, report: Sitrap) -> Flowable:
 
 
 def sitrap_sheet(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
-    region_id = ctx.region_id or default_region(ctx.store)
-    report = kept_sitrap(ctx.store, region_id, options.get("number"))
+    try:
+        region_id = ctx.region_id or default_region(ctx.store)
+        report = kept_sitrap(ctx.store, region_id, options.get("number"))
+    except ZccError as exc:
+        hint = ctx.t(
+            "Er is nog geen sitrap om af te drukken. Maak er een (knop Sitrap op het Overzicht, "
+            "of resilient-zcc sitrap make) en druk opnieuw af.",
+            "There is no sitrap to print yet. Make one (the Sitrap button on the Overzicht, or "
+            "resilient-zcc sitrap make) and print again.",
+        )
+        return [para(hint, "warning"), para(str(exc), "body")]
     story: list[Flowable] = []
     with _speaking(ctx.lang):
         facts = [
