@@ -3,11 +3,15 @@ version kept in the logbook, then Afdrukken with the sitrap sheet chosen."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from resilient_zcc.crisis.logbook import list_entries
 from resilient_zcc.crisis.regions import default_region
-from resilient_zcc.sitrap.model import kept_sitrap
+from resilient_zcc.sitrap.model import kept_sitrap, make_sitrap
 from ui.dialogs.sitrap import SitrapDialog
 from ui.main_window import MainWindow
 from ui.sitrap_presenter import proposals_from
+from ui.views.logbook import entry_html
 
 
 def test_proposals_are_one_per_line() -> None:
@@ -50,3 +54,13 @@ def test_make_and_print_a_sitrap_from_the_overzicht(  # type: ignore[no-untyped-
     assert printing.sheet.currentData() == "sitrap"  # type: ignore[attr-defined]
     overview.reload()
     assert any(text.startswith("Sitrap 1 gemaakt") for text in overview.line_texts())
+
+
+def test_the_logbook_shows_a_sitrap_as_its_text(unlocked_window: MainWindow) -> None:
+    store = unlocked_window.session.store
+    region = default_region(store)
+    make_sitrap(store, datetime.now(UTC), "test", "Druk stabiel", ["Fase 2a handhaven"])
+    entry = list_entries(store, region, kind="sitrap")[0]
+    html = entry_html(entry, {})
+    assert "SITRAP 1" in html and "Druk stabiel" in html
+    assert '"beds"' not in html and "free_after_holds" not in html
