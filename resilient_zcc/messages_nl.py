@@ -1717,4 +1717,7 @@ NL: dict[str, str] = {
         "Sitrap {number} gemaakt {at}; volgende was nodig {due}: TE LAAT"
     ),
     "No sitrap made yet; first due {due}": "Nog geen sitrap gemaakt; eerste nodig {due}",
+    "Escalated beyond the region (RCPS/LCPS, VG cohort): {n}": (
+        "Bovenregionaal opgeschaald (RCPS/LCPS, VG-cohort): {n}"
+    ),
 }

@@ -130,6 +130,9 @@ def test_the_radio_text_has_short_lines_and_every_part(demo_profile: Path) -> No
     for part in ("SITRAP 1", "PICTURE: phase", "PICTURE: capacity", "JUDGEMENT", "END OF"):
         assert part in text
     assert "1. Fase 2a handhaven" in text
+    escalated = report.queue["by_state"]["opgeschaald"]
+    said = " ".join(text.split())  # as read out: the wrapping does not matter
+    assert f"Escalated beyond the region (RCPS/LCPS, VG cohort): {escalated}" in said
     assert "intensive care" in text
 
 

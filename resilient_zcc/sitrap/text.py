@@ -11,6 +11,7 @@ from ..localtime import duration_text, local_text
 from ..placements.vocabulary import URGENCIES, label
 from .report import Sitrap
 
+ESCALATED = "opgeschaald"  # the queue state of a request handed on beyond the region
 WIDTH = 48  # short enough to read out in one breath and for any mail client
 
 
@@ -170,6 +171,12 @@ def queue_lines(report: Sitrap, lang: str) -> list[str]:
             overdue=queue["overdue"],
         )
     ]
+    lines.append(
+        t(
+            "Escalated beyond the region (RCPS/LCPS, VG cohort): {n}",
+            n=queue["by_state"].get(ESCALATED, 0),
+        )
+    )
     urgent = queue["most_urgent"]
     if urgent is not None:
         request = t(
