@@ -15,7 +15,7 @@ from printouts.context import make_context
 from printouts.render import render_sheet
 from resilient_zcc.cli import main
 from resilient_zcc.crisis.logbook import add_entry
-from resilient_zcc.crisis.regions import default_region
+from resilient_zcc.crisis.regions import add_region, default_region
 from resilient_zcc.dashboard import dashboard
 from resilient_zcc.dashboard_lines import dashboard_lines
 from resilient_zcc.errors import ValidationError
@@ -175,6 +175,17 @@ def test_the_rhythm_says_when_the_next_is_due_and_the_overzicht_marks_it(
         make_sitrap(store, _local(day, 18, 10), "test")
         tomorrow = next_due(store, region, _local(day, 19))
         assert tomorrow.due_at == _local(day + timedelta(days=1), 6).isoformat()
+
+
+def test_a_region_without_data_gives_a_sitrap_that_says_so(store: Store) -> None:
+    add_region(store, "ROAZ-regio Oefenland", "roaz")
+    report = make_sitrap(store, datetime.now(UTC), "test")
+    text = " ".join(radio_text(report, "en").split())
+    assert report.number == 1 and report.beds == [] and report.seh == []
+    for said in ("No phase recorded yet", "No capacity reports yet.", "none declared"):
+        assert said in text
+    printed = render_sheet(make_context(store), "sitrap", {})
+    assert printed.pages == 1 and "SITRAP1" in flat(text_of(printed.pdf)[0])
 
 
 def test_bad_input_gets_a_clear_message(profile: Path, demo_profile: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -102,7 +103,7 @@ def list_cmd(session: Session, region: str | None, as_json: bool) -> None:
         rows = sitraps(store, region_id)
         due = next_due(store, region_id, now())
     if as_json:
-        emit_json({"sitraps": rows, "next_due": due.__dict__})
+        emit_json({"sitraps": rows, "next_due": asdict(due)})
         return
     if not rows:
         click.echo("Nog geen sitrap gemaakt.")
