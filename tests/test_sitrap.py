@@ -28,6 +28,7 @@ from resilient_zcc.sitrap.text import WIDTH, radio_text
 from resilient_zcc.store import Store
 
 from .conftest import PASSPHRASE
+from .helpers import new_store, sync_both
 from .pdfcheck import flat, outside_the_page, text_of
 
 AGES = ("oldest_age_s", "waiting_s")
@@ -202,3 +203,20 @@ def test_bad_input_gets_a_clear_message(profile: Path, demo_profile: Path) -> No
         else:
             raise AssertionError("a judgement of 5000 characters was accepted")
         assert sitraps(store, default_region(store)) == []
+
+
+def test_two_coordinators_cut_off_both_keep_their_sitrap(tmp_path: Path) -> None:
+    with new_store(tmp_path / "a", "ZCC-1") as a, new_store(tmp_path / "b", "ZCC-2") as b:
+        region = add_region(a, "ROAZ-regio Oefenland", "roaz")
+        sync_both(a, b)
+        now = datetime.now(UTC)
+        make_sitrap(a, now, "Coördinator A", "Beeld van A")
+        make_sitrap(b, now + timedelta(minutes=1), "Coördinator B", "Beeld van B")
+        sync_both(a, b)
+        for store in (a, b):
+            kept = sitraps(store, region)
+            assert [(r["number"], r["oordeel"]) for r in kept] == [
+                (1, "Beeld van B"),
+                (1, "Beeld van A"),
+            ]
+        assert make_sitrap(a, now + timedelta(minutes=2), "Coördinator A").number == 2
