@@ -10,8 +10,11 @@ from resilient_zcc.crisis.regions import default_region
 from resilient_zcc.sitrap.model import kept_sitrap, make_sitrap
 from ui.dialogs.sitrap import SitrapDialog
 from ui.main_window import MainWindow
+from ui.session import Session
 from ui.sitrap_presenter import proposals_from
 from ui.views.logbook import entry_html
+
+from ..conftest import PASSPHRASE
 
 
 def test_proposals_are_one_per_line() -> None:
@@ -64,3 +67,16 @@ def test_the_logbook_shows_a_sitrap_as_its_text(unlocked_window: MainWindow) -> 
     html = entry_html(entry, {})
     assert "SITRAP 1" in html and "Druk stabiel" in html
     assert '"beds"' not in html and "free_after_holds" not in html
+
+
+def test_on_an_empty_profile_the_dialog_says_why_and_makes_nothing(qtbot, profile) -> None:  # type: ignore[no-untyped-def]
+    session = Session(profile)
+    with qtbot.waitSignal(session.unlocked, timeout=10_000):
+        session.unlock(PASSPHRASE)
+    try:
+        dialog = SitrapDialog(session)
+        qtbot.addWidget(dialog)
+        assert "nog geen regio" in dialog.preview_text.toPlainText()
+        assert not dialog.make_button.isEnabled()
+    finally:
+        session.lock()
