@@ -28,6 +28,7 @@ from .errors import ZccError
 from .placements.conflicts import open_conflicts
 from .placements.queries import counts_by_state, summary
 from .printlog import print_status
+from .sitrap.rhythm import next_due
 
 if TYPE_CHECKING:
     from .store import Store
@@ -145,6 +146,16 @@ class SehAnswer:
 
 
 @dataclass(frozen=True)
+class SitrapAnswer:
+    """When the next situation report is due (sitrap/rhythm.py), and the last one made."""
+
+    due_at: str
+    overdue: bool
+    last_number: int | None
+    last_at: str | None
+
+
+@dataclass(frozen=True)
 class Dashboard:
     phase: PhaseAnswer | None
     beds: list[BedsAnswer]
@@ -156,6 +167,7 @@ class Dashboard:
     printed_sheets: int = 0
     outage: OutageAnswer | None = None
     seh_stopped: list[SehAnswer] = field(default_factory=list)
+    sitrap: SitrapAnswer | None = None  # None: no region to report on
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -261,6 +273,14 @@ def _seh_stopped(store: Store, now: datetime) -> list[SehAnswer]:
     ]
 
 
+def _sitrap(store: Store, now: datetime) -> SitrapAnswer | None:
+    try:
+        due = next_due(store, default_region(store), now)
+    except ZccError:
+        return None
+    return SitrapAnswer(due.due_at, due.overdue, due.last_number, due.last_at)
+
+
 def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
     """Everything the Overzicht shows, read in one go."""
     printed = print_status(store, lang, now)
@@ -284,4 +304,5 @@ def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
         printed_sheets=len(printed),
         outage=_outage(store, now),
         seh_stopped=_seh_stopped(store, now),
+        sitrap=_sitrap(store, now),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .crisis.outage import OUTAGE_KINDS
-from .dashboard import Dashboard, UrgentAnswer
+from .dashboard import Dashboard, SitrapAnswer, UrgentAnswer
 from .i18n import t, tn
 from .localtime import duration_text, local_text
 from .placements.vocabulary import URGENCIES, label
@@ -17,7 +17,7 @@ from .placements.vocabulary import URGENCIES, label
 
 @dataclass(frozen=True)
 class Line:
-    target: str  # the screen the line opens: crisis, capacity, placements, contacts, print
+    target: str  # the screen it opens: crisis, capacity, placements, contacts, print, sitrap
     text: str
     warn: bool = False
     indent: int = 0
@@ -193,7 +193,30 @@ def other_lines(board: Dashboard, lang: str) -> list[Line]:
     for sheet in board.outdated_sheets:
         text = f"{sheet.sheet} – {sheet.scope_label}: {'; '.join(sheet.reasons)}"
         lines.append(Line("print", text, warn=True, indent=1))
+    if board.sitrap is not None:
+        lines.append(sitrap_line(board.sitrap))
     return lines
+
+
+def sitrap_line(due: SitrapAnswer) -> Line:
+    """When the next situation report is due; marked when it is overdue."""
+    if due.last_number is None or due.last_at is None:
+        return Line("sitrap", t("No sitrap made yet; first due {due}", due=local_text(due.due_at)))
+    values = {"number": due.last_number, "at": local_text(due.last_at)}
+    text = (
+        t(
+            "Sitrap {number} made {at}; next was due {due}: OVERDUE",
+            due=local_text(due.due_at),
+            **values,
+        )
+        if due.overdue
+        else t("Sitrap {number} made {at}; next due {due}", due=local_text(due.due_at), **values)
+    )
+    return Line(
+        "sitrap",
+        text,
+        warn=due.overdue,
+    )
 
 
 def phase_lines(board: Dashboard, lang: str) -> list[Line]:

@@ -1671,4 +1671,80 @@ NL: dict[str, str] = {
     ),
     "resource request": "aanvraag van middelen",
     "stock": "voorraad",
+    # sitrap/: the situation report, its radio text and rhythm
+    "(source: {source}, as of {at})": "(bron: {source}, stand {at})",
+    "SITRAP (preview) {region}": "SITRAP (voorbeeld) {region}",
+    "{n} location under {hours} h of autonomy": "{n} locatie onder {hours} u autonomie",
+    "{n} locations under {hours} h of autonomy": "{n} locaties onder {hours} u autonomie",
+    "Clients at home at risk within {hours} h: {n}": (
+        "Thuiswonende cliënten in gevaar binnen {hours} u: {n}"
+    ),
+    "Open resource requests: {n}, conflicts: {conflicts}": (
+        "Open aanvragen middelen: {n}, conflicten: {conflicts}"
+    ),
+    "Emergency departments: {stops} of {n} stopped": "SEH's: {stops} van {n} met opvangstop",
+    "Most urgent: {urgency}, waiting {waiting}": "Meest urgent: {urgency}, wacht {waiting}",
+    "Decisions since sitrap of {at}": "Besluiten sinds de sitrap van {at}",
+    "Decisions in the last 24 hours (first sitrap)": (
+        "Besluiten van de laatste 24 uur (eerste sitrap)"
+    ),
+    "SITRAP {number} {region}": "SITRAP {number} {region}",
+    "Made {at} by {by}": "Opgesteld {at} door {by}",
+    "END OF SITRAP {number}": "EINDE SITRAP {number}",
+    "decided by {by}; approval: {approval}": "besloten door {by}; instemming: {approval}",
+    "Outages: none declared": "Uitval: geen afgekondigd",
+    "{kind} in {area} since {since}": "{kind} in {area} sinds {since}",
+    "{n} location not heard from since the outage": ("{n} locatie niet gehoord sinds de uitval"),
+    "{n} locations not heard from since the outage": ("{n} locaties niet gehoord sinds de uitval"),
+    "Emergency departments: none known": "SEH's: geen bekend",
+    "No decisions since the last sitrap.": "Geen besluiten sinds de vorige sitrap.",
+    "JUDGEMENT (oordeel)": "OORDEEL",
+    "PROPOSED DECISIONS (besluit)": "VOORGESTELDE BESLUITEN",
+    "logbook": "logboek",
+    "continuity reports": "continuïteitsmeldingen",
+    "SEH reports": "SEH-meldingen",
+    "capacity reports": "capaciteitsmeldingen",
+    "placement queue": "plaatsingswachtrij",
+    "Deciding body: {body}": "Besluitvormend orgaan: {body}",
+    "(past its end)": "(verwachte einde verstreken)",
+    "- {name}: stop until {until}": "- {name}: opvangstop tot {until}",
+    "PICTURE: phase": "BEELD: fase",
+    "PICTURE: outage and continuity": "BEELD: uitval en continuïteit",
+    "PICTURE: emergency departments": "BEELD: spoedeisende hulp",
+    "PICTURE: capacity": "BEELD: capaciteit",
+    "PICTURE: queue": "BEELD: wachtrij",
+    "(none entered)": "(niet ingevuld)",
+    "The judgement (oordeel) is {length} characters; keep it under {maximum} so the "
+    "sitrap fits its page and can be read out.": (
+        "Het oordeel is {length} tekens; houd het onder {maximum}, zodat de sitrap op de "
+        "pagina past en voor te lezen is."
+    ),
+    "{count} proposed decisions is too many for one sitrap; give at most {maximum}.": (
+        "{count} voorgestelde besluiten is te veel voor één sitrap; geef er hoogstens {maximum}."
+    ),
+    "No sitrap has been made yet; make one with 'resilient-zcc sitrap make'.": (
+        "Er is nog geen sitrap gemaakt; maak er een met 'resilient-zcc sitrap make'."
+    ),
+    "No sitrap number {number}; 'resilient-zcc sitrap list' shows the kept ones.": (
+        "Geen sitrap nummer {number}; 'resilient-zcc sitrap list' toont de bewaarde."
+    ),
+    "A situation report (sitrap) is due every this many hours.": (
+        "Elke zoveel uur is een situatierapport (sitrap) nodig."
+    ),
+    "The first hour of the day (local time) a sitrap is due.": (
+        "Het eerste uur van de dag (lokale tijd) waarop een sitrap nodig is."
+    ),
+    "The last hour of the day (local time) a sitrap may be due.": (
+        "Het laatste uur van de dag (lokale tijd) waarop een sitrap nodig kan zijn."
+    ),
+    "Sitrap {number} made {at}; next due {due}": (
+        "Sitrap {number} gemaakt {at}; volgende nodig {due}"
+    ),
+    "Sitrap {number} made {at}; next was due {due}: OVERDUE": (
+        "Sitrap {number} gemaakt {at}; volgende was nodig {due}: TE LAAT"
+    ),
+    "No sitrap made yet; first due {due}": "Nog geen sitrap gemaakt; eerste nodig {due}",
+    "Escalated beyond the region (RCPS/LCPS, VG cohort): {n}": (
+        "Bovenregionaal opgeschaald (RCPS/LCPS, VG-cohort): {n}"
+    ),
 }

@@ -91,6 +91,29 @@ SETTINGS = {
             ),
             minimum=1,
         ),
+        # The sitrap rhythm: every N hours from the first to the last hour of the day, local
+        # time. Defaults give 08:00, 12:00, 16:00, 20:00; round the clock: first 0, last 23.
+        Setting(
+            "sitrap.every_hours",
+            4,
+            Text("A situation report (sitrap) is due every this many hours."),
+            minimum=1,
+            maximum=24,
+        ),
+        Setting(
+            "sitrap.first_hour",
+            8,
+            Text("The first hour of the day (local time) a sitrap is due."),
+            minimum=0,
+            maximum=23,
+        ),
+        Setting(
+            "sitrap.last_hour",
+            20,
+            Text("The last hour of the day (local time) a sitrap may be due."),
+            minimum=0,
+            maximum=23,
+        ),
     )
 }
 

@@ -364,6 +364,13 @@ class MainWindow(QMainWindow):
                 focus()
 
     def open_page(self, key: str) -> None:
+        page, _, sheet = key.partition(":")  # 'print:sitrap': Afdrukken with a sheet chosen
+        if sheet and page in self.keys:
+            self.open_index(self.keys.index(page))
+            choose = getattr(self._built.get(page), "choose_sheet", None)
+            if choose is not None:
+                choose(sheet)
+            return
         if key in self.keys:
             self.open_index(self.keys.index(key))
             if key == "contacts":

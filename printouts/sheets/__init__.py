@@ -16,6 +16,7 @@ from .crisis import CRISIS_TABLES, crisis_structure
 from .placements import PLACEMENT_TABLES, placement_list, registration_forms
 from .procedures import PROCEDURE_TABLES, procedures
 from .recovery import recovery_sheet
+from .sitrap import SITRAP_TABLES, sitrap_sheet
 
 Builder = Callable[[PrintContext, dict[str, Any]], list[Flowable]]
 
@@ -103,6 +104,16 @@ SHEETS: dict[str, Sheet] = {
             "portrait",
             frozenset(),
             recovery_sheet,
+            in_binder=False,
+            tracked=False,
+        ),
+        Sheet(
+            "sitrap",
+            "Situatierapport (sitrap)",
+            "Situation report (sitrap)",
+            "portrait",
+            SITRAP_TABLES,
+            sitrap_sheet,
             in_binder=False,
             tracked=False,
         ),

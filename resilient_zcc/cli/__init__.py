@@ -21,6 +21,7 @@ from . import (
     profile,
     resources,
     seh,
+    sitrap,
 )
 from .common import Session, ZccGroup
 
@@ -95,5 +96,6 @@ for command in (
     continuity.continuity_group,
     homecare.homecare_group,
     resources.resources_group,
+    sitrap.sitrap_group,
 ):
     main.add_command(command)

@@ -26,6 +26,7 @@ from ui.dialogs.phase import PhaseDialog
 from ui.dialogs.placement_request import RegisterRequestDialog
 from ui.dialogs.prompt import PromptDialog
 from ui.dialogs.rota import RotaDialog
+from ui.dialogs.sitrap import SitrapDialog
 from ui.dialogs.unlock import UnlockDialog
 from ui.main_window import SMALLEST_SCREEN, MainWindow
 
@@ -100,6 +101,7 @@ def _dialogs(window: MainWindow) -> dict[type, Callable[[], QWidget]]:
         ),
         ShortcutsDialog: lambda: ShortcutsDialog(window),
         AboutDialog: lambda: AboutDialog(session.profile, window),
+        SitrapDialog: lambda: SitrapDialog(session, window),
         CallCard: lambda: CallCard(
             from_contact(contact_card(store, person)), ClipboardKeeper(session), window
         ),

@@ -3,6 +3,7 @@ corrections as new entries (the log is append-only)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import Any
@@ -29,6 +30,8 @@ from resilient_zcc.crisis.logbook import add_entry, list_entries
 from resilient_zcc.crisis.regions import default_region
 from resilient_zcc.crisis.vocabulary import LOG_KINDS
 from resilient_zcc.errors import ZccError
+from resilient_zcc.sitrap.report import Sitrap
+from resilient_zcc.sitrap.text import radio_text
 
 from ..dialogs.submit import SubmitEdit
 from ..errors import show_error
@@ -381,6 +384,11 @@ def entry_html(entry: dict[str, Any], times: dict[str, str]) -> str:
         )
     if entry["text"]:
         parts.append(f"<p>{escape(entry['text']).replace(chr(10), '<br>')}</p>")
+    if entry["kind"] == "sitrap" and entry["picture"]:
+        # A sitrap keeps its report as JSON in `picture`: show it as its radio text.
+        report = Sitrap.from_json(json.loads(entry["picture"]))
+        parts.append(f"<pre>{escape(radio_text(report, language()))}</pre>")
+        entry = {**entry, "picture": None}
     for title, key in (
         (tr("Decided by"), "decided_by"),
         (tr("Advice"), "advised_by"),

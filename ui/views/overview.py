@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,13 +28,24 @@ from resilient_zcc.dashboard_lines import (
 )
 from resilient_zcc.localtime import duration_text
 
-from ..i18n import language, tr
+from ..dialogs.sitrap import SitrapDialog
+from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
 from ..widgets.link import Link
 from .page import Page
 
 LINE_MIN_WIDTH = 780
+PRINT_SITRAP = "print:sitrap"  # a key for the window: Afdrukken with the sitrap sheet chosen
+
+add_catalogue(
+    {
+        "&Sitrap…": "&Sitrap…",
+        "Make the situation report from the data, then print it": (
+            "Maak het situatierapport uit de gegevens en druk het af"
+        ),
+    }
+)
 
 
 class _LineButton(Link):
@@ -97,12 +109,16 @@ class OverviewView(Page):
         self.legend.setMinimumWidth(LINE_MIN_WIDTH)
         self.lines_box = QVBoxLayout()
         self.lines_box.setSpacing(0)
+        self.sitrap_button = QPushButton(tr("&Sitrap…"))
+        self.sitrap_button.setToolTip(tr("Make the situation report from the data, then print it"))
+        self.sitrap_button.clicked.connect(self.open_sitrap)
         layout = QVBoxLayout(self)
         layout.addLayout(self.phase_box)
         layout.addWidget(self.capacity_title)
         layout.addWidget(table, 1)
         layout.addWidget(self.legend)
         layout.addLayout(self.lines_box)
+        layout.addWidget(self.sitrap_button)
 
     def clear(self) -> None:
         self.board = None
@@ -127,8 +143,20 @@ class OverviewView(Page):
 
     def _button(self, line: Line, heading: bool = False) -> _LineButton:
         button = _LineButton(line, heading)
-        button.clicked.connect(lambda key=line.target: self.navigate.emit(key))
+        if line.target == "sitrap":
+            button.clicked.connect(self.open_sitrap)
+        else:
+            button.clicked.connect(lambda key=line.target: self.navigate.emit(key))
         return button
+
+    def open_sitrap(self) -> None:
+        """The Sitrap dialog; printing a made one opens Afdrukken with the sitrap chosen."""
+        dialog = SitrapDialog(self.session, self)
+        dialog.exec()
+        if self.session.is_unlocked:
+            self.reload()
+        if dialog.wants_print:
+            self.navigate.emit(PRINT_SITRAP)
 
     def line_texts(self) -> list[str]:
         """What the lines say, in order (for tests and screen readers alike)."""

@@ -251,6 +251,13 @@ class PrintingView(Page):
         self.follow.stop()
         self.message.clear()
 
+    def choose_sheet(self, name: str) -> None:
+        """Choose a sheet and show it (the Overzicht's Sitrap dialog asks for its sheet)."""
+        index = self.sheet.findData(name)
+        if index >= 0:
+            self.sheet.setCurrentIndex(index)
+            self.preview()
+
     def choice_changed(self) -> None:
         if not self.previewing:
             return
