@@ -55,6 +55,7 @@ LOG_KINDS: dict[str, tuple[str, str]] = {
     "maatregel": ("Maatregel", "Measure"),
     "correctie": ("Correctie", "Correction"),
     "uitval": ("Uitval", "Outage"),
+    "belronde": ("Belronde", "Call round"),
 }
 # Kinds a user writes directly; the others are written by the command that changes the state.
 FREE_LOG_KINDS = ("besluit", "gebeurtenis", "correctie")
@@ -63,6 +64,7 @@ WRITTEN_BY: dict[str, str] = {
     "noodscenario": "set_noodscenario (CLI: phase noodscenario)",
     "maatregel": "set_measure_active (CLI: measures set)",
     "uitval": "declare_outage / end_outage (CLI: outage declare, outage end)",
+    "belronde": "close_round (CLI: round close)",
 }
 
 # For 'noodscenario' entries, phase_from/phase_to hold the scenario's state before and after.
