@@ -20,6 +20,7 @@ from . import (
     placements,
     profile,
     resources,
+    rounds,
     seh,
 )
 from .common import Session, ZccGroup
@@ -95,5 +96,6 @@ for command in (
     continuity.continuity_group,
     homecare.homecare_group,
     resources.resources_group,
+    rounds.round_group,
 ):
     main.add_command(command)
