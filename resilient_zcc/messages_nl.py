@@ -1703,7 +1703,4 @@ NL: dict[str, str] = {
         "Belronde {ref} bestaat {count} keer (los van elkaar gestart op twee apparaten); noem "
         "haar bij id: {ids}."
     ),
-    "Name the round to print (its number); 'round show' lists them.": (
-        "Noem de belronde om af te drukken (haar nummer); 'round show' toont ze."
-    ),
 }

@@ -10,8 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from resilient_zcc.errors import ValidationError
-from resilient_zcc.rounds.queries import Recipient, RoundView, round_view
+from resilient_zcc.rounds.queries import Recipient, RoundView, round_summaries, round_view
 from resilient_zcc.rounds.vocabulary import FIGURES, OUTCOMES, label
 
 from ..context import PrintContext
@@ -25,10 +24,23 @@ LINE = "_" * 70
 
 
 def call_sheet(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
-    """One round's call sheet; without a round named, the blank sheet."""
+    """One round's call sheet: the round named in the options, else the newest round."""
     ref = options.get("round")
     if not ref:
-        raise ValidationError("Name the round to print (its number); 'round show' lists them.")
+        newest = round_summaries(ctx.store)
+        if not newest:
+            return [
+                para(
+                    ctx.t(
+                        "Nog geen belrondes: start er een met 'round start' of op het scherm "
+                        "Belrondes. Voor op papier: het lege formulier (belrondeformulier).",
+                        "No call rounds yet: start one with 'round start' or on the Belrondes "
+                        "screen. On paper: the blank form (belrondeformulier).",
+                    ),
+                    "body",
+                )
+            ]
+        ref = newest[0].id
     view = round_view(ctx.store, str(ref))
     story: list[Flowable] = [*_round_head(ctx, view)]
     for recipient in view.recipients:
@@ -128,6 +140,13 @@ def blank_round_sheet(ctx: PrintContext, options: dict[str, Any]) -> list[Flowab
                 "afterwards (round start, round mark --at).",
             ),
             "body",
+        ),
+        para(
+            ctx.t(
+                "Schrijf geen patiëntgegevens op dit formulier.",
+                "Do not write patient data on this form.",
+            ),
+            "warning",
         ),
         grid(fields, [40 * mm, 140 * mm], header=False),
         Spacer(1, 4 * mm),
