@@ -1703,4 +1703,7 @@ NL: dict[str, str] = {
         "Belronde {ref} bestaat {count} keer (los van elkaar gestart op twee apparaten); noem "
         "haar bij id: {ids}."
     ),
+    "'{text}' is not a number; give the figure as digits, like 6 or 6,5.": (
+        "'{text}' is geen getal; geef het getal in cijfers, zoals 6 of 6,5."
+    ),
 }

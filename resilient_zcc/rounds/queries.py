@@ -159,7 +159,8 @@ def round_view(store: Store, ref: str) -> RoundView:
     row = find_round(store, ref)
     marks: dict[str, list[Mark]] = {}
     for m in store.query(
-        "SELECT * FROM round_marks WHERE round_id = ? AND deleted = 0 ORDER BY at, id",
+        "SELECT * FROM round_marks WHERE round_id = ? AND deleted = 0 "
+        "ORDER BY at, outcome = 'opgepakt' DESC, id",  # a claim comes before its result
         (row["id"],),
     ):
         marks.setdefault(m["recipient_id"], []).append(
