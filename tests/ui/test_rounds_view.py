@@ -34,7 +34,7 @@ def test_start_work_and_close_a_round(qtbot, window: MainWindow, errors: list[st
     assert view.round.count() == 0 and "Nog geen belrondes" in view.status.text()
     view.start()  # nothing filled in
     assert errors and "bericht" in errors[-1].lower()
-    view.message.setText("ZCC komt om 14:00 bijeen")
+    view.message.setText("ZCC komt om 14:00 bijeen in het GHOR-gebouw; " * 6)
     view.start()
     assert "recipients" in errors[-1] or "ontvangers" in errors[-1]  # no group chosen
     view.groups["zcc"].setChecked(True)
@@ -42,6 +42,7 @@ def test_start_work_and_close_a_round(qtbot, window: MainWindow, errors: list[st
     assert view.round.count() == 1 and view.round_id
     assert view.model.rowCount() == len(view.rows) > 3
     assert "Belronde 1 (open): 0 van" in view.round.currentText()
+    assert view.minimumSizeHint().width() < 1280 - 250  # a long message does not widen it
 
     view.table.selectRow(0)
     view.take()

@@ -42,8 +42,8 @@ add_catalogue(
         "No call rounds yet: start one above.": "Nog geen belrondes: start er hierboven een.",
         "C&lose round": "Belronde s&luiten",
         "Function": "Functie",
-        "On duty": "In dienst",
-        "State": "Stand",
+        "Name on duty": "Naam in dienst",
+        "Where it stands": "Stand",
         "Channels in fallback order": "Kanalen in terugvalvolgorde",
         "Marks": "Afvinkingen",
         "Mark the selected recipient": "Geselecteerde ontvanger afvinken",
@@ -110,6 +110,11 @@ class RoundsView(Page):
 
         # The round being worked.
         self.round = QComboBox()
+        # A long message must not widen the screen past the smallest laptop.
+        self.round.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.round.setMinimumContentsLength(30)
         self.round.currentIndexChanged.connect(self._round_chosen)
         round_label = QLabel(tr("R&ound:"))
         round_label.setBuddy(self.round)
@@ -125,8 +130,8 @@ class RoundsView(Page):
         self.model = RowsModel(
             [
                 Column(tr("Function"), lambda r: r["row"].function),
-                Column(tr("On duty"), lambda r: r["row"].name),
-                Column(tr("State"), lambda r: r["row"].state),
+                Column(tr("Name on duty"), lambda r: r["row"].name),
+                Column(tr("Where it stands"), lambda r: r["row"].state),
                 Column(tr("Channels in fallback order"), lambda r: r["row"].channels),
                 Column(tr("Marks"), lambda r: r["row"].marks),
             ]
@@ -142,6 +147,10 @@ class RoundsView(Page):
         self.take_button = QPushButton(tr("&Taken"))
         self.take_button.clicked.connect(self.take)
         self.channel = QComboBox()
+        self.channel.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.channel.setMinimumContentsLength(16)
         self.answer = QLineEdit()
         self.answer.setPlaceholderText(tr("The answer given"))
         self.figure_value = QLineEdit()
@@ -159,9 +168,10 @@ class RoundsView(Page):
         self.not_reached_button = QPushButton(tr("&Not reached"))
         self.not_reached_button.clicked.connect(self.not_reached)
         marking = QGroupBox(tr("Mark the selected recipient"))
-        mark_layout = QHBoxLayout(marking)
-        mark_layout.addWidget(self.take_button)
-        mark_layout.addSpacing(8)
+        mark_layout = QVBoxLayout(marking)
+        reached_row = QHBoxLayout()
+        reached_row.addWidget(self.take_button)
+        reached_row.addSpacing(8)
         for text, widget, stretch in (
             (tr("&Channel:"), self.channel, 0),
             (tr("&Answer:"), self.answer, 1),
@@ -169,17 +179,20 @@ class RoundsView(Page):
         ):
             caption = QLabel(text)
             caption.setBuddy(widget)
-            mark_layout.addWidget(caption)
-            mark_layout.addWidget(widget, stretch)
-        mark_layout.addWidget(self.reached_button)
-        mark_layout.addSpacing(8)
+            reached_row.addWidget(caption)
+            reached_row.addWidget(widget, stretch)
+        reached_row.addWidget(self.reached_button)
+        missed_row = QHBoxLayout()
         next_label = QLabel(tr("&Next:"))
         next_label.setBuddy(self.next_step)
-        mark_layout.addWidget(next_label)
-        mark_layout.addWidget(self.next_step)
-        mark_layout.addWidget(QLabel(tr("Retry in:")))
-        mark_layout.addWidget(self.retry)
-        mark_layout.addWidget(self.not_reached_button)
+        missed_row.addWidget(next_label)
+        missed_row.addWidget(self.next_step)
+        missed_row.addWidget(QLabel(tr("Retry in:")))
+        missed_row.addWidget(self.retry)
+        missed_row.addWidget(self.not_reached_button)
+        missed_row.addStretch(1)
+        mark_layout.addLayout(reached_row)
+        mark_layout.addLayout(missed_row)
 
         layout = QVBoxLayout(self)
         layout.addWidget(new)
