@@ -1706,4 +1706,11 @@ NL: dict[str, str] = {
     "'{text}' is not a number; give the figure as digits, like 6 or 6,5.": (
         "'{text}' is geen getal; geef het getal in cijfers, zoals 6 of 6,5."
     ),
+    "{organisation} has {count} locations, so the figure cannot go into one "
+    "location's continuity by itself; report it with 'continuity report' (or the "
+    "CLI's round mark --continuity LOC).": (
+        "{organisation} heeft {count} locaties, dus het getal kan niet vanzelf in de "
+        "continuïteit van één locatie; meld het met 'continuity report' (of op de "
+        "opdrachtregel met round mark --continuity LOC)."
+    ),
 }

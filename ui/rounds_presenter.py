@@ -10,9 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from resilient_zcc.crisis.common import device_label
-from resilient_zcc.errors import ValidationError
 from resilient_zcc.rounds import model
-from resilient_zcc.rounds.queries import Recipient, RoundView, round_summaries, round_view
+from resilient_zcc.rounds.queries import (
+    Recipient,
+    RoundView,
+    continuity_location,
+    round_summaries,
+    round_view,
+)
 from resilient_zcc.rounds.vocabulary import (
     FIGURES,
     MARK_CHANNELS,
@@ -157,19 +162,6 @@ def next_step_choices() -> list[tuple[str, str]]:
     return [(label(NEXT_STEPS, code, _lang()), code) for code in NEXT_STEPS]
 
 
-def parse_figure(text: str) -> float | None:
-    """The figure as typed ('6', '6,5'); empty is none. Anything else: a clear message."""
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise ValidationError(
-            "'{text}' is not a number; give the figure as digits, like 6 or 6,5.", text=text
-        ) from None
-
-
 def start(store: Store, message: str, ask: str, groups: list[str], figure: str | None) -> RoundView:
     round_id = model.start_round(
         store,
@@ -188,8 +180,19 @@ def take(store: Store, round_id: str, ref: str) -> None:
 
 
 def reached(
-    store: Store, round_id: str, ref: str, channel: str, answer: str, figure_text: str
+    store: Store,
+    round_id: str,
+    ref: str,
+    channel: str,
+    answer: str,
+    figure_text: str,
+    to_continuity: bool = False,
 ) -> None:
+    """Reached; with `to_continuity` the hours also become the location's continuity."""
+    location = None
+    if to_continuity:
+        [recipient] = [r for r in round_view(store, round_id).recipients if str(r.position) == ref]
+        location = continuity_location(store, recipient)
     model.mark(
         store,
         round_id,
@@ -197,7 +200,8 @@ def reached(
         reached=True,
         channel=channel,
         answer=answer,
-        figure=parse_figure(figure_text),
+        figure=model.parse_figure(figure_text),
+        continuity_location=location,
         by=device_label(store),
         now=datetime.now(UTC),
     )

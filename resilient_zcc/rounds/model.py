@@ -31,6 +31,19 @@ if TYPE_CHECKING:
 MAX_FIGURE = 1_000_000.0
 
 
+def parse_figure(text: str) -> float | None:
+    """The figure as typed ('6', '6,5'); empty is none. Anything else: a clear message."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ValidationError(
+            "'{text}' is not a number; give the figure as digits, like 6 or 6,5.", text=text
+        ) from None
+
+
 def group_functions(store: Store, group: str) -> list[str]:
     """The ids of the functions a group names, in a stable order (organisation, name)."""
     choice(group, GROUPS, Text("recipient group"))

@@ -38,6 +38,7 @@ class Recipient:
     position: int
     function_id: str
     function: str
+    organisation_id: str | None
     organisation: str
     person_id: str | None
     name: str  # the holder resolved at the start; several when unclear; "" when nobody
@@ -184,6 +185,7 @@ def round_view(store: Store, ref: str) -> RoundView:
             r["position"],
             r["function_id"],
             r["function"],
+            r["organisation_id"],
             r["organisation"] or "",
             r["person_id"],
             r["name"] or "",
@@ -235,3 +237,20 @@ def round_summaries(store: Store, since: str | None = None) -> tuple[RoundSummar
         (since or "",),
     )
     return tuple(summary_of(round_view(store, r["id"])) for r in ids)
+
+
+def continuity_location(store: Store, recipient: Recipient) -> str:
+    """Where a recipient's hours of autonomy go: the one location of its organisation."""
+    rows = store.query(
+        "SELECT id FROM locations WHERE organisation_id = ? AND deleted = 0 ORDER BY name",
+        (recipient.organisation_id or "",),
+    )
+    if len(rows) != 1:
+        raise ValidationError(
+            "{organisation} has {count} locations, so the figure cannot go into one "
+            "location's continuity by itself; report it with 'continuity report' (or the "
+            "CLI's round mark --continuity LOC).",
+            organisation=recipient.organisation or recipient.function,
+            count=len(rows),
+        )
+    return str(rows[0]["id"])

@@ -52,11 +52,15 @@ add_catalogue(
         "&Answer:": "&Antwoord:",
         "The answer given": "Het gegeven antwoord",
         "Fig&ure:": "Ge&tal:",
-        "&Reached": "&Bereikt",
-        "&Next:": "&Volgende:",
+        "&Reached": "B&ereikt",
+        "&Into continuity": "In contin&uïteit",
+        "Also report the hours of autonomy as the location's continuity status": (
+            "Meld de uren autonomie ook als continuïteitsstatus van de locatie"
+        ),
+        "&Next:": "Volge&nde:",
         "Retry in:": "Opnieuw over:",
         " min": " min",
-        "&Not reached": "&Niet bereikt",
+        "Not reac&hed": "N&iet bereikt",
         "Select a recipient in the list first.": "Selecteer eerst een ontvanger in de lijst.",
         "Closed into the logbook.": "Gesloten en in het logboek gezet.",
     }
@@ -68,6 +72,7 @@ class RoundsView(Page):
         super().__init__(session)
         self.round_id: str | None = None
         self.closed = False
+        self.asks_hours = False  # the round asks hours of autonomy: they can go to continuity
         self.rows: list[presenter.RecipientRow] = []
 
         # A new round: message, what to ask back, to whom, a figure.
@@ -155,6 +160,10 @@ class RoundsView(Page):
         self.answer.setPlaceholderText(tr("The answer given"))
         self.figure_value = QLineEdit()
         self.figure_value.setMaximumWidth(70)
+        self.to_continuity = QCheckBox(tr("&Into continuity"))
+        self.to_continuity.setToolTip(
+            tr("Also report the hours of autonomy as the location's continuity status")
+        )
         self.reached_button = QPushButton(tr("&Reached"))
         self.reached_button.clicked.connect(self.reached)
         self.next_step = QComboBox()
@@ -165,7 +174,7 @@ class RoundsView(Page):
         self.retry.setSingleStep(15)
         self.retry.setValue(30)
         self.retry.setSuffix(tr(" min"))
-        self.not_reached_button = QPushButton(tr("&Not reached"))
+        self.not_reached_button = QPushButton(tr("Not reac&hed"))
         self.not_reached_button.clicked.connect(self.not_reached)
         marking = QGroupBox(tr("Mark the selected recipient"))
         mark_layout = QVBoxLayout(marking)
@@ -181,6 +190,7 @@ class RoundsView(Page):
             caption.setBuddy(widget)
             reached_row.addWidget(caption)
             reached_row.addWidget(widget, stretch)
+        reached_row.addWidget(self.to_continuity)
         reached_row.addWidget(self.reached_button)
         missed_row = QHBoxLayout()
         next_label = QLabel(tr("&Next:"))
@@ -234,6 +244,7 @@ class RoundsView(Page):
             self.rows = presenter.recipient_rows(view)
             self.status.setText(view.message + (f" — {view.ask}" if view.ask else ""))
             self.closed = bool(view.closed_at)
+            self.asks_hours = view.figure == "autonomy_hours"
         self.model.set_rows([{"row": row} for row in self.rows])
         self.table.resizeColumnsToContents()
         for column, most in ((0, 300), (1, 220), (2, 200), (3, 320)):
@@ -255,6 +266,9 @@ class RoundsView(Page):
         self.close_button.setEnabled(open_round)
         for widget in (self.take_button, self.reached_button, self.not_reached_button):
             widget.setEnabled(chosen)
+        self.to_continuity.setEnabled(chosen and self.asks_hours)
+        if not self.asks_hours:
+            self.to_continuity.setChecked(False)
 
     def clear(self) -> None:
         self.round.clear()
@@ -301,9 +315,10 @@ class RoundsView(Page):
         if ref and self.round_id:
             round_id, channel = self.round_id, self.channel.currentData()
             answer, figure = self.answer.text(), self.figure_value.text()
+            into = self.to_continuity.isChecked()
             if self.write(
                 lambda: presenter.reached(
-                    self.session.store, round_id, ref, channel, answer, figure
+                    self.session.store, round_id, ref, channel, answer, figure, into
                 )
             ):
                 self.answer.clear()
