@@ -106,7 +106,15 @@ def test_two_laptops_work_one_round_and_agree_after_sync(
             now=later,
         )
         # Both reached recipient 1 while cut off: both marks stay.
-        model.mark(b, "1", "1", reached=True, channel="satellite", by="Coördinator B", now=later)
+        model.mark(
+            b,
+            "1",
+            "1",
+            reached=True,
+            channel="satellite",
+            by="Coördinator B",
+            now=later + timedelta(minutes=1),
+        )
         sync_both(a, b)
         va, vb = round_view(a, round_id), round_view(b, round_id)
         assert va == vb
@@ -170,3 +178,19 @@ def test_hours_of_autonomy_go_into_the_continuity_status(demo_profile: Path) -> 
         assert figure.hours_left == 5 and figure.report.source == "telefoon"
         [m] = round_view(store, round_id).recipients[0].marks
         assert m.figure == 5 and m.report_id
+
+
+def test_two_rounds_numbered_alike_while_apart_are_named_by_id(
+    demo_profile: Path, tmp_path: Path
+) -> None:
+    with Store.open(demo_profile, PASSPHRASE) as a, new_store(tmp_path / "b", "laptop B") as b:
+        sync(a, b)
+        first = model.start_round(a, "Van A", groups=["zcc"], now=NOW, started_by="A")
+        second = model.start_round(b, "Van B", groups=["zcc"], now=NOW, started_by="B")
+        sync_both(a, b)
+        with pytest.raises(ValidationError, match="Round 1 exists 2 times"):
+            round_view(a, "1")
+        assert round_view(a, first[:8]).message == "Van A"
+        assert round_view(b, second).message == "Van B"
+        assert model.start_round(a, "Derde", groups=["zcc"], now=NOW, started_by="A")
+        assert [s.number for s in round_summaries(a)].count(2) == 1
