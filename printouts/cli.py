@@ -94,6 +94,8 @@ def _sheet_command(name: str) -> click.Command:
         options: dict[str, Any] = {}
         if extra.get("forms"):
             options["forms"] = extra["forms"]
+        if extra.get("round_ref"):
+            options["round"] = extra["round_ref"]
         if extra.get("functions"):
             options["functions"] = list(extra["functions"])
         if name == "herstelsleutel":
@@ -115,6 +117,10 @@ def _sheet_command(name: str) -> click.Command:
     if name == "aanmeldformulieren":
         decorated = click.option(
             "--forms", type=click.IntRange(1, 500), default=10, help="How many blank forms."
+        )(decorated)
+    if name == "belronde":
+        decorated = click.option(
+            "--round", "round_ref", required=True, help="The round's number ('round show')."
         )(decorated)
     if name == "zakkaarten":
         decorated = click.option(

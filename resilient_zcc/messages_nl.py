@@ -1747,4 +1747,74 @@ NL: dict[str, str] = {
     "Escalated beyond the region (RCPS/LCPS, VG cohort): {n}": (
         "Bovenregionaal opgeschaald (RCPS/LCPS, VG-cohort): {n}"
     ),
+    # contacts/who.py, by id
+    "No function with id {id}.": "Geen functie met id {id}.",
+    # rounds/: call rounds (belronde)
+    "The round's message": "Het bericht van de belronde",
+    "Who starts the round (started_by)": "Wie de belronde start (started_by)",
+    "recipient group": "groep ontvangers",
+    "figure to ask": "uit te vragen getal",
+    "A round needs recipients: name a group ({groups}) or functions. No function "
+    "in this profile fits what was asked.": (
+        "Een belronde heeft ontvangers nodig: noem een groep ({groups}) of functies. Geen "
+        "functie in dit profiel past bij wat is gevraagd."
+    ),
+    "The start of the round": "Het begin van de belronde",
+    "Round {number} was closed at {at}; marks can no longer be added. Start a new "
+    "round to reach the others.": (
+        "Belronde {number} is gesloten om {at}; er kan niets meer worden afgevinkt. Start een "
+        "nieuwe belronde om de anderen te bereiken."
+    ),
+    "Round {number} has no recipient '{ref}'; give its number (1 to {count}).": (
+        "Belronde {number} heeft geen ontvanger '{ref}'; geef het nummer (1 tot en met {count})."
+    ),
+    "The figure must be a number, not {value!r}.": "Het getal moet een getal zijn, niet {value!r}.",
+    "The figure {value} is out of range; give 0 or more.": (
+        "Het getal {value} valt buiten het bereik; geef 0 of meer."
+    ),
+    "Only a reached recipient gives a figure.": "Alleen een bereikte ontvanger geeft een getal.",
+    "Say by which channel the recipient was reached. Allowed: {allowed}.": (
+        "Geef aan via welk kanaal de ontvanger is bereikt. Toegestaan: {allowed}."
+    ),
+    "A reached recipient has no next step or retry time.": (
+        "Een bereikte ontvanger heeft geen volgende stap of tijd om het opnieuw te proberen."
+    ),
+    "next step": "volgende stap",
+    "Only a figure of hours of autonomy can go into the continuity status; "
+    "this round asks {figure}.": (
+        "Alleen een aantal uren autonomie kan in de continuïteitsstatus; deze belronde vraagt "
+        "{figure}."
+    ),
+    "Hours of autonomy go with a generator or battery ({allowed}), not '{power}'.": (
+        "Uren autonomie horen bij een aggregaat of accu ({allowed}), niet bij '{power}'."
+    ),
+    "Who marks (by)": "Wie afvinkt (by)",
+    "The moment of the mark": "Het moment van afvinken",
+    "The retry time": "De tijd om het opnieuw te proberen",
+    "The retry time {retry} lies before now ({now}).": (
+        "De tijd om het opnieuw te proberen ({retry}) ligt vóór nu ({now})."
+    ),
+    "Who closes the round (by)": "Wie de belronde sluit (by)",
+    "The end of the round": "Het einde van de belronde",
+    "Name a round by its number; 'round show' lists them.": (
+        "Noem een belronde bij haar nummer; 'round show' toont ze."
+    ),
+    "No call round '{ref}'; 'round show' lists the rounds.": (
+        "Geen belronde '{ref}'; 'round show' toont de belrondes."
+    ),
+    "Round {ref} exists {count} times (started on two devices while apart); name it "
+    "by id: {ids}.": (
+        "Belronde {ref} bestaat {count} keer (los van elkaar gestart op twee apparaten); noem "
+        "haar bij id: {ids}."
+    ),
+    "'{text}' is not a number; give the figure as digits, like 6 or 6,5.": (
+        "'{text}' is geen getal; geef het getal in cijfers, zoals 6 of 6,5."
+    ),
+    "{organisation} has {count} locations, so the figure cannot go into one "
+    "location's continuity by itself; report it with 'continuity report' (or the "
+    "CLI's round mark --continuity LOC).": (
+        "{organisation} heeft {count} locaties, dus het getal kan niet vanzelf in de "
+        "continuïteit van één locatie; meld het met 'continuity report' (of op de "
+        "opdrachtregel met round mark --continuity LOC)."
+    ),
 }

@@ -402,6 +402,36 @@ def _m11_outage(conn: sqlcipher3.Connection) -> None:
     fill_current(conn, ALL_LOCATIONS)
 
 
+def _m12_call_rounds(conn: sqlcipher3.Connection) -> None:
+    """Call rounds: the round (a state: open or closed), its recipients as resolved at the
+    start (who held each function then, channels in fallback order), and the marks made while
+    working it, immutable facts so two coordinators' marks merge without loss."""
+    for statement in (
+        _replicated(
+            "call_rounds",
+            "region_id TEXT, number INTEGER, message TEXT, ask TEXT, figure TEXT, "
+            "groups TEXT, started_at TEXT, started_by TEXT, closed_at TEXT, closed_by TEXT, "
+            "entry_id TEXT",
+        ),
+        _replicated(
+            "round_recipients",
+            "round_id TEXT, position INTEGER, function_id TEXT, function TEXT, "
+            "organisation_id TEXT, organisation TEXT, person_id TEXT, name TEXT, cover TEXT, "
+            "channels TEXT",
+        ),
+        _replicated(
+            "round_marks",
+            "round_id TEXT, recipient_id TEXT, outcome TEXT, channel TEXT, at TEXT, by TEXT, "
+            "device_id TEXT, answer TEXT, figure REAL, next_step TEXT, retry_at TEXT, "
+            "report_id TEXT",
+        ),
+        "CREATE INDEX rounds_by_number ON call_rounds (number)",
+        "CREATE INDEX recipients_by_round ON round_recipients (round_id, position)",
+        "CREATE INDEX marks_by_round ON round_marks (round_id, at)",
+    ):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
@@ -414,6 +444,7 @@ MIGRATIONS: list[Migration] = [
     _m9_placement_rules,
     _m10_rules,
     _m11_outage,
+    _m12_call_rounds,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.
@@ -426,6 +457,8 @@ APPEND_ONLY = frozenset(
         "continuity_reports",
         "homecare_reports",
         "resource_events",
+        "round_recipients",
+        "round_marks",
     }
 )
 LATEST = len(MIGRATIONS)

@@ -271,3 +271,21 @@ def test_version_10_profile_gains_the_outage_picture_and_keeps_its_data(tmp_path
         report_continuity(store, location, power="aggregaat", autonomy_hours=6, now=now)
         [figure] = continuity_overview(store, now=now).figures
         assert figure.organisation == "Ziekenhuis Proefstad" and figure.below_threshold
+
+
+def test_version_11_profile_gains_call_rounds_and_keeps_its_data(tmp_path: Path) -> None:
+    """Migration 12 adds the call rounds (replicated); recipients and marks are facts."""
+    folder = tmp_path / "profile"
+    _db_key, _identity, conn = _profile_at(folder, 11)
+    store = Store(conn, folder)
+    org = model.add_organisation(store, "Zorggroep Proefstad", "vvt")
+    assert not {"call_rounds", "round_recipients", "round_marks"} & _tables(conn)
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 12
+        replicated = schema.replicated_columns(store.conn)
+        assert {"call_rounds", "round_recipients", "round_marks"} <= set(replicated)
+        assert {"round_recipients", "round_marks"} <= schema.APPEND_ONLY
+        assert "call_rounds" not in schema.APPEND_ONLY  # open, then closed: a state
+        row = store.query_one("SELECT name FROM organisations WHERE id = ?", (org,))
+        assert row is not None and row["name"] == "Zorggroep Proefstad"

@@ -59,6 +59,7 @@ NL: dict[str, str] = {
     "Logbook": "Logboek",
     "Print": "Afdrukken",
     "Synchronisation": "Synchronisatie",
+    "Call rounds": "Belrondes",
     "Data: newest change from another device {received}; newest capacity report {report}": (
         "Gegevens: laatste wijziging van ander apparaat {received}; nieuwste capaciteitsmelding "
         "{report}"

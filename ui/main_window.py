@@ -72,6 +72,7 @@ SCREENS = (
     ("logbook", "logbook", "LogbookView"),
     ("print", "printing", "PrintingView"),
     ("sync", "sync", "SyncView"),
+    ("rounds", "rounds", "RoundsView"),
 )
 
 
@@ -93,6 +94,7 @@ def screen_titles() -> dict[str, str]:
         "logbook": tr("Logbook"),
         "print": tr("Print"),
         "sync": tr("Synchronisation"),
+        "rounds": tr("Call rounds"),
     }
 
 

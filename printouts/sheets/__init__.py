@@ -16,6 +16,7 @@ from .crisis import CRISIS_TABLES, crisis_structure
 from .placements import PLACEMENT_TABLES, placement_list, registration_forms
 from .procedures import PROCEDURE_TABLES, procedures
 from .recovery import recovery_sheet
+from .rounds import ROUND_TABLES, blank_round_sheet, call_sheet
 from .sitrap import SITRAP_TABLES, sitrap_sheet
 
 Builder = Callable[[PrintContext, dict[str, Any]], list[Flowable]]
@@ -97,6 +98,25 @@ SHEETS: dict[str, Sheet] = {
             procedures,
         ),
         Sheet("zakkaarten", "Zakkaarten", "Pocket cards", "card", CONTACT_TABLES, pocket_cards),
+        Sheet(
+            "belrondeformulier",
+            "Belronde (leeg formulier)",
+            "Call round (blank form)",
+            "portrait",
+            frozenset(),
+            blank_round_sheet,
+        ),
+        # One round's sheet: printed from 'round print', not part of the binder.
+        Sheet(
+            "belronde",
+            "Belronde",
+            "Call round",
+            "portrait",
+            ROUND_TABLES,
+            call_sheet,
+            in_binder=False,
+            tracked=False,
+        ),
         Sheet(
             "herstelsleutel",
             "Herstelsleutel",

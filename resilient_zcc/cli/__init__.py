@@ -20,6 +20,7 @@ from . import (
     placements,
     profile,
     resources,
+    rounds,
     seh,
     sitrap,
 )
@@ -97,5 +98,6 @@ for command in (
     homecare.homecare_group,
     resources.resources_group,
     sitrap.sitrap_group,
+    rounds.round_group,
 ):
     main.add_command(command)

@@ -128,6 +128,25 @@ def who_to_call(
     now = now or datetime.now(UTC)
     org = one_organisation(store, organisation)
     fn = _one_function(store, org, function, organisation)
+    return _answer(store, org["id"], org["name"], fn, now)
+
+
+def who_holds(store: Store, function_id: str, now: datetime) -> WhoAnswer:
+    """The same answer for a function known by id (regional functions have no organisation)."""
+    fn = store.query_one(
+        "SELECT f.id, f.name, f.code, f.organisation_id, coalesce(o.name, '') AS organisation "
+        "FROM functions f LEFT JOIN organisations o ON o.id = f.organisation_id "
+        "WHERE f.id = ? AND f.deleted = 0",
+        (function_id,),
+    )
+    if fn is None:
+        raise NotFound("No function with id {id}.", id=function_id)
+    return _answer(store, fn["organisation_id"] or "", fn["organisation"], fn, now)
+
+
+def _answer(
+    store: Store, org_id: str, org_name: str, fn: dict[str, Any], now: datetime
+) -> WhoAnswer:
     moment = now.astimezone(UTC).isoformat(timespec="seconds")
     on_duty = [
         r["person_id"]
@@ -170,7 +189,7 @@ def who_to_call(
         cover = Cover.UNCLEAR
     else:
         cover = Cover.NOBODY
-    return WhoAnswer(org["id"], org["name"], fn["id"], fn["name"], cover, tuple(entries))
+    return WhoAnswer(org_id, org_name, fn["id"], fn["name"], cover, tuple(entries))
 
 
 def _one_function(store: Store, org: dict[str, Any], text: str, org_text: str) -> dict[str, Any]:

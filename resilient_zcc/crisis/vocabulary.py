@@ -56,6 +56,7 @@ LOG_KINDS: dict[str, tuple[str, str]] = {
     "correctie": ("Correctie", "Correction"),
     "uitval": ("Uitval", "Outage"),
     "sitrap": ("Sitrap", "Situation report"),
+    "belronde": ("Belronde", "Call round"),
 }
 # Kinds a user writes directly; the others are written by the command that changes the state.
 FREE_LOG_KINDS = ("besluit", "gebeurtenis", "correctie")
@@ -65,6 +66,7 @@ WRITTEN_BY: dict[str, str] = {
     "maatregel": "set_measure_active (CLI: measures set)",
     "uitval": "declare_outage / end_outage (CLI: outage declare, outage end)",
     "sitrap": "make_sitrap (CLI: sitrap make)",
+    "belronde": "close_round (CLI: round close)",
 }
 
 # For 'noodscenario' entries, phase_from/phase_to hold the scenario's state before and after.
