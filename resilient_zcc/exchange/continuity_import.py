@@ -116,8 +116,10 @@ def _down(row: ContinuityRow) -> list[str]:
 
 def _planned(row: ContinuityRow, locations: dict[str, str]) -> dict[str, Any]:
     """The row as the arguments of a report, or _BadCell for its first bad cell."""
-    location = row.values.get("location_id") or row.values.get("location", "")
-    location_id = locations.get(location) or locations.get(normalise_header(location))
+    # The id first; a file from another profile has ids of its own, so then the name.
+    location_id = locations.get(row.values.get("location_id", "")) or locations.get(
+        normalise_header(row.values.get("location", ""))
+    )
     if location_id is None:
         column = "location_id" if row.values.get("location_id") else "location"
         raise _bad(row, column, "unknown_location",
