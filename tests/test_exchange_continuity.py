@@ -100,16 +100,17 @@ def test_bad_rows_are_reported_one_by_one_and_the_good_rows_go_in(
     ahead = (now + timedelta(days=2)).isoformat()
     earlier = (now - timedelta(hours=3)).isoformat()
     path = _write(tmp_path / "radio.csv", (
-        "locatie;stroom;uren;tijd;ligt eruit;melder\n"
-        f"Proefstad Enschede;aggregaat;-4;{earlier};;C2000 (test)\n"
-        f"Proefstad Enschede;aggregaat;8;{ahead};;C2000 (test)\n"
-        f"Nergens Ziekenhuis;net;;{earlier};;C2000 (test)\n"
-        f"Verpleeghuis Oefenhof;Noodstroomaggregaat;\"6,5\";{earlier};ICT / EPD, Liften;radio\n"
-        f"Huize Verweg;aggregaat;veel;{earlier};;radio\n"
-        f"Huize Verweg;aggregaat;;{earlier};;radio\n"
-        f"Proefstad Enschede;ups;2;gisteren;;radio\n"
-        f"Proefstad Enschede;zonne-energie;2;{earlier};;radio\n"
-        f"Proefstad Enschede;ups;2;{earlier};koffie;radio\n"
+        "locatie;stroom;uren;tijd;ligt eruit;melder;formulier\n"
+        f"Proefstad Enschede;aggregaat;-4;{earlier};;C2000 (test);\n"
+        f"Proefstad Enschede;aggregaat;8;{ahead};;C2000 (test);\n"
+        f"Nergens Ziekenhuis;net;;{earlier};;C2000 (test);\n"
+        f"Verpleeghuis Oefenhof;Noodstroomaggregaat;\"6,5\";{earlier};ICT / EPD, Liften;radio;"
+        "AF-test-00012\n"
+        f"Huize Verweg;aggregaat;veel;{earlier};;radio;\n"
+        f"Huize Verweg;aggregaat;;{earlier};;radio;\n"
+        f"Proefstad Enschede;ups;2;gisteren;;radio;\n"
+        f"Proefstad Enschede;zonne-energie;2;{earlier};;radio;\n"
+        f"Proefstad Enschede;ups;2;{earlier};koffie;radio;\n"
     ))  # fmt: skip
     before = _reports(store)
     checked = check_continuity_file(store, path, now=now)
@@ -132,6 +133,7 @@ def test_bad_rows_are_reported_one_by_one_and_the_good_rows_go_in(
     assert (report.power, report.autonomy_hours, report.down) == ("aggregaat", 6.5,
                                                                   ("epd", "liften"))  # fmt: skip
     assert report.source == "bestand" and report.reporter == "radio"
+    assert report.note == "formulier AF-test-00012"  # the paper form's number
 
 
 def test_have_carries_the_facility_resources_and_emergency_department(store: Store) -> None:

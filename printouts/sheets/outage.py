@@ -358,11 +358,13 @@ def continuity_forms(ctx: PrintContext, options: dict[str, Any]) -> list[Flowabl
             para(
                 ctx.t(
                     "Voor meldingen op papier, per telefoon of via de radio (C2000/NCV). Voer "
-                    "het later in met: continuity report LOCATIE --source papier (of radio) "
-                    f"--note {number}",
+                    "het later in met: continuity report LOCATIE --power ... --at TIJD --source "
+                    f"papier (of radio) --note {number}; of als rij in een lijst met kolom "
+                    "'formulier' (import continuity).",
                     "For reports on paper, by phone or by radio (C2000/NCV). Enter it later "
-                    "with: continuity report LOCATION --source papier (or radio) "
-                    f"--note {number}",
+                    "with: continuity report LOCATION --power ... --at TIME --source papier "
+                    f"(or radio) --note {number}; or as a row of a list with a column "
+                    "'formulier' (import continuity).",
                 ),
                 "warning",
             )

@@ -46,6 +46,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "note": ("note", "toelichting", "opmerking", "notitie"),
     "reporter": ("reporter", "reported by", "melder", "gemeld door"),
     "source": ("source", "bron", "ontvangen via"),
+    "form": ("form", "form number", "formulier", "formuliernummer", "formulier nr"),
     "time": ("time", "tijd", "tijdstip", "reported at", "gemeld", "datum tijd", "peilmoment"),
 }  # fmt: skip
 _BY_SPELLING = {normalise_header(s): f for f, spellings in _SPELLINGS.items() for s in spellings}

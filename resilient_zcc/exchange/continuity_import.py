@@ -114,6 +114,12 @@ def _down(row: ContinuityRow) -> list[str]:
     return codes
 
 
+def _note(row: ContinuityRow) -> str:
+    """The note, led by the paper form's number when the sheet has one (no field of its own)."""
+    note, form = row.values.get("note", ""), row.values.get("form", "")
+    return f"formulier {form}; {note}".rstrip("; ") if form else note
+
+
 def _planned(row: ContinuityRow, locations: dict[str, str]) -> dict[str, Any]:
     """The row as the arguments of a report, or _BadCell for its first bad cell."""
     # The id first; a file from another profile has ids of its own, so then the name.
@@ -137,7 +143,7 @@ def _planned(row: ContinuityRow, locations: dict[str, str]) -> dict[str, Any]:
         "down": _down(row),
         "care_scaled": _code(row, "care_scaled", CARE_CODES, "geen"),
         "evacuation": _code(row, "evacuation", EVACUATION_CODES, "geen"),
-        "note": row.values.get("note", ""),
+        "note": _note(row),
         "reporter": row.values.get("reporter", ""),
         "source": _code(row, "source", SOURCE_CODES, FILE_SOURCE),
         "reported_at": at,
