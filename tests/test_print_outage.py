@@ -57,7 +57,7 @@ def test_continuity_sheet_shows_the_overview_by_hours_left(demo: Store) -> None:
         ]
         assert row, (figure.location_name, hours)
         found_rows.append(row[0])
-        assert flat(figure.phone) in text
+        assert figure.phone in lines[row[0]]  # the 24/7 number whole, on the name's line
     assert found_rows == sorted(found_rows)  # least autonomy left first, as the query
     assert text.count("[ONDERDREMPEL]") == len(overview.below_threshold) + 1  # and the legend
     for silent in overview.not_heard_from:
@@ -87,6 +87,20 @@ def test_homecare_sheet_shows_each_area_at_risk_and_whom_to_call(demo: Store) ->
     marked = sum(line.count("[NOT UPDATED]") for line in lines)
     assert marked == len(overview.not_updated) + 1  # and the legend
     assert outside_the_page(printed.pdf) == []
+
+
+def test_for_one_organisation_only_its_locations(demo: Store) -> None:
+    overview = continuity_overview(demo, now=datetime.now(UTC))
+    organisation_id = overview.below_threshold[0].organisation_id
+    assert organisation_id
+    ctx = make_context(demo, organisation_text=organisation_id)
+    printed = render_sheet(ctx, "continuiteit", {})
+    text = flat("".join(text_of(printed.pdf))).split("Spoedeisendehulp")[0]  # EDs: all
+    own = [f for f in overview.figures if f.organisation_id == organisation_id]
+    others = [f for f in overview.figures if f.organisation_id != organisation_id]
+    assert own and others
+    assert all(flat(f.location_name) in text for f in own)
+    assert not any(flat(f.location_name) in text for f in others)
 
 
 def test_continuity_forms_numbers_never_repeat_the_placement_forms(demo: Store) -> None:

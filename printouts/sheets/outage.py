@@ -26,6 +26,7 @@ from resilient_zcc.continuity.vocabulary import (
     SOURCES,
     CareScale,
     Evacuation,
+    Power,
     label,
 )
 from resilient_zcc.crisis.outage import OUTAGE_KINDS
@@ -131,6 +132,23 @@ def _state(ctx: PrintContext, figure: ContinuityFigure) -> str:
     return "; ".join(parts) or "-"
 
 
+def _counts(
+    ctx: PrintContext, figures: tuple[ContinuityFigure, ...], silent: tuple[Any, ...]
+) -> Paragraph:
+    """The counts of what this sheet lists (for one organisation: its own locations)."""
+    below = sum(f.below_threshold for f in figures)
+    generator = sum(f.report.power == Power.GENERATOR for f in figures)
+    return rich(
+        "<b>"
+        + ctx.t(
+            f"Onder de drempel: {below}. Op aggregaat: {generator}. Niet gehoord: {len(silent)}.",
+            f"Below threshold: {below}. On generator: {generator}. Not heard from: {len(silent)}.",
+        )
+        + "</b>",
+        "body",
+    )
+
+
 def continuity_sheet(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
     overview = continuity_overview(ctx.store, now=ctx.now, region_id=_region(ctx))
     figures = overview.figures
@@ -158,17 +176,7 @@ def continuity_sheet(ctx: PrintContext, options: dict[str, Any]) -> list[Flowabl
             "small",
         ),
         *_outage_lines(ctx, overview.outages),
-        rich(
-            "<b>"
-            + ctx.t(
-                f"Onder de drempel: {len(overview.below_threshold)}. Op aggregaat: "
-                f"{len(overview.on_generator)}. Niet gehoord: {len(overview.not_heard_from)}.",
-                f"Below threshold: {len(overview.below_threshold)}. On generator: "
-                f"{len(overview.on_generator)}. Not heard from: {len(overview.not_heard_from)}.",
-            )
-            + "</b>",
-            "body",
-        ),
+        _counts(ctx, figures, silent),
     ]
     if figures:
         rows: list[list[Any]] = [
