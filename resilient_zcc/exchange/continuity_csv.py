@@ -54,7 +54,8 @@ REQUIRED = ("power", "time")
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    """A decimal comma, as Dutch Excel reads a number ('8.4' would become 8 April)."""
+    return "" if value is None else f"{value:g}".replace(".", ",")
 
 
 def export_continuity_csv(store: Store, now: datetime) -> bytes:
