@@ -103,6 +103,20 @@ def test_for_one_organisation_only_its_locations(demo: Store) -> None:
     assert not any(flat(f.location_name) in text for f in others)
 
 
+def test_homecare_for_one_provider_counts_its_own_clients(demo: Store) -> None:
+    overview = homecare_overview(demo, now=datetime.now(UTC))
+    area = next(a for a in overview.areas if len(a.providers) > 1)
+    provider = area.providers[0]
+    ctx = make_context(demo, organisation_text=provider.organisation_id)
+    printed = render_sheet(ctx, "thuiszorg", {})
+    lines = _lines(printed.pdf, printed.pages)
+    at_risk = sum(c.at_risk(overview.within_hours) for c in provider.counts)
+    start = lines.index(area.area)
+    assert lines[start + 1] == (f"In gevaar binnen 4 uur: {at_risk} van {provider.total} cliënten.")
+    others = {p.provider for a in overview.areas for p in a.providers} - {provider.provider}
+    assert not any(line.startswith(f"{name} +") for name in others for line in lines)
+
+
 def test_continuity_forms_numbers_never_repeat_the_placement_forms(demo: Store) -> None:
     printed = render_binder(make_context(demo), {"forms": 2})
     numbers = re.findall(r"Formuliernummer: (\S+)", "\n".join(text_of(printed.pdf)))

@@ -285,18 +285,22 @@ def homecare_sheet(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
     bands = [label(BANDS, code, ctx.lang) for code in BANDS]
     for area in overview.areas:
         providers = area.providers
-        if ctx.organisation_id:
+        counts, at_risk, total = area.by_dependency, area.at_risk, area.total
+        if ctx.organisation_id:  # one provider: its own counts in the area
             providers = tuple(p for p in providers if p.organisation_id == ctx.organisation_id)
             if not providers:
                 continue
+            counts = tuple(c for p in providers for c in p.counts)
+            at_risk = sum(c.at_risk(within) for c in counts)
+            total = sum(c.total for c in counts)
         story.append(CondPageBreak(60 * mm))
         story.append(Heading(area.area, 1, "h2"))
         story.append(
             rich(
                 "<b>"
                 + ctx.t(
-                    f"In gevaar binnen {within} uur: {area.at_risk} van {area.total} cliënten.",
-                    f"At risk within {within} hours: {area.at_risk} of {area.total} clients.",
+                    f"In gevaar binnen {within} uur: {at_risk} van {total} cliënten.",
+                    f"At risk within {within} hours: {at_risk} of {total} clients.",
                 )
                 + "</b>",
                 "body",
@@ -309,7 +313,7 @@ def homecare_sheet(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]
                 para(ctx.t("Totaal", "Total"), "cell_bold"),
             ]
         ]
-        for count in area.by_dependency:
+        for count in counts:
             rows.append(
                 [
                     para(label(DEPENDENCIES, count.dependency, ctx.lang)),
