@@ -114,7 +114,7 @@ def _sheet_command(name: str) -> click.Command:
             "\n\n\b\nExample:\n  resilient-zcc print herstelsleutel --out envelop.pdf"
         )
     decorated = _scope_options(command)
-    if name == "aanmeldformulieren":
+    if name in ("aanmeldformulieren", "continuiteitsformulieren"):
         decorated = click.option(
             "--forms", type=click.IntRange(1, 500), default=10, help="How many blank forms."
         )(decorated)

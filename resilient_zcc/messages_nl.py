@@ -1817,4 +1817,23 @@ NL: dict[str, str] = {
         "continuïteit van één locatie; meld het met 'continuity report' (of op de "
         "opdrachtregel met round mark --continuity LOC)."
     ),
+    # exchange/continuity_csv.py, continuity_import.py: continuity reports from a file
+    "unknown location": "onbekende locatie",
+    "invalid value": "ongeldige waarde",
+    "report refused": "melding geweigerd",
+    "Allowed: {allowed}.": "Toegestaan: {allowed}.",
+    "Give the hours as a number, e.g. 12,5.": "Geef de uren als getal, bijvoorbeeld 12,5.",
+    "The time the figures were true.": "Het tijdstip waarop de cijfers klopten.",
+    "{name} lacks the column(s) {missing}; a continuity CSV has location, power, "
+    "autonomy_hours and time, and may have down, care_scaled, evacuation, note, "
+    "reporter and source (Dutch: locatie, stroom, uren, tijd, ligt eruit, "
+    "afgeschaald, evacuatie, toelichting, melder, bron).": (
+        "{name} mist de kolom(men) {missing}; een continuïteits-CSV heeft locatie, stroom, "
+        "uren en tijd, en eventueel ligt eruit, afgeschaald, evacuatie, toelichting, melder "
+        "en bron (Engels: location, power, autonomy_hours, time, down, care_scaled, "
+        "evacuation, note, reporter, source)."
+    ),
+    "{name} holds no continuity reports; nothing was imported.": (
+        "{name} bevat geen continuïteitsmeldingen; er is niets geïmporteerd."
+    ),
 }

@@ -69,6 +69,19 @@ TABLE_NOUNS: dict[str, tuple[str, str, str, str]] = {
         "measure decision",
         "measure decisions",
     ),
+    "outages": ("uitvalbesluit", "uitvalbesluiten", "outage decision", "outage decisions"),
+    "continuity_reports": (
+        "continuïteitsmelding",
+        "continuïteitsmeldingen",
+        "continuity report",
+        "continuity reports",
+    ),
+    "homecare_reports": (
+        "melding zorg thuis",
+        "meldingen zorg thuis",
+        "home-care report",
+        "home-care reports",
+    ),
 }
 MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

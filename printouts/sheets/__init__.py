@@ -13,6 +13,13 @@ from ..context import PrintContext
 from .capacity import CAPACITY_TABLES, TALLY_TABLES, capacity_overview, tally_forms
 from .contacts import CONTACT_TABLES, alarm_card, contact_list, pocket_cards
 from .crisis import CRISIS_TABLES, crisis_structure
+from .outage import (
+    CONTINUITY_TABLES,
+    HOMECARE_TABLES,
+    continuity_forms,
+    continuity_sheet,
+    homecare_sheet,
+)
 from .placements import PLACEMENT_TABLES, placement_list, registration_forms
 from .procedures import PROCEDURE_TABLES, procedures
 from .recovery import recovery_sheet
@@ -88,6 +95,30 @@ SHEETS: dict[str, Sheet] = {
             "portrait",
             frozenset(),
             registration_forms,
+        ),
+        Sheet(
+            "continuiteit",
+            "Continuïteit locaties",
+            "Continuity of locations",
+            "landscape",
+            CONTINUITY_TABLES,
+            continuity_sheet,
+        ),
+        Sheet(
+            "thuiszorg",
+            "Stroomafhankelijke zorg thuis",
+            "Power-dependent care at home",
+            "portrait",
+            HOMECARE_TABLES,
+            homecare_sheet,
+        ),
+        Sheet(
+            "continuiteitsformulieren",
+            "Continuïteitsformulieren",
+            "Continuity report forms",
+            "portrait",
+            frozenset(),
+            continuity_forms,
         ),
         Sheet(
             "noodprocedures",

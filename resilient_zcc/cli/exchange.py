@@ -46,7 +46,7 @@ def _stamp() -> str:
 
 @click.group("import")
 def import_group() -> None:
-    """Import contacts (CSV, XLSX) or capacity (EDXL-HAVE, CSV)."""
+    """Import contacts (CSV, XLSX), capacity (EDXL-HAVE, CSV) or continuity reports (CSV)."""
 
 
 def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
@@ -187,6 +187,59 @@ def import_capacity_cmd(session: Session, file: Path, dry_run: bool, as_json: bo
     click.echo(f"{result.added} meldingen {verb}, {result.unchanged} al bekend.")
 
 
+@import_group.command("continuity")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check every row and count; change nothing.")
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write every problem to this CSV (row, column, value, problem, detail).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable result.")
+@pass_session
+def import_continuity_cmd(
+    session: Session, file: Path, dry_run: bool, report_file: Path | None, as_json: bool
+) -> None:
+    """Import continuity reports from a CSV or XLSX (typed from paper forms or a radio log).
+
+    Columns: location (or location_id), power (net, aggregaat, ups, geen), autonomy_hours,
+    time, and optionally down, care_scaled, evacuation, note, reporter, source (Dutch:
+    locatie, stroom, uren, tijd, ligt eruit, afgeschaald, evacuatie, toelichting, melder,
+    bron). Every good row is recorded; a bad row is reported and left out. Exit code 1 when
+    a row was left out.
+
+    \b
+    Example:
+      resilient-zcc import continuity meldingen-radio.csv --dry-run
+      resilient-zcc import continuity meldingen-radio.csv --report problemen.csv
+    """
+    from ..exchange.continuity_import import check_continuity_file, import_continuity
+    from ..exchange.import_report import problems_csv
+
+    with session.store() as store:
+        run = check_continuity_file if dry_run else import_continuity
+        result = run(store, file)
+    if report_file is not None:
+        write_export(problems_csv(result.problems), report_file, report_file.name)
+    if as_json:
+        emit_json(dict(result.as_dict(), dry_run=dry_run))
+    else:
+        verb = "zou toevoegen" if dry_run else "toegevoegd"
+        click.echo(
+            f"{result.rows} rijen: {result.added} meldingen {verb}, {result.unchanged} al "
+            f"bekend, {result.problem_rows} rijen met een probleem (niet ingevoerd)."
+        )
+        for problem in result.problems[:SHOWN_LINES]:
+            detail = problem.detail_text()
+            click.echo(f"  {problem.text()}" + (f": {detail}" if detail else ""))
+        if len(result.problems) > SHOWN_LINES:
+            click.echo(f"  ... en nog {len(result.problems) - SHOWN_LINES}; zie --report.")
+    if result.problems:
+        raise SystemExit(1)
+
+
 def _format_and_out(choices: list[str], default_name: str, help_text: str) -> Any:
     """The --format and --out options every export shares."""
 
@@ -205,7 +258,7 @@ def _format_and_out(choices: list[str], default_name: str, help_text: str) -> An
 
 @click.group("export")
 def export_group() -> None:
-    """Export contacts (CSV, XLSX, vCard) or the capacity picture (EDXL-HAVE, FHIR, CSV)."""
+    """Export contacts, the capacity picture or the continuity picture (see each format)."""
 
 
 @export_group.command("contacts")
@@ -256,6 +309,28 @@ def export_capacity(session: Session, fmt: str, out: Path | None, reporter: str)
     with session.store() as store:
         data = capacity_bytes(store, fmt, reporter)
     write_export(data, out, f"capaciteit-{_stamp()}.{CAPACITY_FORMATS[fmt]}")
+
+
+@export_group.command("continuity")
+@_format_and_out(["csv", "edxl"], "continuiteit", "csv (Excel, ';') or edxl (EDXL-HAVE 1.0 XML).")
+@pass_session
+def export_continuity(session: Session, fmt: str, out: Path | None) -> None:
+    """Export the continuity picture (power, hours of autonomy left, what is down); plaintext.
+
+    The CSV reads back with `import continuity`. EDXL-HAVE carries it where HAVE has a
+    place (facility status, resources, the emergency department): the same document as
+    `export capacity --format have`.
+
+    \b
+    Example:
+      resilient-zcc export continuity --format csv --out continuiteit.csv
+      resilient-zcc export continuity --format edxl
+    """
+    from ..exchange.export_files import CONTINUITY_FORMATS, continuity_bytes
+
+    with session.store() as store:
+        data = continuity_bytes(store, fmt, datetime.now(UTC))
+    write_export(data, out, f"continuiteit-{_stamp()}.{CONTINUITY_FORMATS[fmt]}")
 
 
 @click.command("backup")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET  # noqa: S405 - only to build and serialise our own XML
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -19,8 +19,21 @@ from ..errors import ZccError
 from ..i18n import Text
 from .capacity_codes import CATEGORY_MAP, FACILITY_STATUS, HAVE_DEFAULT, worst_status
 from .capacity_export import current_picture
+from .continuity_have import (
+    EMS_TRAFFIC,
+    LocationStatus,
+    clinical_operations,
+    facility_operations,
+    location_statuses,
+    resources_comment,
+    resources_texts,
+    worse,
+)
+from .continuity_have import facility_status as facility_status_of
 
 if TYPE_CHECKING:
+    from ..capacity.free_beds import BedFigure
+    from ..continuity.queries import ContinuityFigure
     from ..store import Store
 
 HAVE = "urn:oasis:names:tc:emergency:EDXL:HAVE:1.0"
@@ -49,51 +62,112 @@ def _have_time(iso: str) -> str:
     return iso.replace("+00:00", "Z")
 
 
-def export_have(store: Store) -> bytes:
-    """One HospitalStatus with a Hospital per location: bed types with available (free
-    after held places, never below 0, 0 when overbezet) and baseline counts, facility
-    status and the time of the newest figure."""
-    root = ET.Element(_h("HospitalStatus"))
-    for facility in current_picture(store):
+def export_have(store: Store, now: datetime | None = None) -> bytes:
+    """One HospitalStatus with a Hospital per location: the emergency department's traffic
+    status, bed types with available (free after held places, never below 0, 0 when
+    overbezet) and baseline counts, the facility status (from the beds and the continuity
+    report, whichever is worse), the resources status from the continuity report, and the
+    time of the newest figure. A location with only a continuity report or an SEH is there
+    without beds."""
+    now = now or datetime.now(UTC)
+    beds = {}
+    for facility in current_picture(store, now=now):
         figures = [f for f in facility.figures if f.category in CATEGORY_MAP]
-        if not figures:
-            continue
+        if figures:
+            beds[facility.location_id] = (facility.name, figures)
+    statuses = location_statuses(store, now)
+    names = {key: status.name for key, status in statuses.items()}
+    names.update({key: name for key, (name, _figures) in beds.items()})
+    root = ET.Element(_h("HospitalStatus"))
+    for location_id in sorted(names, key=lambda key: (names[key], key)):
+        _, figures = beds.get(location_id, ("", []))
+        status = statuses.get(location_id)
         hospital = _sub(root, _h("Hospital"))
         organisation = _sub(hospital, _h("Organization"))
         info = _sub(organisation, _h("OrganizationInformation"))
         name = _sub(info, _x("OrganisationName"))
-        name.set(_x("ID"), facility.location_id)
-        _sub(name, _x("NameElement"), facility.name)
-        beds = _sub(hospital, _h("HospitalBedCapacityStatus"))
-        for figure in figures:
-            bed = _sub(beds, _h("BedCapacity"))
-            _sub(bed, _h("BedType"), CATEGORY_MAP[figure.category][0])
-            _sub(bed, _h("SubCategoryBedType"), figure.category)
-            capacity = _sub(bed, _h("Capacity"))
-            available = figure.usable_free  # after held places; 0 when overbezet
-            _sub(
-                capacity,
-                _h("CapacityStatus"),
-                "Vacant/Available" if available > 0 else "NotAvailable",
-            )
-            _sub(capacity, _h("AvailableCount"), str(available))
-            _sub(capacity, _h("BaselineCount"), str(figure.total))
-            overbezet = "; overbezet=yes" if figure.overbezet else ""
-            _sub(
-                bed,
-                _h("CommentText"),
-                f"staffed={figure.staffed}; occupied={figure.occupied}; "
-                f"reported_free={figure.free}; held={figure.held}; "
-                f"status={figure.status}; reported_at={_have_time(figure.reported_at)}"
-                f"{overbezet}",
-            )
-        status = worst_status([f.status for f in figures])
-        facility_status = _sub(hospital, _h("HospitalFacilityStatus"))
-        _sub(facility_status, _h("FacilityStatus"), FACILITY_STATUS[status])
-        _sub(facility_status, _h("CommentText"), f"status={status}")
-        _sub(hospital, _h("LastUpdateTime"), _have_time(max(f.reported_at for f in figures)))
+        name.set(_x("ID"), location_id)
+        _sub(name, _x("NameElement"), names[location_id])
+        if status and status.seh and status.seh["status"]:  # never reported: nothing to say
+            _emergency_department(hospital, status.seh)
+        if figures:
+            _bed_capacity(hospital, figures)
+        _facility(hospital, figures, status)
+        if status and status.continuity:
+            _resources(hospital, status.continuity)
+        times = [f.reported_at for f in figures] + ([status.last_update] if status else [])
+        _sub(hospital, _h("LastUpdateTime"), _have_time(max(t for t in times if t)))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _bed_capacity(hospital: ET.Element, figures: list[BedFigure]) -> None:
+    beds = _sub(hospital, _h("HospitalBedCapacityStatus"))
+    for figure in figures:
+        bed = _sub(beds, _h("BedCapacity"))
+        _sub(bed, _h("BedType"), CATEGORY_MAP[figure.category][0])
+        _sub(bed, _h("SubCategoryBedType"), figure.category)
+        capacity = _sub(bed, _h("Capacity"))
+        available = figure.usable_free  # after held places; 0 when overbezet
+        _sub(
+            capacity,
+            _h("CapacityStatus"),
+            "Vacant/Available" if available > 0 else "NotAvailable",
+        )
+        _sub(capacity, _h("AvailableCount"), str(available))
+        _sub(capacity, _h("BaselineCount"), str(figure.total))
+        overbezet = "; overbezet=yes" if figure.overbezet else ""
+        _sub(
+            bed,
+            _h("CommentText"),
+            f"staffed={figure.staffed}; occupied={figure.occupied}; "
+            f"reported_free={figure.free}; held={figure.held}; "
+            f"status={figure.status}; reported_at={_have_time(figure.reported_at)}"
+            f"{overbezet}",
+        )
+
+
+def _emergency_department(hospital: ET.Element, seh: dict[str, Any]) -> None:
+    """EMSTraffic: open is Normal, a stop is Closed (HAVE: re-route ambulances elsewhere)."""
+    department = _sub(hospital, _h("EmergencyDepartmentStatus"))
+    traffic = _sub(department, _h("EMSTraffic"))
+    _sub(traffic, _h("EMSTrafficStatus"), EMS_TRAFFIC[seh["status"]])
+    if seh["reason"]:
+        _sub(traffic, _h("EMSTrafficReason"), seh["reason"])
+    comment = f"status={seh['status']}"
+    if seh["expected_until"]:
+        comment += f"; expected_until={_have_time(seh['expected_until'])}"
+    if seh["reported_at"]:
+        comment += f"; reported_at={_have_time(seh['reported_at'])}"
+    _sub(traffic, _h("CommentText"), comment)
+
+
+def _facility(
+    hospital: ET.Element, figures: list[BedFigure], status: LocationStatus | None
+) -> None:
+    facility_status = _sub(hospital, _h("HospitalFacilityStatus"))
+    comments = []
+    worst = "Normal"
+    if figures:
+        colour = worst_status([f.status for f in figures])
+        worst = FACILITY_STATUS[colour]
+        comments.append(f"status={colour}")
+    if status and status.continuity:
+        continuity = facility_status_of(status.continuity)
+        worst = worse(worst, continuity)
+        comments.append(f"continuity={continuity}")
+    _sub(facility_status, _h("FacilityStatus"), worst)
+    if comments:
+        _sub(facility_status, _h("CommentText"), "; ".join(comments))
+
+
+def _resources(hospital: ET.Element, figure: ContinuityFigure) -> None:
+    resources = _sub(hospital, _h("HospitalResourcesStatus"))
+    _sub(resources, _h("FacilityOperations"), facility_operations(figure))
+    _sub(resources, _h("ClinicalOperations"), clinical_operations(figure))
+    for text in resources_texts(figure):
+        _sub(resources, _h("ResourcesInformationText"), text)
+    _sub(resources, _h("CommentText"), resources_comment(figure, _have_time))
 
 
 @dataclass

@@ -7,6 +7,7 @@ bytes wherever it is chosen. Every export is plaintext; the callers say so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 CONTACT_FORMATS = {"csv": "csv", "xlsx": "xlsx", "vcf": "vcf"}  # format -> extension
 CAPACITY_FORMATS = {"have": "xml", "fhir": "json", "csv": "csv"}
+CONTINUITY_FORMATS = {"csv": "csv", "edxl": "xml"}
 
 
 def format_for(path: Path, formats: dict[str, str]) -> str:
@@ -61,6 +63,22 @@ def capacity_bytes(store: Store, fmt: str, reporter: str = "GHOR") -> bytes:
             "have": lambda: export_have(store),
             "fhir": lambda: export_fhir(store, reporter),
             "csv": lambda: export_capacity_csv(store),
+        },
+    )
+
+
+def continuity_bytes(store: Store, fmt: str, now: datetime) -> bytes:
+    """The continuity picture as CSV, or within the EDXL-HAVE document (the same one
+    `export capacity --format have` writes: one document, one answer)."""
+    from .continuity_csv import export_continuity_csv
+    from .edxl_have import export_have
+
+    return _made(
+        fmt,
+        CONTINUITY_FORMATS,
+        {
+            "csv": lambda: export_continuity_csv(store, now),
+            "edxl": lambda: export_have(store, now),
         },
     )
 

@@ -22,6 +22,9 @@ PROBLEMS: dict[str, Text] = {
     "formula": Text("cell holds a formula"),
     "too_many_cells": Text("too many cells in the row"),
     "cells_without_header": Text("filled cells without a heading"),
+    "unknown_location": Text("unknown location"),
+    "invalid_value": Text("invalid value"),
+    "refused": Text("report refused"),
 }
 
 ACTIONS: dict[str, Text] = {
