@@ -1708,6 +1708,14 @@ NL: dict[str, str] = {
     "Deciding body: {body}": "Besluitvormend orgaan: {body}",
     "(past its end)": "(verwachte einde verstreken)",
     "- {name}: stop until {until}": "- {name}: opvangstop tot {until}",
+    "call rounds": "belrondes",
+    "No call rounds since the last sitrap.": "Geen belrondes sinds de vorige sitrap.",
+    "Round {number}: {reached} of {total} reached": (
+        "Belronde {number}: {reached} van {total} bereikt"
+    ),
+    "not reached: {who}": "niet bereikt: {who}",
+    " and {n} others": " en {n} anderen",
+    "PICTURE: call rounds": "BEELD: belrondes",
     "PICTURE: phase": "BEELD: fase",
     "PICTURE: outage and continuity": "BEELD: uitval en continuïteit",
     "PICTURE: emergency departments": "BEELD: spoedeisende hulp",

@@ -19,12 +19,15 @@ from resilient_zcc.crisis.regions import add_region, default_region
 from resilient_zcc.dashboard import dashboard
 from resilient_zcc.dashboard_lines import dashboard_lines
 from resilient_zcc.errors import ValidationError
+from resilient_zcc.i18n import set_language
 from resilient_zcc.localtime import AMSTERDAM
+from resilient_zcc.rounds.model import mark, start_round
+from resilient_zcc.rounds.queries import round_summaries, round_view
 from resilient_zcc.settings import set_setting
 from resilient_zcc.sitrap.model import kept_sitrap, make_sitrap, sitraps
 from resilient_zcc.sitrap.report import build_sitrap
 from resilient_zcc.sitrap.rhythm import next_due
-from resilient_zcc.sitrap.text import WIDTH, radio_text
+from resilient_zcc.sitrap.text import NAMES_SHOWN, WIDTH, radio_text
 from resilient_zcc.store import Store
 
 from .conftest import PASSPHRASE
@@ -220,3 +223,26 @@ def test_two_coordinators_cut_off_both_keep_their_sitrap(tmp_path: Path) -> None
                 (1, "Beeld van A"),
             ]
         assert make_sitrap(a, now + timedelta(minutes=2), "Coördinator A").number == 2
+
+
+def test_the_sitrap_names_the_call_rounds_and_who_was_not_reached(demo_profile: Path) -> None:
+    set_language("nl")
+    now = datetime.now(UTC)
+    with Store.open(demo_profile, PASSPHRASE) as store:
+        round_id = start_round(
+            store, "Meld uw autonomie", now=now, started_by="test", groups=["crisiscoordinatoren"]
+        )
+        [summary] = round_summaries(store)
+        first = round_view(store, round_id).recipients[0]
+        mark(
+            store, round_id, str(first.position), reached=True, by="test", now=now, channel="mobile"
+        )
+        report = make_sitrap(store, now + timedelta(minutes=1), "test")
+        [after] = round_summaries(store)
+    assert [r["number"] for r in report.rounds] == [summary.number]
+    assert report.rounds[0]["reached"] == after.reached == 1
+    text = " ".join(radio_text(report, "nl").split())
+    assert f"Belronde {summary.number}: 1 van {after.total} bereikt" in text
+    assert after.not_reached and after.not_reached[0] in text
+    more = len(after.not_reached) - NAMES_SHOWN
+    assert more > 0 and f"en {more} anderen" in text  # read out, not a list of 68 names

@@ -24,6 +24,7 @@ from ..layout import grid, header_row, para
 # A sitrap is a kept snapshot: it never goes out of date, so its print is not tracked.
 SITRAP_TABLES: frozenset[str] = frozenset()
 CAPACITY = 3  # the position of the capacity in `sections`: shown as a table
+JUDGEMENT = 7  # from here on (oordeel, besluit) the coordinator's own text
 
 
 @contextmanager
@@ -94,7 +95,9 @@ def sitrap_sheet(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
                 block.append(_beds(ctx, report))
             else:
                 block += [para(line, "small") for line in lines]
-            if n >= 6:  # oordeel and besluit: room to read, framed as the coordinator's part
+            if (
+                n >= JUDGEMENT
+            ):  # oordeel and besluit: room to read, framed as the coordinator's part
                 block = [para(heading, "h3"), para("\n".join(lines), "body")]
             story.append(KeepTogether(block))
         story.append(Spacer(1, 3 * mm))

@@ -17,6 +17,7 @@ from ..crisis.outage import OUTAGE_KINDS
 from ..crisis.phases import phase_state
 from ..crisis.regions import default_region
 from ..dashboard import dashboard
+from ..rounds.queries import round_summaries
 from ..validation import utc_iso
 from .log import previous
 
@@ -54,6 +55,7 @@ class Sitrap:
     open_conflicts: int
     late_locations: int
     decisions: list[dict[str, Any]]
+    rounds: list[dict[str, Any]] = field(default_factory=list)  # call rounds since the last
     oordeel: str = ""
     proposals: list[str] = field(default_factory=list)
     parts: dict[str, Part] = field(default_factory=dict)
@@ -169,7 +171,9 @@ def build_sitrap(
         ),
         "queue": Part("placements", at),
         "decisions": Part("logbook", at),
+        "rounds": Part("rounds", at),
     }
+    looked_back = since or utc_iso(now - FIRST_LOOKBACK)
     return Sitrap(
         number=0,
         region_id=region_id,
@@ -184,7 +188,8 @@ def build_sitrap(
         queue=queue,
         open_conflicts=board.open_conflicts,
         late_locations=board.late_locations,
-        decisions=_decisions(store, region_id, since or utc_iso(now - FIRST_LOOKBACK)),
+        decisions=_decisions(store, region_id, looked_back),
+        rounds=[r.as_dict() for r in round_summaries(store, looked_back)],
         oordeel=oordeel.strip(),
         proposals=[p.strip() for p in proposals or [] if p.strip()],
         parts=parts,

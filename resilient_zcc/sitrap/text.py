@@ -13,6 +13,7 @@ from .report import Sitrap
 
 ESCALATED = "opgeschaald"  # the queue state of a request handed on beyond the region
 WIDTH = 48  # short enough to read out in one breath and for any mail client
+NAMES_SHOWN = 8  # who was not reached, by name; the rest is a count (the round lists all)
 
 
 def time_text(iso: str | None) -> str:
@@ -27,6 +28,7 @@ def _source(code: str) -> str:
         "seh": t("SEH reports"),
         "capacity": t("capacity reports"),
         "placements": t("placement queue"),
+        "rounds": t("call rounds"),
     }.get(code, code)
 
 
@@ -221,6 +223,29 @@ def decision_lines(report: Sitrap, lang: str) -> list[str]:
     return lines
 
 
+def round_lines(report: Sitrap) -> list[str]:
+    """Each call round since the last sitrap: reached n of m, and who was not reached."""
+    if not report.rounds:
+        return [t("No call rounds since the last sitrap.")]
+    lines = []
+    for done in report.rounds:
+        lines.append(
+            t(
+                "Round {number}: {reached} of {total} reached",
+                number=done["number"],
+                reached=done["reached"],
+                total=done["total"],
+            )
+        )
+        missing = done["not_reached"]
+        if missing:
+            who = ", ".join(missing[:NAMES_SHOWN])
+            if len(missing) > NAMES_SHOWN:
+                who += t(" and {n} others", n=len(missing) - NAMES_SHOWN)
+            lines.append(t("not reached: {who}", who=who))
+    return lines
+
+
 def sections(report: Sitrap, lang: str) -> list[tuple[str, list[str]]]:
     """The report as titled sections of lines, in the order of beeld – oordeel – besluit."""
     decisions_title = (
@@ -241,6 +266,7 @@ def sections(report: Sitrap, lang: str) -> list[tuple[str, list[str]]]:
         ),
         (t("PICTURE: capacity") + " " + source_line(report, "beds"), bed_lines(report, lang)),
         (t("PICTURE: queue") + " " + source_line(report, "queue"), queue_lines(report, lang)),
+        (t("PICTURE: call rounds") + " " + source_line(report, "rounds"), round_lines(report)),
         (decisions_title, decision_lines(report, lang)),
         (t("JUDGEMENT (oordeel)"), [report.oordeel or t("(none entered)")]),
         (t("PROPOSED DECISIONS (besluit)"), proposals or [t("(none entered)")]),
