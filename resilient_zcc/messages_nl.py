@@ -1755,6 +1755,14 @@ NL: dict[str, str] = {
     "Escalated beyond the region (RCPS/LCPS, VG cohort): {n}": (
         "Bovenregionaal opgeschaald (RCPS/LCPS, VG-cohort): {n}"
     ),
+    # placements/matching.py: the location's continuity (power, evacuation)
+    "the location has no power left": "de locatie heeft geen stroom meer",
+    "only {hours} h of power autonomy left: call before placing": (
+        "nog maar {hours} u stroomautonomie: eerst bellen, dan plaatsen"
+    ),
+    "the location is evacuating or preparing to": (
+        "de locatie evacueert of bereidt evacuatie voor"
+    ),
     # contacts/who.py, by id
     "No function with id {id}.": "Geen functie met id {id}.",
     # rounds/: call rounds (belronde)

@@ -6,6 +6,7 @@ Every screen, sheet and command reads these functions; the read models are froze
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -254,3 +255,41 @@ def newest_continuity_at(store: Store) -> str | None:
     """When the newest continuity report was made: the picture's 'stand van gegevens'."""
     row = store.query_one("SELECT max(reported_at) AS newest FROM continuity_current")
     return row["newest"] if row else None
+
+
+@dataclass(frozen=True)
+class PowerLimit:
+    """What a placement must know of a location's continuity: can it still take a patient."""
+
+    location_id: str
+    power: Power
+    hours_left: float | None  # None on mains
+    below_threshold: bool
+    evacuation: Evacuation
+
+
+def power_limits(store: Store, location_ids: list[str], now: datetime) -> dict[str, PowerLimit]:
+    """The newest continuity report of each given location (those that have one), aged to
+    `now`: one indexed read of the derived current table, cheap enough for every match."""
+    if not location_ids:
+        return {}
+    now = _aware(now)
+    threshold = get_setting(store, "continuity.autonomy_threshold_hours")
+    rows = store.query(
+        "SELECT location_id, power, autonomy_hours, evacuation, reported_at "
+        "FROM continuity_current WHERE location_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(location_ids),),
+    )
+    limits = {}
+    for row in rows:
+        hours = row["autonomy_hours"]
+        elapsed = (now - datetime.fromisoformat(row["reported_at"])).total_seconds() / 3600
+        left = None if hours is None else round(max(0.0, hours - max(0.0, elapsed)), 1)
+        limits[row["location_id"]] = PowerLimit(
+            location_id=row["location_id"],
+            power=Power(row["power"]),
+            hours_left=left,
+            below_threshold=left is not None and left < threshold,
+            evacuation=Evacuation(row["evacuation"] or Evacuation.NONE),
+        )
+    return limits

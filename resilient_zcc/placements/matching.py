@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..capacity.categories import all_categories
 from ..capacity.free_beds import BedFigure, bed_figure, bed_figures
+from ..continuity.queries import PowerLimit, power_limits
+from ..continuity.vocabulary import Evacuation, Power
 from ..errors import NotFound, ValidationError
 from ..i18n import language, t
 from .rules import ESCALATION_ROUTES, last_resort, rule_reasons
@@ -288,6 +290,10 @@ def match(store: Store, request_id: str, now: datetime) -> MatchResult:
         evaluate(request, figure, features.get(figure.location_id, []), category_names=names)
         for figure in figures
     ]
+    limits = power_limits(store, sorted({c.location_id for c in candidates}), now)
+    for candidate in candidates:
+        if candidate.location_id in limits:
+            _continuity(candidate, limits[candidate.location_id])
     order = {code: n for n, code in enumerate(wanted)}
     candidates.sort(key=lambda c: _rank(c, order))
     notes = [
@@ -299,6 +305,19 @@ def match(store: Store, request_id: str, now: datetime) -> MatchResult:
     if not any(c.suitable for c in candidates):
         notes.append(_escalation_note(request["care_need"]))
     return MatchResult(request, candidates, notes)
+
+
+def _continuity(candidate: Candidate, limit: PowerLimit) -> None:
+    """A location without power, or evacuating, takes no patient; one running out of power
+    soon is named, so the coordinator calls before sending anyone (its continuity report)."""
+    if limit.power == Power.NONE or (limit.hours_left is not None and limit.hours_left <= 0):
+        candidate.reasons.append(Reason(False, t("the location has no power left")))
+    elif limit.below_threshold:
+        candidate.warnings.append(
+            t("only {hours} h of power autonomy left: call before placing", hours=limit.hours_left)
+        )
+    if limit.evacuation != Evacuation.NONE:
+        candidate.reasons.append(Reason(False, t("the location is evacuating or preparing to")))
 
 
 def _escalation_note(care_need: str) -> str:
