@@ -103,15 +103,17 @@ def _cover(ctx: PrintContext) -> list[Flowable]:
         rich(
             esc(
                 ctx.t(
-                    "Gebruik deze map als computers, telefonie of stroom uitvallen. Controleer "
-                    "vóór een "
-                    "uitval met 'resilient-zcc print status' of de bladen nog actueel zijn en "
-                    "vervang "
-                    "verouderde bladen. De map bevat contact- en patiëntgegevens: vertrouwelijk.",
-                    "Use this binder when computers, phones or power fail. Before an outage, "
-                    "check with "
-                    "'resilient-zcc print status' that the sheets are current and replace outdated "
-                    "ones. The binder holds contact and patient data: confidential.",
+                    "Gebruik deze map als computers, telefonie of stroom uitvallen. Elk blad "
+                    "noemt rechtsboven de stand van gegevens: de datum waarop de gegevens erop "
+                    "gelden. Is een blad ouder dan het laatst afgedrukte blad 'Controlelijst' "
+                    "achter in de map, vervang het dan door een nieuwe afdruk. Roosters op de "
+                    "bladen gelden voor de periode die erop staat. De map bevat contact- en "
+                    "patiëntgegevens: vertrouwelijk.",
+                    "Use this binder when computers, phones or power fail. Every sheet names "
+                    "its data date in the top right corner. Where a sheet is older than the "
+                    "most recently printed 'Check list' sheet at the back, replace it with a "
+                    "new print. Rotas on the sheets hold for the period printed on them. The "
+                    "binder holds contact and patient data: confidential.",
                 )
             ),
             "body",
