@@ -13,6 +13,7 @@ copied into `print_records`. Form numbers stay device-local (`form_number_blocks
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -130,7 +131,8 @@ def record_print(
         raise ValidationError(
             "A sheet cannot cover unknown tables: {tables}.", tables=", ".join(sorted(unknown))
         )
-    record_id = str(uuid.uuid4())
+    # Sortable by when it was recorded: of two prints in the same second, the later wins.
+    record_id = f"{time.time_ns():020d}-{uuid.uuid4().hex[:16]}"
     device = store.query_one(
         "SELECT label FROM devices WHERE id = ?", (store.identity.device_id,)
     ) or {"label": ""}

@@ -271,3 +271,32 @@ def test_version_10_profile_gains_the_outage_picture_and_keeps_its_data(tmp_path
         report_continuity(store, location, power="aggregaat", autonomy_hours=6, now=now)
         [figure] = continuity_overview(store, now=now).figures
         assert figure.organisation == "Ziekenhuis Proefstad" and figure.below_threshold
+
+
+def test_version_11_profile_keeps_its_prints_in_the_replicated_print_records(
+    tmp_path: Path,
+) -> None:
+    """Migration 12 adds `print_records` (replicated, append-only); the device-local print
+    log stays as it was and its rows are copied in, so print status still knows them."""
+    from resilient_zcc.printlog import print_status
+
+    folder = tmp_path / "profile"
+    _db_key, _identity, conn = _profile_at(folder, 11)
+    conn.execute(
+        "INSERT INTO print_log (sheet, scope, scope_label, lang, printed_at, data_as_of, "
+        "version_vector, covers, pages, file) VALUES ('alarmkaart', 'region:-', 'Proefregio', "
+        "'nl', '2026-11-12T09:00:00+00:00', NULL, '{}', '[\"people\"]', 1, 'a.pdf')"
+    )
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 12
+        assert "print_records" in schema.replicated_columns(store.conn)
+        assert "print_records" in schema.APPEND_ONLY
+        assert store.query_one("SELECT count(*) AS n FROM print_log") == {"n": 1}
+        (row,) = print_status(store)
+        assert (row["sheet"], row["scope_label"], row["file"]) == (
+            "alarmkaart",
+            "Proefregio",
+            "a.pdf",
+        )
+        assert not row["outdated"] and row["binder"] == ""
