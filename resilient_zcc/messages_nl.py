@@ -863,9 +863,6 @@ NL: dict[str, str] = {
     "No binder named '{name}' was printed. Binders: {names}.": (
         "Er is geen map met de naam '{name}' afgedrukt. Mappen: {names}."
     ),
-    "Name the binder, for example 'de map in de ZCC-ruimte'.": (
-        "Geef de map een naam, bijvoorbeeld 'de map in de ZCC-ruimte'."
-    ),
     "Reserve between 1 and {most} form numbers at a time, not {count}.": (
         "Reserveer 1 tot {most} formuliernummers tegelijk, niet {count}."
     ),
