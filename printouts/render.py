@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from resilient_zcc.atomic import atomic_write
 from resilient_zcc.errors import ValidationError
-from resilient_zcc.printlog import DEFAULT_BINDER, outdated_tabs, record_print
+from resilient_zcc.printlog import DEFAULT_BINDER, outdated_tabs, print_status, record_print
 
 from .contents import Contents
 from .context import PrintContext
@@ -212,13 +212,27 @@ def check_list(ctx: PrintContext, tabs: list[tuple[int, Sheet]], binder: str) ->
             para(ctx.t("Afgedrukt", "Printed"), "cell_bold"),
         ]
     ]
-    for number, sheet in tabs:
+    # Every tab of the binder: those in this print with today's date, the others with the
+    # date of their valid print (known from the region's print records).
+    printed_now = {sheet.name for _n, sheet in tabs}
+    earlier = {
+        row["sheet"]: row
+        for row in print_status(ctx.store, ctx.lang, ctx.now)
+        if row["binder"] == binder and row["scope"] == ctx.scope
+    }
+    for number, sheet in binder_tabs():
+        if sheet.name in printed_now:
+            as_of, printed = ctx.version.as_of, ctx.now.isoformat()
+        elif sheet.name in earlier:
+            as_of, printed = earlier[sheet.name]["data_as_of"], earlier[sheet.name]["printed_at"]
+        else:
+            continue
         rows.append(
             [
                 para(str(number), "torch"),
                 para(sheet.title(ctx.lang), "torch"),
-                para(local(ctx.version.as_of, ctx.lang), "torch"),
-                para(local(ctx.now.isoformat(), ctx.lang), "torch"),
+                para(local(as_of, ctx.lang), "torch"),
+                para(local(printed, ctx.lang), "torch"),
             ]
         )
     steps = ctx.t(
@@ -228,16 +242,16 @@ def check_list(ctx: PrintContext, tabs: list[tuple[int, Sheet]], binder: str) ->
         "en vernietig het oude.<br/>"
         "4. Een rooster geldt alleen voor de periode die op het blad staat; daarna belt u de "
         "piketnummers of de crisiscoördinator.<br/>"
-        "Na elke wijziging wordt deze controlelijst opnieuw afgedrukt en voorin dit tabblad "
-        "gelegd: de bovenste is de geldige.",
+        "Na elke wijziging wordt deze controlelijst opnieuw afgedrukt en achter in de map "
+        "bovenop de vorige gelegd: de bovenste geldt.",
         "1. Look at 'Data as of' in the top right corner of the sheet.<br/>"
         "2. Compare it with the table below on the newest check list in this binder.<br/>"
         "3. Where the sheet is older than the date in the table, replace it with the new "
         "sheet and destroy the old one.<br/>"
         "4. A rota holds only for the period printed on the sheet; after that, call the piket "
         "numbers or the crisis coordinator.<br/>"
-        "After every change this check list is printed again and put on top: the top one "
-        "counts.",
+        "After every change this check list is printed again and put on top of the previous "
+        "one at the back of the binder: the top one counts.",
     )
     return [
         NextPageTemplate("portrait"),
