@@ -129,7 +129,7 @@ def test_cli_prints_says_plaintext_and_lists_status(
     (row,) = json.loads(result.output)
     assert row["sheet"] == "bereikbaarheid" and row["scope_label"] == "Medisch Spectrum Twente"
     assert not row["outdated"]
-    for sub in ("binder", "status", "alarmkaart", "herstelsleutel"):
+    for sub in ("binder", "status", "reprint", "alarmkaart", "herstelsleutel"):
         help_text = runner.invoke(main, [*args, sub, "--help"]).output
         assert "Example:" in help_text
 
@@ -222,3 +222,28 @@ def test_reprint_names_an_unknown_binder_clearly(demo: Store, tmp_path: Path) ->
     print_to_file(make_context(demo), "binder", tmp_path / "map.pdf", {"binder": "Map A"})
     with pytest.raises(ValidationError, match="Map A"):
         reprint_outdated(demo, "Map B", tmp_path / "x.pdf")
+
+
+def test_cli_registers_a_binder_by_name_and_reprints_its_stale_tabs(
+    demo_profile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RZCC_PASSPHRASE", PASSPHRASE)
+    runner = CliRunner()
+    args = ["--profile", str(demo_profile), "print"]
+    binder = "de map in de ZCC-ruimte"
+    out = tmp_path / "map.pdf"
+    result = runner.invoke(main, [*args, "binder", "--name", binder, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, [*args, "reprint", binder, "--out", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 0 and "zijn actueel; niets afgedrukt" in result.output
+    with Store.open(demo_profile, PASSPHRASE) as store:
+        update_person(store, _people(store, 1)[0], notes="nieuw nummer")
+    result = runner.invoke(main, [*args, "status"])
+    assert f"VEROUDERD {binder}, tab 2: Bereikbaarheidslijst" in result.output
+    assert "1 contact gewijzigd sinds" in result.output
+    result = runner.invoke(main, [*args, "reprint", binder, "--out", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 0, result.output
+    assert "tabbladen 1, 2, 3, 8, 9" in result.output
+    result = runner.invoke(main, [*args, "reprint", "een andere map"])
+    assert result.exit_code != 0 and "No binder named 'een andere map'" in result.output
+    assert "Traceback" not in result.output
