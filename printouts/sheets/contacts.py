@@ -15,7 +15,9 @@ from resilient_zcc.contacts.directory import (
     directory_listing,
 )
 from resilient_zcc.contacts.vocabulary import CHANNEL_KINDS, PHONE_KINDS, label
+from resilient_zcc.contacts.who import EntryKind, who_to_call
 from resilient_zcc.crisis.escalation import escalation_path
+from resilient_zcc.errors import ZccError
 from resilient_zcc.printlog import ROTA_DAYS
 from resilient_zcc.settings import get_setting
 
@@ -247,7 +249,7 @@ def _phones(function: dict[str, Any], most: int = 2) -> list[dict[str, Any]]:
 
 def _reachable(function: dict[str, Any]) -> bool:
     return bool(_phones(function)) or any(
-        c["kind"] in PHONE_KINDS for h in function["holders"][:1] for c in h["channels"]
+        c["kind"] in PHONE_KINDS for h in function["holders"] for c in h["channels"]
     )
 
 
@@ -258,18 +260,42 @@ def _short_number(ctx: PrintContext, channel: dict[str, Any]) -> str:
     return f"{esc(kind)}{NBSP}<b>{nobreak(channel['value'])}</b>"
 
 
+def _who_now(
+    ctx: PrintContext, organisation_id: str, function: dict[str, Any]
+) -> tuple[str, dict[str, Any]] | None:
+    """Whom to call for a function without a number of its own, and that person's first
+    number: the same answer as the call card (who_to_call: on the rota now, else the
+    holder). Regional functions, or a name the answer cannot settle, use the listing."""
+    if organisation_id:
+        try:
+            answer = who_to_call(ctx.store, organisation_id, function["name"], ctx.now)
+        except ZccError:
+            answer = None
+        if answer is not None:
+            for entry in answer.entries:
+                number = entry.first_number
+                if entry.kind is not EntryKind.FUNCTION and number is not None:
+                    return entry.name, {"kind": number.kind, "value": number.display}
+            return None
+    for holder in function["holders"]:
+        phones = [c for c in holder["channels"] if c["kind"] in PHONE_KINDS]
+        if phones:
+            return holder["name"], phones[0]
+    return None
+
+
 def _entry(
-    ctx: PrintContext, name: str, function: dict[str, Any], lead: str = ""
+    ctx: PrintContext, name: str, function: dict[str, Any], lead: str = "", org: str = ""
 ) -> list[Flowable]:
     """A function on the alarm card on one line where it fits: its name, then its number
     (the piket phone); a second number on a line of its own. Without a number of its own,
-    the holder (the one on the rota now first) and that person's number."""
+    whom to call now and that person's number."""
     head = f"{lead}<b>{esc(name)}</b>"
     phones = _phones(function)
-    if not phones and function["holders"]:
-        holder = function["holders"][0]
-        head += f" ({esc(_initials(holder['name']))})"
-        phones = [c for c in holder["channels"] if c["kind"] in PHONE_KINDS][:1]
+    who = None if phones else _who_now(ctx, org, function)
+    if who is not None:
+        head += f" ({esc(_initials(who[0]))})"
+        phones = [who[1]]
     if not phones:
         return [rich(f"{head}: {ctx.t('geen nummer bekend', 'no number known')}", "torch_entry")]
     lines = [f"{head}: {_short_number(ctx, phones[0])}"]
@@ -319,9 +345,14 @@ def alarm_card(ctx: PrintContext, options: dict[str, Any]) -> list[Flowable]:
             story.append(para(sector, "torch_head"))
         name = esc(org["short_name"] or org["name"])
         if len(wanted) == 1:  # one line saved per organisation: two pages hold them all
-            story += _entry(ctx, wanted[0]["name"], wanted[0], f"<b><u>{name}</u></b> ")
+            lead = f"<b><u>{name}</u></b> "
+            story += _entry(ctx, wanted[0]["name"], wanted[0], lead, org["id"])
             continue
-        entries = [e for function in wanted for e in _entry(ctx, function["name"], function)]
+        entries = [
+            entry
+            for function in wanted
+            for entry in _entry(ctx, function["name"], function, org=org["id"])
+        ]
         story.append(KeepTogether([rich(f"<u>{name}</u>", "torch_org"), entries[0]]))
         story += entries[1:]
     if unreachable:
