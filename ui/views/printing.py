@@ -164,6 +164,8 @@ class PrintingView(Page):
         self.follow.setInterval(400)
         self.follow.timeout.connect(self.follow_choice)
         self.sheet.currentIndexChanged.connect(self.choice_changed)
+        self.sheet.currentIndexChanged.connect(self._binder_field)
+        self._binder_field()
         self.lang.currentIndexChanged.connect(self.choice_changed)
         self.forms.valueChanged.connect(self.choice_changed)
         self.organisation.editingFinished.connect(self.choice_changed)
@@ -293,6 +295,10 @@ class PrintingView(Page):
         self.previewing = False
         self.follow.stop()
         self.message.clear()
+
+    def _binder_field(self) -> None:
+        """The binder's name matters only when the whole binder is printed."""
+        self.binder_name.setEnabled(self.sheet.currentData() == BINDER)
 
     def choice_changed(self) -> None:
         if not self.previewing:
