@@ -11,10 +11,10 @@ from typing import Any
 import click
 
 from resilient_zcc.cli.common import Session, emit_json, local_time, pass_session, read_passphrase
-from resilient_zcc.printlog import print_status
+from resilient_zcc.printlog import DEFAULT_BINDER, print_status
 
 from .context import LANGS, make_context
-from .render import BINDER, print_to_file
+from .render import BINDER, print_to_file, reprint_outdated
 from .sheets import SHEETS
 
 PLAINTEXT_NOTE = (
@@ -139,6 +139,14 @@ for _name in SHEETS:
 @print_group.command("binder")
 @_scope_options
 @click.option("--forms", type=click.IntRange(1, 500), default=10, help="Blank forms to include.")
+@click.option(
+    "--name",
+    "binder_name",
+    default=DEFAULT_BINDER,
+    show_default=True,
+    help="The binder this print goes into, e.g. 'de map in de ZCC-ruimte': its tabs are "
+    "tracked by this name across the region.",
+)
 @pass_session
 def binder(
     session: Session,
@@ -147,6 +155,7 @@ def binder(
     out: Path | None,
     lang: str,
     forms: int,
+    binder_name: str,
 ) -> None:
     """The whole crisis binder as one PDF: cover, contents, a tab per sheet.
 
@@ -154,8 +163,37 @@ def binder(
     Example:
       resilient-zcc print binder --out crisismap.pdf
       resilient-zcc print binder --org MST --lang en
+      resilient-zcc print binder --name "de map in de ZCC-ruimte"
     """
-    _run(session, BINDER, region, organisation, out, lang, {"forms": forms})
+    _run(session, BINDER, region, organisation, out, lang, {"forms": forms, "binder": binder_name})
+
+
+@print_group.command("reprint")
+@click.argument("binder_name", metavar="BINDER")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="PDF file to write (default: vervangbladen-date-time.pdf here).",
+)
+@click.option("--lang", type=click.Choice(LANGS), default="nl", help="Language.")
+@pass_session
+def reprint(session: Session, binder_name: str, out: Path | None, lang: str) -> None:
+    """Print just the out-of-date tabs of a binder, with a new check list.
+
+    \b
+    Example:
+      resilient-zcc print reprint "de map in de ZCC-ruimte" --out vervangbladen.pdf
+    """
+    target = out or _default_out("vervangbladen", lang)
+    with session.store() as store:
+        printed = reprint_outdated(store, binder_name, target, lang)
+    if printed is None:
+        click.echo(f"Alle tabbladen van '{binder_name}' zijn actueel; niets afgedrukt.")
+        return
+    numbers = ", ".join(str(number) for number, _sheet in printed.tabs)
+    click.echo(f"Geschreven: {target} ({printed.pages} pagina's, tabbladen {numbers}).")
+    click.echo(PLAINTEXT_NOTE)
 
 
 @print_group.command("status")
@@ -163,7 +201,7 @@ def binder(
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_session
 def status(session: Session, lang: str, as_json: bool) -> None:
-    """Every sheet printed on this device, and why it is out of date (if it is).
+    """Every sheet printed in the region, per binder tab, and why it is out of date.
 
     \b
     Example:
@@ -176,13 +214,16 @@ def status(session: Session, lang: str, as_json: bool) -> None:
         emit_json(rows)
         return
     if not rows:
-        click.echo("Nog niets afgedrukt op dit apparaat.")
+        click.echo("Nog niets afgedrukt in de regio.")
         return
     for row in rows:
         state = "VEROUDERD" if row["outdated"] else "actueel  "
+        where = f"{row['binder']}, tab {row['tab']}: " if row["binder"] else ""
+        title = SHEETS[row["sheet"]].title_nl if row["sheet"] in SHEETS else row["sheet"]
+        by = f", {row['device']}" if row["device"] else ""
         click.echo(
-            f"{state} {row['sheet']} – {row['scope_label']} (afgedrukt "
-            f"{local_time(row['printed_at'])}, stand {local_time(row['data_as_of'])})"
+            f"{state} {where}{title} – {row['scope_label']} (afgedrukt "
+            f"{local_time(row['printed_at'])}{by}, stand {local_time(row['data_as_of'])})"
         )
         for reason in row["reasons"]:
             click.echo(f"          {reason}")

@@ -35,14 +35,18 @@ from .context import PrintContext
 from .fonts import BOLD, REGULAR, register_fonts
 
 MIN_PT = 9  # nothing on paper is smaller
+TORCH_PT = 11  # numbers and names on the sheets read by torchlight
+NBSP = "\u00a0"
 GREY = colors.Color(0.85, 0.85, 0.85)
 LIGHT = colors.Color(0.94, 0.94, 0.94)
 
 register_fonts()
 
 
-def _style(name: str, size: float = MIN_PT, font: str = REGULAR, **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.22, **kw)
+def _style(
+    name: str, size: float = MIN_PT, font: str = REGULAR, line: float = 1.22, **kw: Any
+) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * line, **kw)
 
 
 STYLES = {
@@ -58,6 +62,21 @@ STYLES = {
     "big": _style("big", 20, BOLD, spaceAfter=8),
     "tab": _style("tab", 40, BOLD, alignment=TA_CENTER, spaceAfter=20),
     "tab_sub": _style("tab_sub", 18, REGULAR, alignment=TA_CENTER),
+    # The torch layout: black on white, numbers and names large enough to read in the dark.
+    "torch": _style("torch", TORCH_PT),
+    "torch_bold": _style("torch_bold", TORCH_PT, BOLD),
+    "torch_head": _style("torch_head", 12, BOLD, 1.1, spaceBefore=2, spaceAfter=0),
+    "torch_org": _style("torch_org", TORCH_PT, BOLD, 1.12),
+    "torch_entry": _style(
+        "torch_entry",
+        TORCH_PT,
+        REGULAR,
+        1.12,
+        leftIndent=8,
+        firstLineIndent=-8,
+        allowWidows=0,
+        allowOrphans=0,
+    ),
     "warning": _style(
         "warning",
         10,
@@ -124,6 +143,33 @@ def grid(
         for n in range(2 if header else 1, len(rows), 2):
             commands.append(("BACKGROUND", (0, n), (-1, n), LIGHT))
     table.setStyle(TableStyle(commands + list(extra)))
+    return table
+
+
+def nobreak(text: object) -> str:
+    """Escaped text whose spaces never break a line: a number stays on one line."""
+    return esc(text).replace(" ", NBSP)
+
+
+def torch_grid(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> Table:
+    """A table for reading by torchlight: no shading anywhere, a heavy rule under the
+    header (repeated on every page), cells on top with room around the text."""
+    table = Table(list(rows), colWidths=list(widths), repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("FONTSIZE", (0, 0), (-1, -1), TORCH_PT),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     return table
 
 
@@ -221,6 +267,7 @@ class NumberedCanvas(Canvas):
 FOOTER_Y = 8 * mm
 PAGE_TOP = 27 * mm  # header above the frame on A4
 PAGE_BOTTOM = 18 * mm  # footer below it
+COLUMN_GAP = 5 * mm  # between the columns of the alarm card
 
 
 def MARGIN_FOR(width: float) -> float:  # noqa: N802
@@ -255,27 +302,33 @@ class SheetDocument(BaseDocTemplate):
             "portrait": self._template("portrait", A4),
             "landscape": self._template("landscape", landscape(A4)),
             "card": self._template("card", A6),
+            "columns": self._template("columns", A4, columns=2),
         }
         order = [first_template] + [name for name in templates if name != first_template]
         self.addPageTemplates([templates[name] for name in order])
 
-    def _template(self, name: str, size: tuple[float, float]) -> PageTemplate:
+    def _template(self, name: str, size: tuple[float, float], columns: int = 1) -> PageTemplate:
         width, height = size
         side = MARGIN_FOR(width)
         top = 21 * mm if name == "card" else PAGE_TOP
         bottom = 17 * mm if name == "card" else PAGE_BOTTOM
-        frame = Frame(
-            side,
-            bottom,
-            width - 2 * side,
-            height - top - bottom,
-            id=f"{name}-frame",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        return PageTemplate(id=name, frames=[frame], pagesize=size, onPageEnd=self._decorate)
+        gap = COLUMN_GAP if columns > 1 else 0
+        column = (width - 2 * side - gap * (columns - 1)) / columns
+        frames = [
+            Frame(
+                side + n * (column + gap),
+                bottom,
+                column,
+                height - top - bottom,
+                id=f"{name}-frame-{n}",
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+            for n in range(columns)
+        ]
+        return PageTemplate(id=name, frames=frames, pagesize=size, onPageEnd=self._decorate)
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         ctx = self.ctx

@@ -105,6 +105,8 @@ class SheetAnswer:
     scope_label: str
     printed_at: str
     reasons: list[str]
+    binder: str = ""  # the binder the sheet is a tab of, by its registered name
+    tab: int | None = None
 
 
 @dataclass(frozen=True)
@@ -297,6 +299,8 @@ def dashboard(store: Store, now: datetime, lang: str = "nl") -> Dashboard:
                 scope_label=row["scope_label"] or "",
                 printed_at=row["printed_at"],
                 reasons=list(row["reasons"]),
+                binder=row["binder"],
+                tab=row["tab"],
             )
             for row in printed
             if row["outdated"]

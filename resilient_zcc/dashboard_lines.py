@@ -191,7 +191,8 @@ def other_lines(board: Dashboard, lang: str) -> list[Line]:
         )
     )
     for sheet in board.outdated_sheets:
-        text = f"{sheet.sheet} – {sheet.scope_label}: {'; '.join(sheet.reasons)}"
+        where = f"{sheet.binder}, tab {sheet.tab}: " if sheet.binder else ""
+        text = f"{where}{sheet.sheet} – {sheet.scope_label}: {'; '.join(sheet.reasons)}"
         lines.append(Line("print", text, warn=True, indent=1))
     if board.sitrap is not None:
         lines.append(sitrap_line(board.sitrap))

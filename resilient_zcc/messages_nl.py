@@ -860,6 +860,9 @@ NL: dict[str, str] = {
     "A sheet cannot cover unknown tables: {tables}.": (
         "Een blad kan geen onbekende tabellen beslaan: {tables}."
     ),
+    "No binder named '{name}' was printed. Binders: {names}.": (
+        "Er is geen map met de naam '{name}' afgedrukt. Mappen: {names}."
+    ),
     "Reserve between 1 and {most} form numbers at a time, not {count}.": (
         "Reserveer 1 tot {most} formuliernummers tegelijk, niet {count}."
     ),

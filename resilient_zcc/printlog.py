@@ -1,14 +1,20 @@
-"""What this device printed, on which data version, and whether that paper is out of date.
+"""What the region printed, on which data version, and whether that paper is out of date.
 
-Printing writes nothing to the change log: the records live in device-local tables
-(`print_log`, `form_number_blocks`, migration 6). A printed sheet is out of date when the
-change log now holds changes, to the tables the sheet covers, that its data version (the
-version vector at print time) did not include. The count is per table, of distinct rows.
+Every print is a record in `print_records` (migration 12), replicated like other data, so
+every laptop knows which sheets exist in the region's binders, whoever printed them. A
+binder registered by name ("de map in de ZCC-ruimte") is recorded tab by tab, so its
+staleness is known per tab. A printed sheet is out of date when the change log now holds
+changes, to the tables the sheet covers, that its data version (the version vector at
+print time) did not include. The count is per table, of distinct rows. The older
+device-local `print_log` (migration 6) is kept but no longer written; its rows were
+copied into `print_records`. Form numbers stay device-local (`form_number_blocks`).
 """
 
 from __future__ import annotations
 
 import json
+import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -98,8 +104,14 @@ class DataVersion:
     as_of: str | None  # UTC ISO time of the newest change held, None for an empty log
 
 
+PRINT_TABLE = "print_records"
+DEFAULT_BINDER = "Crisismap"
+
+
 def data_version(store: Store) -> DataVersion:
-    row = store.query_one("SELECT max(hlc) AS newest FROM batches")
+    """The version shown on paper: print records are not data, so they do not count
+    towards the time of the newest change."""
+    row = store.query_one("SELECT max(hlc) AS newest FROM changes WHERE tbl != ?", (PRINT_TABLE,))
     newest = row["newest"] if row else None
     as_of = (
         datetime.fromtimestamp(stamp_ms(int(newest)) / 1000, UTC).isoformat(timespec="seconds")
@@ -121,31 +133,45 @@ def record_print(
     printed_at: datetime,
     pages: int,
     file: str = "",
-) -> int:
-    """Remember that `sheet` for `scope` was printed showing `version`; returns the record id."""
+    binder: str = "",
+    tab: int | None = None,
+    printed_by: str = "",
+) -> str:
+    """Remember, for the whole region, that `sheet` for `scope` was printed showing
+    `version` (as tab `tab` of the binder named `binder`, if any); returns the record id."""
     unknown = set(covers) - set(TABLE_NOUNS)
     if unknown:
         raise ValidationError(
             "A sheet cannot cover unknown tables: {tables}.", tables=", ".join(sorted(unknown))
         )
-    with store.transaction():
-        cursor = store.conn.execute(
-            "INSERT INTO print_log (sheet, scope, scope_label, lang, printed_at, data_as_of, "
-            "version_vector, covers, pages, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                sheet,
-                scope,
-                scope_label,
-                lang,
-                printed_at.astimezone(UTC).isoformat(timespec="seconds"),
-                version.as_of,
-                json.dumps(version.vector, sort_keys=True),
-                json.dumps(sorted(set(covers))),
-                pages,
-                file,
-            ),
+    # Sortable by when it was recorded: of two prints in the same second, the later wins.
+    record_id = f"{time.time_ns():020d}-{uuid.uuid4().hex[:16]}"
+    device = store.query_one(
+        "SELECT label FROM devices WHERE id = ?", (store.identity.device_id,)
+    ) or {"label": ""}
+    with store.transaction() as tx:
+        tx.put(
+            PRINT_TABLE,
+            record_id,
+            {
+                "sheet": sheet,
+                "scope": scope,
+                "scope_label": scope_label,
+                "lang": lang,
+                "printed_at": printed_at.astimezone(UTC).isoformat(timespec="seconds"),
+                "data_as_of": version.as_of,
+                "version_vector": json.dumps(version.vector, sort_keys=True),
+                "covers": json.dumps(sorted(set(covers))),
+                "pages": pages,
+                "file": file,
+                "binder": binder,
+                "tab": tab,
+                "device_id": store.identity.device_id,
+                "device_label": device["label"] or "",
+                "printed_by": printed_by,
+            },
         )
-    return int(cursor.lastrowid or 0)
+    return record_id
 
 
 def changes_since(
@@ -272,9 +298,10 @@ def print_status(
     """The newest print of every (sheet, scope), with what changed since and why it is stale."""
     now = now or datetime.now(UTC)
     rows = store.query(
-        "SELECT p.* FROM print_log p WHERE p.id = (SELECT x.id FROM print_log x "
-        "WHERE x.sheet = p.sheet AND x.scope = p.scope ORDER BY x.printed_at DESC, x.id DESC "
-        "LIMIT 1) ORDER BY p.sheet, p.scope"
+        "SELECT p.* FROM print_records p WHERE p.deleted = 0 AND p.id = (SELECT x.id FROM "
+        "print_records x WHERE x.binder = p.binder AND x.sheet = p.sheet AND x.scope = p.scope "
+        "AND x.deleted = 0 ORDER BY x.printed_at DESC, x.id DESC LIMIT 1) "
+        "ORDER BY p.binder, coalesce(p.tab, 0), p.sheet, p.scope"
     )
     result = []
     for row in rows:
@@ -297,12 +324,43 @@ def print_status(
                 "data_as_of": row["data_as_of"],
                 "pages": row["pages"],
                 "file": row["file"],
+                "binder": row["binder"] or "",
+                "tab": row["tab"],
+                "device": row["device_label"] or "",
+                "printed_by": row["printed_by"] or "",
                 "changed": changed,
                 "outdated": bool(reasons),
                 "reasons": reasons,
             }
         )
     return result
+
+
+def binders(store: Store) -> list[str]:
+    """The names of the binders the region printed, in order."""
+    return [
+        r["binder"]
+        for r in store.query(
+            "SELECT DISTINCT binder FROM print_records WHERE deleted = 0 AND binder != '' "
+            "ORDER BY binder"
+        )
+    ]
+
+
+def outdated_tabs(
+    store: Store, binder: str, lang: str = "nl", now: datetime | None = None
+) -> list[dict[str, Any]]:
+    """The tabs of the binder named `binder` that are out of date, in tab order."""
+    known = binders(store)
+    if binder not in known:
+        raise ValidationError(
+            "No binder named '{name}' was printed. Binders: {names}.",
+            name=binder,
+            names=", ".join(known) or "-",
+        )
+    return [
+        row for row in print_status(store, lang, now) if row["binder"] == binder and row["outdated"]
+    ]
 
 
 def form_prefix(store: Store) -> str:

@@ -432,6 +432,30 @@ def _m12_call_rounds(conn: sqlcipher3.Connection) -> None:
         conn.execute(statement)
 
 
+def _m13_print_records(conn: sqlcipher3.Connection) -> None:
+    """What was printed, shared by the region: a replicated, append-only twin of the
+    device-local print log (which stays, untouched). Each record is one sheet, or one tab of
+    a binder registered by name, with the data version it showed and the device and person
+    that printed it. The local log's rows are copied in as this device's records; they
+    carry no change, so they stay on this device."""
+    conn.execute(
+        _replicated(
+            "print_records",
+            "sheet TEXT, scope TEXT, scope_label TEXT, lang TEXT, printed_at TEXT, "
+            "data_as_of TEXT, version_vector TEXT, covers TEXT, pages INTEGER, file TEXT, "
+            "binder TEXT, tab INTEGER, device_id TEXT, device_label TEXT, printed_by TEXT",
+        )
+    )
+    conn.execute("CREATE INDEX print_records_by_sheet ON print_records (binder, sheet, scope)")
+    conn.execute(
+        "INSERT INTO print_records (id, sheet, scope, scope_label, lang, printed_at, "
+        "data_as_of, version_vector, covers, pages, file, binder, tab, device_id, "
+        "device_label, printed_by) SELECT 'local-print-' || id, sheet, scope, scope_label, "
+        "lang, printed_at, data_as_of, version_vector, covers, pages, file, '', NULL, "
+        "'', '', '' FROM print_log"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
@@ -445,6 +469,7 @@ MIGRATIONS: list[Migration] = [
     _m10_rules,
     _m11_outage,
     _m12_call_rounds,
+    _m13_print_records,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.
@@ -459,6 +484,7 @@ APPEND_ONLY = frozenset(
         "resource_events",
         "round_recipients",
         "round_marks",
+        "print_records",
     }
 )
 LATEST = len(MIGRATIONS)

@@ -289,3 +289,32 @@ def test_version_11_profile_gains_call_rounds_and_keeps_its_data(tmp_path: Path)
         assert "call_rounds" not in schema.APPEND_ONLY  # open, then closed: a state
         row = store.query_one("SELECT name FROM organisations WHERE id = ?", (org,))
         assert row is not None and row["name"] == "Zorggroep Proefstad"
+
+
+def test_version_12_profile_keeps_its_prints_in_the_replicated_print_records(
+    tmp_path: Path,
+) -> None:
+    """Migration 13 adds `print_records` (replicated, append-only); the device-local print
+    log stays as it was and its rows are copied in, so print status still knows them."""
+    from resilient_zcc.printlog import print_status
+
+    folder = tmp_path / "profile"
+    _db_key, _identity, conn = _profile_at(folder, 12)
+    conn.execute(
+        "INSERT INTO print_log (sheet, scope, scope_label, lang, printed_at, data_as_of, "
+        "version_vector, covers, pages, file) VALUES ('alarmkaart', 'region:-', 'Proefregio', "
+        "'nl', '2026-11-12T09:00:00+00:00', NULL, '{}', '[\"people\"]', 1, 'a.pdf')"
+    )
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 13
+        assert "print_records" in schema.replicated_columns(store.conn)
+        assert "print_records" in schema.APPEND_ONLY
+        assert store.query_one("SELECT count(*) AS n FROM print_log") == {"n": 1}
+        (row,) = print_status(store)
+        assert (row["sheet"], row["scope_label"], row["file"]) == (
+            "alarmkaart",
+            "Proefregio",
+            "a.pdf",
+        )
+        assert not row["outdated"] and row["binder"] == ""

@@ -83,16 +83,16 @@ def test_contact_list_holds_every_person_and_number(
     numbers = [c["value"] for o in listing for f in o["functions"] for h in f["holders"]
                for c in h["channels"]]  # fmt: skip
     assert all(flat(value) in text for value in numbers[:400])
-    assert "[VEROUDERD]" in text and "NUINDIENST" in text and "[24/7]" in text
+    assert "[VEROUDERD]" in text and "Roostersopditblad" in text and "[24/7]" in text
     assert 20 < printed.pages < 120
 
 
-def test_alarm_card_is_one_page_with_the_most_important_functions(
+def test_alarm_card_is_two_pages_with_the_most_important_functions(
     rendered: dict[str, tuple[Printed, list[str]]], demo_store: Store
 ) -> None:
     printed, pages = rendered["alarmkaart"]
-    assert printed.pages == 1
-    text = flat(pages[0])
+    assert printed.pages <= 2
+    text = flat("".join(pages))
     first = alarm_functions(directory_listing(demo_store, datetime.now(UTC)))[:20]
     assert all(flat(f["name"]) in text for f in first)
     assert flat(first[0]["channels"][0]["value"]) in text
@@ -177,10 +177,15 @@ def test_binder_has_cover_contents_tabs_and_every_sheet(demo_store: Store) -> No
     tabs = [n for n, page in enumerate(pages) if re.search(r"TAB \d+", page)]
     assert len(tabs) == len(titles)
     outline = [item for item in reader.outline if not isinstance(item, list)]
-    assert [item.title for item in outline] == titles
-    for item in outline:  # each outline entry opens its tab page
+    check = "Check list: is this sheet current?"  # the last page, after the tabs
+    assert [item.title for item in outline] == [*titles, check]
+    assert check in pages[-1] and "Data as of" in pages[-1]
+    assert "resilient-zcc" not in pages[0]  # the cover speaks to a reader of paper
+    outline = outline[:-1]
+    for item in outline:  # each outline entry opens its tab page; it tells its data date
         tab_page = pages[reader.get_destination_page_number(item)]
         assert re.search(r"TAB \d+", tab_page) and item.title in tab_page
+        assert tab_page.count("Data as of:") == 2 and "Binder: Crisismap" in tab_page
     # The entries of the contents are links to their pages, too.
     numbers = {p.indirect_reference.idnum: n for n, p in enumerate(reader.pages)}
     links = [a.get_object()["/Dest"][0].idnum for a in reader.pages[1]["/Annots"]]
@@ -210,3 +215,17 @@ def test_sheets_render_to_png(
         subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf),
                         str(tmp_path / name)], check=True, timeout=60)  # fmt: skip
         assert list(tmp_path.glob(f"{name}*.png"))
+
+
+def test_placement_list_is_in_the_order_of_the_screen(
+    rendered: dict[str, tuple[Printed, list[str]]], demo_store: Store
+) -> None:
+    """Overdue first, then most urgent, then longest waiting: the queue the Plaatsingen
+    screen shows (open requests only, the same core query)."""
+    text = flat("".join(rendered["plaatsingen"][1]))
+    screen = [i.reference for i in queue(demo_store, datetime.now(UTC)) if i.is_open]
+    references = [r for r in screen if r]
+    assert len(references) >= 3
+    positions = [text.find(flat(r)) for r in references]
+    assert all(p >= 0 for p in positions)
+    assert positions == sorted(positions)

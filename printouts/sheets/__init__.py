@@ -47,7 +47,7 @@ class Sheet:
 SHEETS: dict[str, Sheet] = {
     s.name: s
     for s in (
-        Sheet("alarmkaart", "Alarmkaart", "Alarm card", "portrait", CONTACT_TABLES, alarm_card),
+        Sheet("alarmkaart", "Alarmkaart", "Alarm card", "columns", CONTACT_TABLES, alarm_card),
         Sheet(
             "bereikbaarheid",
             "Bereikbaarheidslijst",

@@ -1,5 +1,7 @@
-"""Afdrukken: choose a sheet (or the binder), preview it, print it through Qt's print dialog
-or save it as PDF; and the list of sheets printed on this device that are now out of date."""
+"""Afdrukken: choose a sheet (or the binder, by the name it is registered under), preview
+it, print it through Qt's print dialog or save it as PDF; the sheets and binder tabs printed
+anywhere in the region that are now out of date, with the reason; and reprinting just the
+out-of-date tabs of a binder in one action."""
 
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ from printouts.render import (
 )
 from printouts.sheets import SHEETS
 from resilient_zcc.errors import ZccError
-from resilient_zcc.printlog import print_status
+from resilient_zcc.printlog import DEFAULT_BINDER, binders, outdated_tabs, print_status
 
 from ..errors import show_error
 from ..format import local
@@ -90,7 +92,18 @@ add_catalogue(
         "The printer could not be opened; check it and try again.": (
             "De printer kon niet worden geopend; controleer hem en probeer het opnieuw."
         ),
-        "Printed on this device": "Afgedrukt op dit apparaat",
+        "Printed in the region": "Afgedrukt in de regio",
+        "&Binder name:": "&Naam van de map:",
+        "e.g. de map in de ZCC-ruimte": "bijv. de map in de ZCC-ruimte",
+        "Binder, tab": "Map, tab",
+        "Device": "Apparaat",
+        "{binder}, tab {tab}": "{binder}, tab {tab}",
+        "Reprint the out-of-date &tabs of:": "Verouderde &tabbladen opnieuw afdrukken van:",
+        "Save out-of-date tabs as PDF…": "Verouderde tabbladen opslaan als PDF…",
+        "Every tab of {binder} is current; nothing to print.": (
+            "Alle tabbladen van {binder} zijn actueel; niets af te drukken."
+        ),
+        "No binder printed yet.": "Nog geen map afgedrukt.",
         "For": "Voor",
         "Printed": "Afgedrukt",
         "Data as of": "Stand van gegevens",
@@ -101,7 +114,7 @@ add_catalogue(
             "{n} van de {total} afgedrukte bladen zijn verouderd; druk ze opnieuw af vóór een "
             "uitval."
         ),
-        "Nothing printed on this device yet.": "Nog niets afgedrukt op dit apparaat.",
+        "Nothing printed in the region yet.": "Nog niets afgedrukt in de regio.",
         "Bold on yellow: printed sheet out of date.": "Vet op geel: afgedrukt blad verouderd.",
     }
 )
@@ -130,6 +143,11 @@ class PrintingView(Page):
         self.forms = QSpinBox()
         self.forms.setRange(1, 500)
         self.forms.setValue(10)
+        self.binder_name = QLineEdit(DEFAULT_BINDER)
+        self.binder_name.setPlaceholderText(tr("e.g. de map in de ZCC-ruimte"))
+        self.binder_choice = QComboBox()
+        self.reprint_button = QPushButton(tr("Save out-of-date tabs as PDF…"))
+        self.reprint_button.clicked.connect(self.ask_reprint)
         self.preview_button = QPushButton(tr("P&review"))
         self.print_button = QPushButton(tr("&Print…"))
         self.save_button = QPushButton(tr("Save as P&DF…"))
@@ -146,6 +164,8 @@ class PrintingView(Page):
         self.follow.setInterval(400)
         self.follow.timeout.connect(self.follow_choice)
         self.sheet.currentIndexChanged.connect(self.choice_changed)
+        self.sheet.currentIndexChanged.connect(self._binder_field)
+        self._binder_field()
         self.lang.currentIndexChanged.connect(self.choice_changed)
         self.forms.valueChanged.connect(self.choice_changed)
         self.organisation.editingFinished.connect(self.choice_changed)
@@ -157,6 +177,7 @@ class PrintingView(Page):
                 (tr("&Organisation:"), self.organisation),
                 (tr("&Language:"), self.lang),
                 (tr("Blank &forms:"), self.forms),
+                (tr("&Binder name:"), self.binder_name),
             )
         ):
             caption = QLabel(text)
@@ -167,6 +188,12 @@ class PrintingView(Page):
         for button in (self.preview_button, self.print_button, self.save_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        reprint = QHBoxLayout()
+        reprint_caption = QLabel(tr("Reprint the out-of-date &tabs of:"))
+        reprint_caption.setBuddy(self.binder_choice)
+        reprint.addWidget(reprint_caption)
+        reprint.addWidget(self.binder_choice, 1)
+        reprint.addWidget(self.reprint_button)
 
         self.document = QPdfDocument(self)
         self.view = QPdfView()
@@ -181,6 +208,15 @@ class PrintingView(Page):
             [
                 Column(tr("Sheet"), lambda r: _sheet_title(r["sheet"])),
                 Column(tr("For"), lambda r: r["scope_label"]),
+                Column(
+                    tr("Binder, tab"),
+                    lambda r: (
+                        tr("{binder}, tab {tab}", binder=r["binder"], tab=r["tab"])
+                        if r["binder"]
+                        else "-"
+                    ),
+                ),
+                Column(tr("Device"), lambda r: r["device"] or "-"),
                 Column(tr("Printed"), lambda r: local(r["printed_at"])),
                 Column(tr("Data as of"), lambda r: local(r["data_as_of"])),
                 Column(
@@ -197,9 +233,10 @@ class PrintingView(Page):
         self.status_table = row_table(self.status_model)
         self.status_summary = QLabel()
         self.status_summary.setWordWrap(True)
-        status_box = QGroupBox(tr("Printed on this device"))
+        status_box = QGroupBox(tr("Printed in the region"))
         status_layout = QVBoxLayout(status_box)
         status_layout.addWidget(self.status_summary)
+        status_layout.addLayout(reprint)
         status_layout.addWidget(self.status_table)
         status_layout.addWidget(QLabel(tr("Bold on yellow: printed sheet out of date.")))
 
@@ -239,12 +276,20 @@ class PrintingView(Page):
                 total=len(rows),
             )
             if rows
-            else tr("Nothing printed on this device yet.")
+            else tr("Nothing printed in the region yet.")
         )
+        chosen = self.binder_choice.currentText()
+        self.binder_choice.clear()
+        names = binders(self.session.store)
+        self.binder_choice.addItems(names)
+        if chosen in names:
+            self.binder_choice.setCurrentText(chosen)
+        self.reprint_button.setEnabled(bool(names))
         self.printed = None  # the data may have changed: render again when asked
 
     def clear(self) -> None:
         self.status_model.set_rows([])
+        self.binder_choice.clear()
         self.document.close()
         self.printed = None
         self.previewing = False
@@ -257,6 +302,10 @@ class PrintingView(Page):
         if index >= 0:
             self.sheet.setCurrentIndex(index)
             self.preview()
+
+    def _binder_field(self) -> None:
+        """The binder's name matters only when the whole binder is printed."""
+        self.binder_name.setEnabled(self.sheet.currentData() == BINDER)
 
     def choice_changed(self) -> None:
         if not self.previewing:
@@ -278,16 +327,23 @@ class PrintingView(Page):
     def choice(self) -> tuple[str, str | None, str, dict[str, Any]]:
         name = str(self.sheet.currentData())
         organisation = self.organisation.text().strip() or None
-        return name, organisation, str(self.lang.currentData()), {"forms": self.forms.value()}
+        options: dict[str, Any] = {"forms": self.forms.value()}
+        if name == BINDER:
+            options["binder"] = self.binder_name.text().strip() or DEFAULT_BINDER
+        return name, organisation, str(self.lang.currentData()), options
 
     # --- rendering, in a worker thread -----------------------------------------------------
 
-    def start(self, then: Callable[[PrintContext, Printed], None]) -> bool:
+    def start(
+        self,
+        then: Callable[[PrintContext, Printed], None],
+        choice: tuple[str, str | None, str, dict[str, Any]] | None = None,
+    ) -> bool:
         """Read the sheet here (quick), lay it out in a worker thread (seconds for the
         binder), then hand the PDF to `then` back on this thread. False if refused."""
         if self.job is not None:
             return False
-        name, organisation, lang, options = self.choice()
+        name, organisation, lang, options = choice or self.choice()
         try:
             ctx = make_context(self.session.store, organisation_text=organisation, lang=lang)
             prepared = prepare(ctx, name, options)
@@ -374,6 +430,43 @@ class PrintingView(Page):
                 path=str(path),
             )
         )
+
+    def reprint_outdated(self, path: Path) -> bool:
+        """One action: save the out-of-date tabs of the chosen binder (each under its own
+        tab number, with a new check list) and record them. False if nothing was started."""
+        binder = self.binder_choice.currentText()
+        try:
+            check_output(path)
+            if not binder:
+                raise ZccError(tr("No binder printed yet."))
+            stale = outdated_tabs(self.session.store, binder, language())
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        if not stale:
+            self.message.setText(tr("Every tab of {binder} is current; nothing to print.",
+                                    binder=binder))  # fmt: skip
+            return False
+        scope = str(stale[0]["scope"])
+        kind, _colon, key = scope.partition(":")
+        tabs = sorted({str(r["sheet"]) for r in stale if r["scope"] == scope})
+        choice = (
+            BINDER,
+            key if kind == "org" else None,
+            str(self.lang.currentData()),
+            {"forms": self.forms.value(), "binder": binder, "tabs": tabs},
+        )
+        return self.start(lambda ctx, printed: self._save(ctx, printed, path), choice)
+
+    def ask_reprint(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save as PDF"), "vervangbladen.pdf", tr("PDF files (*.pdf)")
+        )
+        if chosen:
+            path = Path(chosen)
+            self.reprint_outdated(
+                path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+            )
 
     def ask_save(self) -> None:
         name = str(self.sheet.currentData())
