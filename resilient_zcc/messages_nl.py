@@ -1056,6 +1056,23 @@ NL: dict[str, str] = {
     "cell holds a formula": "cel bevat een formule",
     "too many cells in the row": "te veel cellen in de rij",
     "filled cells without a heading": "gevulde cellen zonder kolomkop",
+    "112 is the emergency number, not a contact's number": (
+        "112 is het alarmnummer, geen nummer van een contact"
+    ),
+    "sector not known: organisation is 'nog in te delen'": (
+        "sector onbekend: organisatie staat op 'nog in te delen'"
+    ),
+    "column with numbers or addresses is not read": (
+        "kolom met nummers of adressen wordt niet ingelezen"
+    ),
+    "invalid number from import: {value} ({column})": (
+        "ongeldig nummer uit import: {value} ({column})"
+    ),
+    "invalid e-mail address from import: {value} ({column})": (
+        "ongeldig e-mailadres uit import: {value} ({column})"
+    ),
+    "Same person as row {row}: merged.": "Dezelfde persoon als rij {row}: samengevoegd.",
+    "At most {n} columns are read.": "Er worden hoogstens {n} kolommen gelezen.",
     "new": "nieuw",
     "update": "bijwerken",
     "unchanged": "ongewijzigd",

@@ -87,6 +87,11 @@ add_catalogue(
             "Se&ctor voor nieuwe organisaties zonder sector:"
         ),
         "(none: report the row)": "(geen: rij melden)",
+        "Every row is imported; a value that could not be read stays as a note on its "
+        "contact, an organisation without a sector is 'nog in te delen'.": (
+            "Elke rij wordt ingelezen; een waarde die niet te lezen is blijft als notitie bij "
+            "het contact staan, een organisatie zonder sector komt op 'nog in te delen'."
+        ),
         "Fix the rows in the file and choose it again, or skip them.": (
             "Herstel de rijen in het bestand en kies het opnieuw, of sla ze over."
         ),
@@ -316,12 +321,19 @@ class PlanPage(QWizardPage):
                     total=len(problems),
                 )
             )
-        elif problems:
+        elif any(row.blocking for row in plan.rows):
             self.hint.setText(tr("Fix the rows in the file and choose it again, or skip them."))
+        elif problems:
+            self.hint.setText(
+                tr(
+                    "Every row is imported; a value that could not be read stays as a note on "
+                    "its contact, an organisation without a sector is 'nog in te delen'."
+                )
+            )
         else:
             self.hint.setText(tr("No problems found."))
         self.save.setEnabled(bool(problems))
-        self.skip.setEnabled(bool(problems))
+        self.skip.setEnabled(any(row.blocking for row in plan.rows))
 
     def save_report(self, path: Path) -> bool:
         """Write every problem as CSV (row, column, value, problem, rule), atomically."""
@@ -353,7 +365,7 @@ class PlanPage(QWizardPage):
         plan = self.owner.plan
         if plan is None or self.owner.busy():
             return False
-        good = any(not row.problems for row in plan.rows)
+        good = any(not row.blocking for row in plan.rows)
         return good and (plan.summary.problem_rows == 0 or self.skip.isChecked())
 
 
