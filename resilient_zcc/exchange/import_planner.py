@@ -45,9 +45,9 @@ if TYPE_CHECKING:
 Key = tuple[str, str]
 # A value that could not be imported, kept on the person so it is not lost.
 _KEPT_NOTES = {
-    "invalid_number": "invalid number from import: {value} ({column})",
-    "emergency_number": "invalid number from import: {value} ({column})",
-    "invalid_email": "invalid e-mail address from import: {value} ({column})",
+    "invalid_number": Text("invalid number from import: {value} ({column})"),
+    "emergency_number": Text("invalid number from import: {value} ({column})"),
+    "invalid_email": Text("invalid e-mail address from import: {value} ({column})"),
 }
 
 
@@ -373,7 +373,7 @@ class _Planner:
         """A value that could not be imported stays visible: as a note on the person, in
         Dutch like the rest of the region's data (a note is data, not a message)."""
         lines = [
-            Text(_KEPT_NOTES[p.code], value=p.value, column=p.column).render("nl")
+            Text(_KEPT_NOTES[p.code].template, value=p.value, column=p.column).render("nl")
             for p in plan.problems
             if p.code in _KEPT_NOTES and p.value
         ]
