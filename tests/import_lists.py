@@ -3,7 +3,9 @@ numbers and addresses invented (06-1234 5xxx and .invalid mail)."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from .exchange_fixtures import write_csv, write_xlsx
 
@@ -54,3 +56,54 @@ HELD_OUT_ROWS = [
 def held_out_list(tmp_path: Path) -> Path:
     return write_csv(tmp_path / "regio-oefen.csv", HELD_OUT_HEADERS, HELD_OUT_ROWS,
                      delimiter=",")  # fmt: skip
+
+
+def write_ods(path: Path, headers: list[str], rows: list[list[str]], *,
+              merged_first_column: int = 0) -> Path:  # fmt: skip
+    """An OpenDocument spreadsheet as LibreOffice writes one, the least it needs: the
+    mimetype first and stored, a manifest, and content.xml. `merged_first_column` merges
+    the first column's cell of the first data row over that many rows."""
+
+    def cell(text: str, span: int = 0) -> str:
+        extra = f' table:number-rows-spanned="{span}"' if span else ""
+        if not text:
+            return f"<table:table-cell{extra}/>"
+        return (f'<table:table-cell office:value-type="string"{extra}>'
+                f"<text:p>{escape(text)}</text:p></table:table-cell>")  # fmt: skip
+
+    body = []
+    for index, row in enumerate([headers, *rows]):
+        cells = []
+        for c, text in enumerate(row):
+            if c == 0 and index == 1 and merged_first_column:
+                cells.append(cell(text, merged_first_column))
+            elif c == 0 and 1 < index <= merged_first_column:
+                cells.append("<table:covered-table-cell/>")
+            else:
+                cells.append(cell(text))
+        body.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        "<office:document-content "
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Contacten">'
+        + "".join(body)
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"),
+                         "application/vnd.oasis.opendocument.spreadsheet")  # fmt: skip
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path

@@ -115,7 +115,7 @@ def test_unknown_empty_and_garbage_files_are_refused_clearly(profile: Path, tmp_
     _assert_clear_refusal(profile, pdf, "not a text file")
     zipped = tmp_path / "lijst.xlsx"
     zipped.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
-    _assert_clear_refusal(profile, zipped, "zip archive but not an Excel workbook")
+    _assert_clear_refusal(profile, zipped, "zip archive but not a workbook")
     nameless = tmp_path / "geen-naam.csv"
     nameless.write_text("Organisatie;Telefoon\nGHOR Twente;053-1234567\n", encoding="utf-8")
     _assert_clear_refusal(profile, nameless, "No column holds the name")

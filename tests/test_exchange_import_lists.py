@@ -14,6 +14,7 @@ from .import_lists import (
     PIKET_ROWS,
     held_out_list,
     piket_list,
+    write_ods,
 )
 
 
@@ -137,3 +138,22 @@ def test_a_held_out_list_imports_without_flags(store: Store, tmp_path: Path) -> 
             for digits in filter(None, (cell.replace(" of ", "|").split("|"))):
                 number = "".join(ch for ch in digits.split("(")[0] if ch.isdigit())
                 assert any(number[-8:] in v for v in kept) or digits in problems, digits
+
+
+def test_an_opendocument_list_reads_like_the_workbook(store: Store, tmp_path: Path) -> None:
+    rows = [list(r) for r in PIKET_ROWS[:2]]
+    path = write_ods(tmp_path / "piketlijst.ods", PIKET_HEADERS, rows)
+    source = open_source(store, path)
+    assert source.table.kind == "ods" and source.table.notes[0].startswith("OpenDocument")
+    assert source.mapping["Piket (24/7)"] == "piket"
+    apply_import(store, plan_import(store, source))
+    assert _channels(store, "Piket SEH-arts", "functions") == {
+        "+31531234502": ("piket", "", "rota")
+    }
+    function = store.query_one(
+        "SELECT o.name FROM functions f JOIN organisations o ON o.id = f.organisation_id "
+        "WHERE f.name = 'Piket SEH-arts'"
+    )
+    assert function["name"] == "Medisch Spectrum Twente"
+    names = {r["name"] for r in store.query("SELECT name FROM people")}
+    assert names == {"van der Berg, J."}
