@@ -98,7 +98,6 @@ def read_workbook(path: Path, kind: str, sheet_name: str | None = None) -> Table
     for number, row in enumerate(values, start=1):
         if len(row) > MAX_COLUMNS and any(v not in ("", None) for v in row[MAX_COLUMNS:]):
             wide[number] = len(row)
-        # Most cells are text already: only the others go through clean_cell's checks.
         rows.append([clean_cell(v) for v in row[:MAX_COLUMNS]])
     _fill_merged(rows, merged)
     width = max((len(r) for r in rows), default=0)
