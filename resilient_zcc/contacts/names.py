@@ -118,10 +118,10 @@ def parse_name(text: str) -> NameParts:
         family_words, given_words = family_part.split(), given_part.split()
         titles = [w for w in given_words if _is_title(w)]
         given_words = [w for w in given_words if not _is_title(w)]
-        trailing = []  # 'Berg, J. van der'
+        trailing: list[str] = []  # 'Berg, J. van der'
         while given_words and _is_infix(given_words[-1]):
             trailing.insert(0, given_words.pop())
-        infix = []
+        infix: list[str] = []
         while len(family_words) > 1 and _is_infix(family_words[0]):
             infix.append(family_words.pop(0))
         infix = infix or trailing
