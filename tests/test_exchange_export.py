@@ -82,10 +82,30 @@ def test_csv_export_guards_against_formula_injection(store: Store) -> None:
     assert "06 12345678" in row and "00 32 2 555 12 34" in row  # no '+' to guard
     for cell in row:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
-    sheet = load_workbook(io.BytesIO(contacts_xlsx(store))).active
-    values = [c.value for c in sheet[2]]
-    assert "'@SUM(1+1)*cmd|' /C calc'!A0" in values
+    # XLSX: the text as typed, a text cell with the quote-prefix style, no apostrophe.
+    data = contacts_xlsx(store)
+    sheet = load_workbook(io.BytesIO(data)).active
+    cells = {c.value: c for c in sheet[2]}
+    for text in ("@SUM(1+1)*cmd|' /C calc'!A0", '=HYPERLINK("http://x.invalid")', "-2+3"):
+        assert cells[text].data_type == "s" and cells[text].quotePrefix, text
     assert all(c.data_type != "f" for c in sheet[2])
+    assert not any(str(c.value).startswith("'") for c in sheet[2] if c.value)
+    assert not cells["06 12345678"].quotePrefix  # plain cells keep the plain style
+
+
+def test_an_xlsx_with_quote_prefixed_cells_reads_back_unchanged(
+    store: Store, tmp_path: Path
+) -> None:
+    org = model.add_organisation(store, "=Gemeente Oefenstad", "gemeente")
+    person = model.add_person(store, "Kees Testpersoon", org, notes="-2+3 is geen formule")
+    model.add_channel(store, "person", person, "mobile", "06-12345678")
+    before = _state(store)
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(contacts_xlsx(store))
+    plan = plan_import(store, open_source(store, path))
+    assert not plan.problems
+    apply_import(store, plan)
+    assert _state(store) == before
 
 
 def test_foreign_numbers_are_dialled_from_the_netherlands() -> None:

@@ -222,10 +222,11 @@ class _Planner:
         if extra:
             problems.append(Problem(number, "cells_without_header", value=extra[0][:40]))
         by_field = _cells_by_field(self.source.mapping, headers, cells)
-        for entries in by_field.values():
-            for header, text in entries:
-                if text.startswith("="):
-                    problems.append(Problem(number, "formula", header, text[:40]))
+        if self.source.table.kind == "csv":  # a workbook's cells are stored values
+            for entries in by_field.values():
+                for header, text in entries:
+                    if text.startswith("="):
+                        problems.append(Problem(number, "formula", header, text[:40]))
         values = {
             f: [(h, unescape_formula_guard(t)) for h, t in entries]
             for f, entries in by_field.items()
