@@ -142,7 +142,8 @@ def test_a_held_out_list_imports_without_flags(store: Store, tmp_path: Path) -> 
 
 def test_an_opendocument_list_reads_like_the_workbook(store: Store, tmp_path: Path) -> None:
     rows = [list(r) for r in PIKET_ROWS[:2]]
-    path = write_ods(tmp_path / "piketlijst.ods", PIKET_HEADERS, rows)
+    rows[1][0] = ""  # the organisation merged over both rows, as lists are laid out
+    path = write_ods(tmp_path / "piketlijst.ods", PIKET_HEADERS, rows, merged_first_column=2)
     source = open_source(store, path)
     assert source.table.kind == "ods" and source.table.notes[0].startswith("OpenDocument")
     assert source.mapping["Piket (24/7)"] == "piket"
@@ -154,6 +155,6 @@ def test_an_opendocument_list_reads_like_the_workbook(store: Store, tmp_path: Pa
         "SELECT o.name FROM functions f JOIN organisations o ON o.id = f.organisation_id "
         "WHERE f.name = 'Piket SEH-arts'"
     )
-    assert function["name"] == "Medisch Spectrum Twente"
+    assert function["name"] == "Medisch Spectrum Twente"  # filled from the merged cell
     names = {r["name"] for r in store.query("SELECT name FROM people")}
     assert names == {"van der Berg, J."}

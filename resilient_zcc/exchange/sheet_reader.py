@@ -9,10 +9,12 @@ unpack to more than 1 GiB is refused before calamine opens it.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
 import python_calamine
+from defusedxml.ElementTree import iterparse
 
 from .tables import MAX_COLUMNS, MAX_ROWS, Table, UnreadableFile, clean_cell, too_many_rows
 
@@ -82,6 +84,8 @@ def read_workbook(path: Path, kind: str, sheet_name: str | None = None) -> Table
             sheet = workbook.get_sheet_by_name(title)
             values = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
+            if kind == "ods" and not merged:  # calamine reports no ranges for ODS
+                merged = _ods_merged(path, names.index(title))
         except python_calamine.CalamineError as exc:
             raise UnreadableFile(
                 "{name} cannot be read as a workbook ({kind}); open it in Excel or "
@@ -111,6 +115,40 @@ def read_workbook(path: Path, kind: str, sheet_name: str | None = None) -> Table
 
 
 Range = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first column), (last ...))
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_REPEAT_CAP = 1000  # a repeated empty row or cell at a sheet's end can claim a million
+
+
+def _ods_merged(path: Path, sheet_index: int) -> list[Range]:
+    """The merged ranges of an ODS sheet, from content.xml's `number-rows-spanned` and
+    `number-columns-spanned` (parsed with defusedxml; read only when the file has any)."""
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read("content.xml")
+    if b"-spanned=" not in content:
+        return []
+    ranges: list[Range] = []
+    table_index, row, column = -1, 0, 0
+    for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
+        tag = element.tag
+        if event == "start" and tag == f"{_TABLE}table":
+            table_index, row = table_index + 1, 0
+        if table_index != sheet_index:
+            if event == "end":
+                element.clear()
+            continue
+        if event == "start" and tag == f"{_TABLE}table-row":
+            column = 0
+        elif event == "end" and tag == f"{_TABLE}table-row":
+            row += min(int(element.get(f"{_TABLE}number-rows-repeated", "1")), _REPEAT_CAP)
+            element.clear()
+        elif event == "start" and tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+            rows = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
+            columns = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
+            if rows > 1 or columns > 1:
+                ranges.append(((row, column), (row + rows - 1, column + columns - 1)))
+            repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+            column += min(repeat, _REPEAT_CAP)
+    return ranges
 
 
 def _fill_merged(rows: list[list[str]], merged: list[Range]) -> None:
