@@ -191,12 +191,13 @@ class _Planner:
         them aside: a list's landlines must never vanish without a word."""
         table = self.source.table
         found = []
+        first_rows = table.data_rows()[:50]
         for i, header in enumerate(table.headers):
             if not header or self.source.mapping.get(header, IGNORE) != IGNORE:
                 continue
             if header in self.source.set_aside:
                 continue
-            sample = [c[i] for _n, c in table.data_rows()[:50] if i < len(c) and c[i]]
+            sample = [c[i] for _n, c in first_rows if i < len(c) and c[i]]
             hits = [c for c in sample if _looks_like_contact(c)]
             if hits and len(hits) * 2 >= len(sample):
                 found.append(Problem(table.header_index + 1, "column_not_read", header, hits[0]))
