@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import random
 import time
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 
@@ -21,30 +24,78 @@ FUNCTIONS = ("Crisiscoördinator", "Bedmanager", "Piket medisch specialist", "Te
              "Bestuurlijk piket", "Officier van dienst")  # fmt: skip
 
 
-def write_workbook(path: Path, rows: int, seed: int = 7) -> None:
-    """A list as a region keeps it: title row, headers on row 3, 400 organisations,
-    several numbers in some cells; every person and number invented. Written in openpyxl's
-    normal mode, which (like Excel and LibreOffice) records the sheet's size up front."""
+def _list_rows(rows: int, seed: int = 7) -> Iterator[list[str]]:
+    """A list as a region keeps it: 400 organisations, several numbers in some cells;
+    every person and number invented."""
     rng = random.Random(seed)
+    for n in range(rows):
+        org = n % 400
+        mobile = f"06-{10000000 + n}"
+        if n % 10 == 0:
+            mobile += f" / 06-{30000000 + n}"
+        yield [
+            f"Persoon{n} Voorbeeld", rng.choice(FUNCTIONS), f"Zorgorganisatie {org} (fictief)",
+            ("VVT", "Ziekenhuizen / MSR", "GGZ", "Huisartsenzorg")[org % 4],
+            f"053-{1000000 + n % 900000}", mobile, f"0546-{100000 + org}" if n % 3 == 0 else "",
+            f"persoon{n}@voorbeeld.invalid", ("24/7", "kantoortijden", "volgens rooster")[n % 3],
+            "fictief" if n % 7 == 0 else "",
+        ]  # fmt: skip
+
+
+def write_workbook(path: Path, rows: int, seed: int = 7) -> None:
+    """The list with a title row and headers on row 3, written in openpyxl's normal mode,
+    which (like Excel and LibreOffice) records the sheet's size up front."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Sleutelfunctionarissen"
     sheet.append(["Bereikbaarheidslijst (synthetisch, verzonnen)"])
     sheet.append([])
     sheet.append(HEADERS)
-    for n in range(rows):
-        org = n % 400
-        mobile = f"06-{10000000 + n}"
-        if n % 10 == 0:
-            mobile += f" / 06-{30000000 + n}"
-        sheet.append([
-            f"Persoon{n} Voorbeeld", rng.choice(FUNCTIONS), f"Zorgorganisatie {org} (fictief)",
-            ("VVT", "Ziekenhuizen / MSR", "GGZ", "Huisartsenzorg")[org % 4],
-            f"053-{1000000 + n % 900000}", mobile, f"0546-{100000 + org}" if n % 3 == 0 else "",
-            f"persoon{n}@voorbeeld.invalid", ("24/7", "kantoortijden", "volgens rooster")[n % 3],
-            "fictief" if n % 7 == 0 else "",
-        ])  # fmt: skip
+    for row in _list_rows(rows, seed):
+        sheet.append(row)
     workbook.save(path)
+
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def write_ods(path: Path, rows: int, seed: int = 7) -> None:
+    """The same list as an OpenDocument spreadsheet (the least LibreOffice writes: the
+    mimetype first and stored, a manifest, content.xml)."""
+
+    def row_xml(cells: list[str]) -> str:
+        parts = [
+            f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p>'
+            "</table:table-cell>" if c else "<table:table-cell/>"
+            for c in cells
+        ]  # fmt: skip
+        return "<table:table-row>" + "".join(parts) + "</table:table-row>"
+
+    body = [row_xml(["Bereikbaarheidslijst (synthetisch, verzonnen)"]), row_xml([""]),
+            row_xml(HEADERS), *(row_xml(r) for r in _list_rows(rows, seed))]  # fmt: skip
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} '
+        'office:version="1.2"><office:body><office:spreadsheet>'
+        '<table:table table:name="Sleutelfunctionarissen">'
+        + "".join(body)
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"),
+                         "application/vnd.oasis.opendocument.spreadsheet")  # fmt: skip
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
 
 
 def _import_once(workdir: Path, path: Path, run: int) -> dict[str, float]:
@@ -85,6 +136,10 @@ def import_rows_per_s(workdir: Path, rows: int = 20_000, runs: int = 3) -> dict[
     median = results[len(results) // 2]
     slowest, fastest = (round(rows / r["total_s"]) for r in (results[-1], results[0]))
     assert median["people"] == rows
+    ods = workdir / "contacten.ods"  # the same list as LibreOffice's own format, one run
+    write_ods(ods, rows)
+    ods_run = _import_once(workdir, ods, runs)
+    assert ods_run["people"] == rows
     return {
         "import_rows_per_s": round(rows / median["total_s"]),
         "range_rows_per_s": f"{slowest}-{fastest}",
@@ -96,4 +151,6 @@ def import_rows_per_s(workdir: Path, rows: int = 20_000, runs: int = 3) -> dict[
         "plan_s": round(median["plan_s"], 2),
         "apply_s": round(median["apply_s"], 2),
         "reimport_dry_run_s": round(median["reimport_s"], 2),
+        "ods_rows_per_s": round(rows / ods_run["total_s"]),
+        "ods_read_s": round(ods_run["read_s"], 2),
     }

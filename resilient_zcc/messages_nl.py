@@ -896,7 +896,7 @@ NL: dict[str, str] = {
     "The database in the backup cannot be read ({reason}); nothing was restored.": (
         "De database in de back-up kan niet worden gelezen ({reason}); er is niets teruggezet."
     ),
-    # exchange: reading a CSV or XLSX (tables.py, csv_reader.py, xlsx_reader.py)
+    # exchange: reading a CSV or workbook (tables.py, csv_reader.py, sheet_reader.py)
     "{path} is a folder; give a .csv or .xlsx file.": (
         "{path} is een map; geef een .csv- of .xlsx-bestand op."
     ),
@@ -906,13 +906,9 @@ NL: dict[str, str] = {
     "{name} is {size} MB; at most {limit} MB is read. Split the list.": (
         "{name} is {size} MB; er wordt hooguit {limit} MB gelezen. Splits de lijst op."
     ),
-    "{name} is an old Excel file (.xls) or a password-protected workbook. Save it "
-    "in Excel as .xlsx without a password, or as .csv, and import that.": (
-        "{name} is een oud Excel-bestand (.xls) of een met een wachtwoord beveiligde werkmap. "
-        "Sla het in Excel op als .xlsx zonder wachtwoord, of als .csv, en importeer dat."
-    ),
-    "{name} is a zip archive but not an Excel workbook; give a .xlsx or .csv file.": (
-        "{name} is een zip-archief maar geen Excel-werkmap; geef een .xlsx- of .csv-bestand op."
+    "{name} is a zip archive but not a workbook; give a .xlsx, .ods, .xls or .csv file.": (
+        "{name} is een zip-archief maar geen werkmap; geef een .xlsx-, .ods-, .xls- of "
+        ".csv-bestand op."
     ),
     "{name} is not a workbook, so it has no sheet '{sheet}'.": (
         "{name} is geen werkmap en heeft dus geen werkblad '{sheet}'."
@@ -939,11 +935,17 @@ NL: dict[str, str] = {
         "{name} zou uitgepakt groter worden dan {limit} GB en wordt daarom geweigerd. "
         "Sla de lijst opnieuw op vanuit Excel of LibreOffice."
     ),
-    "{name} cannot be read as an Excel workbook ({kind}); open it "
-    "in Excel or LibreOffice and save it again as .xlsx.": (
-        "{name} kan niet als Excel-werkmap worden gelezen ({kind}); open het in Excel of "
-        "LibreOffice en sla het opnieuw op als .xlsx."
+    "{name} cannot be read as a workbook ({kind}); open it in Excel or LibreOffice "
+    "and save it again as .xlsx or .ods.": (
+        "{name} kan niet als werkmap worden gelezen ({kind}); open het in Excel of "
+        "LibreOffice en sla het opnieuw op als .xlsx of .ods."
     ),
+    "{name} is protected with a password. Save it without a password (or as .csv) "
+    "and import that.": (
+        "{name} is met een wachtwoord beveiligd. Sla het op zonder wachtwoord (of als .csv) "
+        "en importeer dat."
+    ),
+    "{name} holds no sheets.": "{name} bevat geen werkbladen.",
     "{name} has no sheet '{sheet}'. Its sheets: {sheets}.": (
         "{name} heeft geen werkblad '{sheet}'. De werkbladen: {sheets}."
     ),
@@ -1059,6 +1061,23 @@ NL: dict[str, str] = {
     "cell holds a formula": "cel bevat een formule",
     "too many cells in the row": "te veel cellen in de rij",
     "filled cells without a heading": "gevulde cellen zonder kolomkop",
+    "112 is the emergency number, not a contact's number": (
+        "112 is het alarmnummer, geen nummer van een contact"
+    ),
+    "sector not known: organisation is 'nog in te delen'": (
+        "sector onbekend: organisatie staat op 'nog in te delen'"
+    ),
+    "column with numbers or addresses is not read": (
+        "kolom met nummers of adressen wordt niet ingelezen"
+    ),
+    "invalid number from import: {value} ({column})": (
+        "ongeldig nummer uit import: {value} ({column})"
+    ),
+    "invalid e-mail address from import: {value} ({column})": (
+        "ongeldig e-mailadres uit import: {value} ({column})"
+    ),
+    "Same person as row {row}: merged.": "Dezelfde persoon als rij {row}: samengevoegd.",
+    "At most {n} columns are read.": "Er worden hoogstens {n} kolommen gelezen.",
     "new": "nieuw",
     "update": "bijwerken",
     "unchanged": "ongewijzigd",

@@ -53,22 +53,33 @@ def test_import_dry_run_then_import_then_export(profile: Path, tmp_path: Path) -
         assert run(profile, "export", "capacity", "--format", fmt, "--out", str(out)).exit_code == 0
 
 
-def test_rows_with_problems_stop_the_import_unless_skipped(profile: Path, tmp_path: Path) -> None:
+def test_a_bad_cell_is_reported_and_its_person_imported(profile: Path, tmp_path: Path) -> None:
     rows = [*ROWS, ["Gijs Nepveld", "Arts", "Ziekenhuisgroep Twente", "", "12345", "", "", ""]]
     path = write_csv(tmp_path / "lijst.csv", HEADERS_NL, rows)
-    refused = run(profile, "import", "contacts", str(path))
-    assert refused.exit_code == 1
-    assert "row 6: invalid phone number in 'Mobiel': '12345'" in refused.output
-    assert "nothing was imported" in refused.output and _people(profile) == 0
     report = tmp_path / "problemen.csv"
     checked = run(profile, "import", "contacts", str(path), "--dry-run", "--report", str(report))
     assert checked.exit_code == 0
+    assert "row 6: invalid phone number in 'Mobiel': '12345'" in checked.output
     assert report.read_text(encoding="utf-8-sig").splitlines() == [
         "Row;Column;Value;Problem;Detail",
         "6;Mobiel;12345;invalid phone number;'12345' is not a valid phone number. Type it as "
         "you would dial it in the Netherlands (e.g. 06-12345678 or 053-1234567) or with a "
         "country code (+32 ...).",
     ]
+    imported = run(profile, "import", "contacts", str(path))
+    assert imported.exit_code == 0 and "1 rijen met een onleesbare cel" in imported.output
+    assert _people(profile) == 5
+
+
+def test_a_row_with_nothing_to_attach_stops_the_import_unless_skipped(
+    profile: Path, tmp_path: Path
+) -> None:
+    rows = [*ROWS, ["", "", "", "", "06-1234 5699", "", "", ""]]
+    path = write_csv(tmp_path / "lijst.csv", HEADERS_NL, rows)
+    refused = run(profile, "import", "contacts", str(path))
+    assert refused.exit_code == 1
+    assert "row 6: name missing" in refused.output
+    assert "nothing was imported" in refused.output and _people(profile) == 0
     skipped = run(profile, "import", "contacts", str(path), "--skip-bad-rows")
     assert skipped.exit_code == 0 and "1 rijen overgeslagen" in skipped.output
     assert _people(profile) == 4
@@ -104,7 +115,7 @@ def test_unknown_empty_and_garbage_files_are_refused_clearly(profile: Path, tmp_
     _assert_clear_refusal(profile, pdf, "not a text file")
     zipped = tmp_path / "lijst.xlsx"
     zipped.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
-    _assert_clear_refusal(profile, zipped, "zip archive but not an Excel workbook")
+    _assert_clear_refusal(profile, zipped, "zip archive but not a workbook")
     nameless = tmp_path / "geen-naam.csv"
     nameless.write_text("Organisatie;Telefoon\nGHOR Twente;053-1234567\n", encoding="utf-8")
     _assert_clear_refusal(profile, nameless, "No column holds the name")
@@ -117,7 +128,7 @@ def test_a_row_with_200_columns_is_reported(profile: Path, tmp_path: Path) -> No
     result = run(profile, "import", "contacts", str(path), "--dry-run")
     assert result.exit_code == 0
     assert "row 3: too many cells in the row: '200'" in result.output
-    assert "3 nieuw" in result.output and "1 met problemen" in result.output
+    assert "4 nieuw" in result.output and "1 rijen met een onleesbare cel" in result.output
 
 
 def test_formulas_are_reported_never_evaluated(profile: Path, tmp_path: Path) -> None:

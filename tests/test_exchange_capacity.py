@@ -20,6 +20,7 @@ from resilient_zcc.exchange.fhir import POPULATION_SYSTEM, PROFILE, export_fhir
 from resilient_zcc.store import Store
 
 from .conftest import PASSPHRASE
+from .saner_profile import precise_to_second, violations
 
 H = f"{{{HAVE}}}"
 X = f"{{{XNL}}}"
@@ -54,6 +55,7 @@ def test_have_export_parsed_back_element_by_element(demo: Store) -> None:
         "Organization", "EmergencyDepartmentStatus", "HospitalBedCapacityStatus",
         "HospitalFacilityStatus", "HospitalResourcesStatus", "LastUpdateTime",
     )]  # fmt: skip
+    full: list[bool] = []
     for hospital in root.findall(f"{H}Hospital"):
         tags = [child.tag for child in hospital]
         assert tags == [tag for tag in order if tag in tags]  # HAVE's order, each once
@@ -64,7 +66,13 @@ def test_have_export_parsed_back_element_by_element(demo: Store) -> None:
         if hospital.find(f"{H}HospitalBedCapacityStatus") is None:
             continue  # a location with only a continuity report or an SEH
         for bed in hospital.find(f"{H}HospitalBedCapacityStatus"):
-            category = bed.findtext(f"{H}SubCategoryBedType")
+            sub = bed.findtext(f"{H}SubCategoryBedType")
+            comment = bed.findtext(f"{H}CommentText")
+            category = sub or comment.split(";")[0].removeprefix("category=")
+            # HAVE 1.0: with a SubCategoryBedType, CapacityStatus is never NotAvailable.
+            status_text = bed.findtext(f"{H}Capacity/{H}CapacityStatus")
+            assert sub is None or status_text != "NotAvailable"
+            full.append(sub is None)
             report = current[(location_id, category)]
             seen.add((location_id, category))
             assert bed.findtext(f"{H}BedType") in {
@@ -82,6 +90,7 @@ def test_have_export_parsed_back_element_by_element(demo: Store) -> None:
         status = hospital.findtext(f"{H}HospitalFacilityStatus/{H}FacilityStatus")
         assert status in {"Normal", "Compromised", "Evacuating"}
     assert seen == set(current)
+    assert any(full) and not all(full)  # the demo has full categories and free ones
     mst_ic = next(r for r in current.values() if r["location_name"] == "MST Enschede" and
                   r["category"] == "ic")  # fmt: skip
     assert mst_ic["available"] >= 0
@@ -158,7 +167,7 @@ def test_fhir_measure_reports_have_the_fields_saner_requires(demo: Store) -> Non
     reports = [e["resource"] for e in bundle["entry"]]
     beds = [r for r in latest_reports(demo) if r["category"] != "thuiszorg_team"]
     assert len(reports) == len({r["location_id"] for r in beds})  # team capacity is no beds
-    precise = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$"
+    precise = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$"  # never 'Z' (SANER)
     current = {(r["location_id"], r["category"]): r for r in latest_reports(demo)}
     for report in reports:
         assert report["resourceType"] == "MeasureReport"
@@ -166,6 +175,8 @@ def test_fhir_measure_reports_have_the_fields_saner_requires(demo: Store) -> Non
         assert report["status"] == "complete" and report["type"] == "summary"
         assert report["measure"]
         assert report["subject"]["identifier"]["value"]
+        assert report["subject"]["type"] == "Location"
+        assert violations(report) == []  # the SANER profile, rule by rule
         assert report["reporter"]["display"]
         for moment in (report["date"], report["period"]["start"], report["period"]["end"]):
             assert re.match(precise, moment)
@@ -174,17 +185,18 @@ def test_fhir_measure_reports_have_the_fields_saner_requires(demo: Store) -> Non
             assert group["code"]["coding"][0]["code"] == "Beds"
             figures = current[(location, group["id"])]
             counts = {p["code"]["coding"][0]["code"]: p["count"] for p in group["population"]}
-            assert counts == {
-                "numTotBeds": figures["total"], "numBeds": figures["staffed"],
-                "numBedsOcc": figures["occupied"],
-            }  # fmt: skip
-            systems = {p["code"]["coding"][0]["system"] for p in group["population"]}
-            assert systems == {POPULATION_SYSTEM}  # SANER's value set (a required binding)
             usable = next(
                 f.usable_free
                 for f in beds_now
                 if (f.location_id, f.category) == (location, group["id"])
             )
+            assert counts == {
+                "numTotBeds": figures["total"], "numbeds": figures["staffed"],
+                "numBedsOcc": figures["occupied"], "numTotBedsAvail": usable,
+            }  # fmt: skip
+            systems = {p["code"]["coding"][0]["system"] for p in group["population"]}
+            assert systems == {POPULATION_SYSTEM}
+            assert POPULATION_SYSTEM.endswith("/CodeSystem/MeasuredValues")
             assert group["measureScore"]["value"] == usable  # after held places
 
 
@@ -277,3 +289,29 @@ def test_capacity_from_a_workbook(demo: Store, tmp_path: Path) -> None:
     assert import_capacity(demo, path).added == 1
     ic = next(r for r in latest_reports(demo, category="ic") if r["location_name"] == "ZGT Hengelo")
     assert (ic["total"], ic["staffed"], ic["occupied"], ic["available"]) == (10, 8, 6, 1)
+
+
+def test_the_saner_checks_catch_what_the_old_export_did() -> None:
+    """The checker is not a rubber stamp: the old export's faults are each named."""
+    old = {
+        "resourceType": "MeasureReport", "status": "complete", "type": "summary",
+        "measure": "urn:uuid:x", "reporter": {"display": "GHOR"},
+        "subject": {"identifier": {"value": "loc"}}, "date": "2026-12-03T09:00:00Z",
+        "period": {"start": "2026-12-03T08:00:00Z", "end": "2026-12-03T09:00:00Z"},
+        "group": [{"id": "ic", "code": {"coding": [{"system": GROUP, "code": "Beds"}]},
+                   "population": [{"code": {"coding": [{"system": OLD, "code": "numBeds"}]},
+                                   "count": 3}]}],
+    }  # fmt: skip
+    assert violations(old) == [
+        "date DateTimePreciseToSecond: 2026-12-03T09:00:00Z",
+        "period.start DateTimePreciseToSecond: 2026-12-03T08:00:00Z",
+        "period.end DateTimePreciseToSecond: 2026-12-03T09:00:00Z",
+        "group ic: population code from MeasurePopulations",
+        "dom-6: a narrative",
+    ]
+    assert precise_to_second("2026-12-03T09:00:00+00:00")
+    assert not precise_to_second("2026-12-03T09:00+00:00")
+
+
+GROUP = "http://hl7.org/fhir/uv/saner/CodeSystem/MeasureGroupSystem"
+OLD = "http://hl7.org/fhir/uv/saner/CodeSystem/MeasurePopulationSystem"

@@ -82,10 +82,30 @@ def test_csv_export_guards_against_formula_injection(store: Store) -> None:
     assert "06 12345678" in row and "00 32 2 555 12 34" in row  # no '+' to guard
     for cell in row:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
-    sheet = load_workbook(io.BytesIO(contacts_xlsx(store))).active
-    values = [c.value for c in sheet[2]]
-    assert "'@SUM(1+1)*cmd|' /C calc'!A0" in values
+    # XLSX: the text as typed, a text cell with the quote-prefix style, no apostrophe.
+    data = contacts_xlsx(store)
+    sheet = load_workbook(io.BytesIO(data)).active
+    cells = {c.value: c for c in sheet[2]}
+    for text in ("@SUM(1+1)*cmd|' /C calc'!A0", '=HYPERLINK("http://x.invalid")', "-2+3"):
+        assert cells[text].data_type == "s" and cells[text].quotePrefix, text
     assert all(c.data_type != "f" for c in sheet[2])
+    assert not any(str(c.value).startswith("'") for c in sheet[2] if c.value)
+    assert not cells["06 12345678"].quotePrefix  # plain cells keep the plain style
+
+
+def test_an_xlsx_with_quote_prefixed_cells_reads_back_unchanged(
+    store: Store, tmp_path: Path
+) -> None:
+    org = model.add_organisation(store, "=Gemeente Oefenstad", "gemeente")
+    person = model.add_person(store, "Kees Testpersoon", org, notes="-2+3 is geen formule")
+    model.add_channel(store, "person", person, "mobile", "06-12345678")
+    before = _state(store)
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(contacts_xlsx(store))
+    plan = plan_import(store, open_source(store, path))
+    assert not plan.problems
+    apply_import(store, plan)
+    assert _state(store) == before
 
 
 def test_foreign_numbers_are_dialled_from_the_netherlands() -> None:
@@ -163,3 +183,46 @@ def test_the_export_format_follows_the_file_name(tmp_path: Path) -> None:
         format_for(tmp_path / "lijst.txt", CONTACT_FORMATS)
     with pytest.raises(ValidationError, match="Unknown format 'pdf'; choose csv, xlsx, vcf"):
         contacts_bytes(None, "pdf")  # type: ignore[arg-type]
+
+
+def test_vcard_names_parse_back_into_the_right_family_names(store: Store, tmp_path: Path) -> None:
+    """The names as lists write them; vobject, an independent parser, reads N back."""
+    from .import_lists import PIKET_HEADERS, PIKET_ROWS, piket_list
+
+    assert PIKET_HEADERS[2] == "Naam"
+    apply_import(store, plan_import(store, open_source(store, piket_list(tmp_path))))
+    text = contacts_vcf(store).decode("utf-8")
+    cards = {c.fn.value: c for c in vobject.readComponents(text)}
+    assert set(cards) == {row[2] for row in PIKET_ROWS if row[2]}
+    names = {fn: (c.n.value.family, c.n.value.given, c.n.value.prefix) for fn, c in cards.items()}
+    assert names["van der Berg, J."] == ("van der Berg", "J.", "")
+    assert names["Dijkstra, R."] == ("Dijkstra", "R.", "")
+    assert names["Dr. E. (Els) Kuipers"] == ("Kuipers", "Els", "Dr.")
+    assert names["van 't Hof, L."] == ("van 't Hof", "L.", "")
+    assert cards["van der Berg, J."].n.params["SORT-AS"] == ["Berg van der"]
+    # Sorted as Dutch lists do: 'van der Berg' under B, "van 't Hof" under H.
+    assert [c.fn.value for c in vobject.readComponents(text)] == [
+        "van der Berg, J.", "Dijkstra, R.", "van 't Hof, L.", "Dr. E. (Els) Kuipers",
+        "Ans de Proef", "Piet Voorbeeld",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "family", "infix", "given", "titles"),
+    [
+        ("van der Berg, J.", "Berg", "van der", "J.", ""),
+        ("Berg, J. van der", "Berg", "van der", "J.", ""),
+        ("van 't Hof, L.", "Hof", "van 't", "L.", ""),
+        ("Dr. E. (Els) Kuipers", "Kuipers", "", "Els", "Dr."),
+        ("Mr. drs. K. de Wit", "Wit", "de", "K.", "Mr. drs."),
+        ("W. (Wim) van den Heuvel", "Heuvel", "van den", "Wim", ""),
+        ("Henk de Proef", "Proef", "de", "Henk", ""),
+        ("Dijkstra, R.", "Dijkstra", "", "R.", ""),
+        ("Anna Voorbeeld", "Voorbeeld", "", "Anna", ""),
+    ],
+)  # fmt: skip
+def test_dutch_names_in_parts(name: str, family: str, infix: str, given: str, titles: str) -> None:
+    from resilient_zcc.contacts.names import parse_name
+
+    parts = parse_name(name)
+    assert (parts.family, parts.infix, parts.given, parts.titles) == (family, infix, given, titles)

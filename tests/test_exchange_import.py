@@ -120,33 +120,44 @@ def test_mapping_override_and_remembered(store: Store, tmp_path: Path) -> None:
     assert again.mapping_origin == "remembered" and again.mapping["Buiten kantoortijd"] == "mobile"
     with pytest.raises(ValidationError, match="no column 'Tel9'"):
         open_source(store, path, "Tel9=mobile")
-    with pytest.raises(ValidationError, match="Unknown field 'mobiel'"):
-        open_source(store, path, "Buiten kantoortijd=mobiel")
+    with pytest.raises(ValidationError, match="Unknown field 'fax'"):
+        open_source(store, path, "Buiten kantoortijd=fax")
 
 
-def test_problems_reported_by_row_and_nothing_written(store: Store, tmp_path: Path) -> None:
+def test_problems_reported_by_row_and_nobody_dropped(store: Store, tmp_path: Path) -> None:
     rows = [
         ROWS[0],
         ["", "Arts", "Ziekenhuisgroep Twente", "", "06-22223333", "", "", ""],
         ["Gijs Nepveld", "Arts", "Bureau Onbekend", "", "12345", "", "geen-mail", "soms"],
         ROWS[0],
+        ["", "", "", "", "06-33334444", "", "", ""],
     ]
     path = write_csv(tmp_path / "fout.csv", HEADERS_NL, rows)
     plan = plan_import(store, open_source(store, path))
     codes = {(p.row, p.code) for p in plan.problems}
     assert codes == {
-        (3, "missing_name"), (4, "unknown_sector"), (4, "invalid_number"),
-        (4, "invalid_email"), (4, "unknown_availability"), (5, "duplicate_person"),
+        (4, "unclassified"), (4, "invalid_number"), (4, "invalid_email"),
+        (4, "unknown_availability"), (5, "duplicate_person"), (6, "missing_name"),
     }  # fmt: skip
     assert "rij 4: ongeldig telefoonnummer in 'Mobiel': '12345'" in [
         p.text("nl") for p in plan.problems
     ]
-    with pytest.raises(ImportRefused, match="3 rows have problems"):
+    # Only the row with nothing to attach its number to keeps the import from going ahead.
+    with pytest.raises(ImportRefused, match="1 rows have problems"):
         apply_import(store, plan)
     assert _counts(store)["people"] == 0
     result = apply_import(store, plan, skip_bad_rows=True)
-    assert result.skipped_rows == [3, 4, 5]
-    assert _counts(store)["people"] == 1
+    assert result.skipped_rows == [6]
+    assert _counts(store)["people"] == 2
+    gijs = store.query_one("SELECT notes FROM people WHERE name = 'Gijs Nepveld'")
+    assert "ongeldig nummer uit import: 12345 (Mobiel)" in gijs["notes"]
+    assert "ongeldig e-mailadres uit import: geen-mail (E-mail)" in gijs["notes"]
+    arts = store.query_one(
+        "SELECT c.value FROM channels c JOIN functions f ON f.id = c.owner_id "
+        "WHERE c.owner_type = 'function' AND f.name = 'Arts'"
+    )
+    assert arts["value"] == "+31622223333"
+    assert plan.summary.unclassified == ["Bureau Onbekend"]
 
 
 def test_reimport_updates_instead_of_duplicating(store: Store, tmp_path: Path) -> None:
@@ -190,7 +201,7 @@ def test_progress_is_reported(store: Store, tmp_path: Path) -> None:
 def test_sector_from_option_when_the_name_says_nothing(store: Store, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "a.csv", ["Naam", "Organisatie"], [["Tess Proef", "De Linde"]])
     source = open_source(store, path)
-    assert [p.code for p in plan_import(store, source).problems] == ["unknown_sector"]
+    assert [p.code for p in plan_import(store, source).problems] == ["unclassified"]
     plan = plan_import(store, source, default_sector="VVT")
     assert not plan.problems
     apply_import(store, plan)
@@ -200,7 +211,7 @@ def test_sector_from_option_when_the_name_says_nothing(store: Store, tmp_path: P
 def test_unknown_format_is_refused(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "lijst.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
-    with pytest.raises(UnreadableFile, match=r"old Excel file \(.xls\)"):
+    with pytest.raises(UnreadableFile, match=r"cannot be read as a workbook"):
         open_source(store, path)
 
 
@@ -305,6 +316,12 @@ def test_excel_sep_line_and_numbers_stored_as_numbers(store: Store, tmp_path: Pa
         ("mailto:a@voorbeeld.invalid, b@voorbeeld.invalid",
          [("a@voorbeeld.invalid", ""), ("b@voorbeeld.invalid", "")]),
         ("053/1234567", [("053/1234567", "")]),
+        ("mobiel 06-1234 5603 / privé 06-1234 5604",
+         [("06-1234 5603", ""), ("06-1234 5604", "privé")]),
+        ("06-1234 5624 (via receptie)", [("06-1234 5624", "via receptie")]),
+        ("werk: 053-123 4567 of thuis 053-765 4321",
+         [("053-123 4567", "werk"), ("053-765 4321", "thuis")]),
+        ("piket 06-1234 5609", [("06-1234 5609", "piket")]),
     ],
 )  # fmt: skip
 def test_several_values_in_one_cell(cell: str, parts: list[tuple[str, str]]) -> None:

@@ -72,6 +72,11 @@ def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
         f"{s.unchanged} ongewijzigd, {s.problem_rows} met problemen; "
         f"{s.organisations_created} nieuwe organisaties, {s.functions_created} nieuwe functies."
     )
+    if s.kept_with_notes:
+        click.echo(f"{s.kept_with_notes} rijen met een onleesbare cel: die staat als notitie bij "
+                   "het contact, de rest van de rij wordt ingelezen.")  # fmt: skip
+    if s.unclassified:
+        click.echo(f"Nog in te delen (sector onbekend): {', '.join(s.unclassified)}.")
     problems = plan.problems
     for problem in problems[:SHOWN_LINES]:
         detail = problem.detail_text()

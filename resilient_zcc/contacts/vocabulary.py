@@ -19,6 +19,10 @@ AVAILABILITY: dict[str, tuple[str, str]] = {
     "24/7": ("24/7", "24/7"),
     "office_hours": ("Kantooruren", "Office hours"),
     "rota": ("Volgens rooster", "By rota"),
+    # Only when the region scales up (a crisis team's line), and what an imported list
+    # left unsaid: never assumed to be 24/7.
+    "scale_up": ("Bij opschaling", "When scaled up"),
+    "unknown": ("Onbekend", "Unknown"),
 }
 
 SECTORS: dict[str, tuple[str, str]] = {
@@ -39,7 +43,10 @@ SECTORS: dict[str, tuple[str, str]] = {
         "Leveranciers (zuurstof, farmacie, brandstof, medische goederen)",
         "Suppliers (oxygen, pharmacy, fuel, medical goods)",
     ),  # fmt: skip
+    # An organisation an import could not place: listed for a person to classify.
+    "unclassified": ("Nog in te delen", "Not yet classified"),
 }
+UNCLASSIFIED = "unclassified"
 
 OWNER_TYPES = frozenset({"person", "function", "organisation"})
 

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import phonenumbers
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from ..contacts.phones import DEFAULT_REGION
 from ..contacts.vocabulary import AVAILABILITY, PHONE_KINDS, SECTORS, label
 from .mapping import CHANNEL_FIELDS, field_label
-from .sheet_safety import guard_cell
+from .sheet_safety import guard_cell, needs_guard
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -107,6 +108,10 @@ def _channel_text(channel: dict[str, Any]) -> str:
 
 
 def person_row(person: ExportPerson, lang: str = "nl") -> list[str]:
+    return [guard_cell(text) for text in _person_values(person, lang)]
+
+
+def _person_values(person: ExportPerson, lang: str) -> list[str]:
     by_kind: dict[str, list[str]] = {}
     for channel in person.channels:
         by_kind.setdefault(channel["kind"], []).append(_channel_text(channel))
@@ -125,8 +130,7 @@ def person_row(person: ExportPerson, lang: str = "nl") -> list[str]:
         "notes": person.notes,
         **{kind: "; ".join(by_kind.get(kind, [])) for kind in CHANNEL_FIELDS},
     }
-    row = [values[c] for c in COLUMNS] + [person.last_verified_at, person.last_verified_by]
-    return [guard_cell(text) for text in row]
+    return [values[c] for c in COLUMNS] + [person.last_verified_at, person.last_verified_by]
 
 
 def header_row(lang: str = "nl") -> list[str]:
@@ -143,12 +147,23 @@ def contacts_csv(store: Store, lang: str = "nl") -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def _xlsx_cell(sheet: object, text: str) -> object:
+    """Text that a spreadsheet would run as a formula is a text cell with the quote-prefix
+    style: shown as typed, never evaluated, no visible apostrophe (Excel and LibreOffice)."""
+    if not needs_guard(text):
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl would otherwise take '=...' for a formula
+    cell.quotePrefix = True
+    return cell
+
+
 def contacts_xlsx(store: Store, lang: str = "nl") -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Contacten" if lang == "nl" else "Contacts")
     sheet.append(header_row(lang))
     for person in people_for_export(store):
-        sheet.append(person_row(person, lang))
+        sheet.append([_xlsx_cell(sheet, text) for text in _person_values(person, lang)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

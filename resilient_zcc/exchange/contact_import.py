@@ -69,7 +69,9 @@ def apply_import(
     with _import_cache(store), store.transaction() as tx:
         if store.log.version_vector() != plan.vector:  # changed since the dry run: plan again
             plan = replan(store, plan)
-        bad = [row.row for row in plan.rows if row.problems]
+        # Only problems that leave nothing to import keep a row out (no name and no
+        # number, a formula); a bad cell is kept as a note and its row imported.
+        bad = [row.row for row in plan.rows if row.blocking]
         if bad and not skip_bad_rows:
             raise ImportRefused(
                 "{n} rows have problems (first: row {first}); nothing was imported. "
@@ -78,7 +80,7 @@ def apply_import(
                 n=len(bad),
                 first=bad[0],
             )
-        good = [row for row in plan.rows if not row.problems]
+        good = [row for row in plan.rows if not row.blocking]
         shared_needed: set[Key] = set()
         for row in good:
             shared_needed |= plan.needs[row.row]

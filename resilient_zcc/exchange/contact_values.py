@@ -11,6 +11,15 @@ from .mapping import normalise_header
 # Between several numbers or addresses in one cell.
 _SEPARATORS = re.compile(r"\s*(?:[;,\n|]|\s+(?:of|en|or|and|/)\s+)\s*", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:tel|telefoon|mob|mobiel|gsm|piket|fax|e-?mail|mail)\s*[.:]\s*", re.I)
+# A word before a number that says whose or which it is: 'privé 06-…', 'werk: 053-…'.
+_WORD_LABEL = re.compile(
+    r"^\s*(mobiel|mob|gsm|privé|prive|thuis|werk|piket|dienst|secretariaat|receptie|"
+    r"kantoor|vast|direct|doorkies|sat|satelliet|home|work|mobile|private|office)\s*[.:]?\s+"
+    r"(?=[+(\d])",
+    re.I,
+)
+# Labels that name the channel's kind already say nothing a note should repeat.
+_PLAIN_LABELS = frozenset({"mobiel", "mob", "gsm", "vast", "direct", "doorkies", "mobile"})
 _NOTE = re.compile(r"\(([^)]*[A-Za-z][^)]*)\)")  # '(privé)', '(alleen bij GRIP)'
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,8 +44,15 @@ def split_values(cell: str) -> list[tuple[str, str]]:
         part = part.strip()
         if not part:
             continue
-        note = ", ".join(m.strip() for m in _NOTE.findall(part))
+        notes = [m.strip() for m in _NOTE.findall(part)]
         value = _LABEL.sub("", _NOTE.sub("", part)).strip()
+        word = _WORD_LABEL.match(value)
+        if word is not None:
+            value = value[word.end() :].strip()
+            label = word.group(1).lower().replace("prive", "privé")
+            if label not in _PLAIN_LABELS:
+                notes.insert(0, label)
+        note = ", ".join(notes)
         if value.lower().startswith("mailto:"):
             value = value[7:]
         if value:
@@ -89,6 +105,20 @@ _AVAILABILITY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "scale_up",
+        (
+            "bij opschaling",
+            "opschaling",
+            "alleen bij opschaling",
+            "bij grip",
+            "alleen bij grip",
+            "bij crisis",
+            "bij calamiteiten",
+            "when scaled up",
+            "on escalation",
+        ),
+    ),
+    (
         "rota",
         (
             "rooster",
@@ -119,7 +149,22 @@ def parse_availability(text: str) -> str | None:
             return code
     if re.search(r"\b(ma|maandag)\b.*\b(vr|vrij|vrijdag)\b", key):
         return "office_hours"
+    if key in ("onbekend", "unknown", "nvt", "n v t", "?"):
+        return "unknown"
     return None
+
+
+def header_availability(header: str) -> str | None:
+    """'Piket (24/7)', '24/7 nummer': a column whose heading states its availability."""
+    key = normalise_header(header)
+    if re.search(r"\b24 ?(?:7|x ?7|uur)\b", key):
+        return "24/7"
+    return None
+
+
+def is_emergency_number(text: str) -> bool:
+    """112 (or 911/999 from foreign lists) is the public emergency number, not a contact's."""
+    return "".join(ch for ch in text if ch.isdigit()) in ("112", "911", "999")
 
 
 _SECTOR_WORDS: dict[str, tuple[str, ...]] = {

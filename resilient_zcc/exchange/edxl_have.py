@@ -106,9 +106,12 @@ def _bed_capacity(hospital: ET.Element, figures: list[BedFigure]) -> None:
     for figure in figures:
         bed = _sub(beds, _h("BedCapacity"))
         _sub(bed, _h("BedType"), CATEGORY_MAP[figure.category][0])
-        _sub(bed, _h("SubCategoryBedType"), figure.category)
-        capacity = _sub(bed, _h("Capacity"))
         available = figure.usable_free  # after held places; 0 when overbezet
+        # HAVE 1.0: with a SubCategoryBedType, CapacityStatus may not be NotAvailable.
+        # A full category is sent without it; our code stays in the comment.
+        if available > 0:
+            _sub(bed, _h("SubCategoryBedType"), figure.category)
+        capacity = _sub(bed, _h("Capacity"))
         _sub(
             capacity,
             _h("CapacityStatus"),
@@ -120,6 +123,7 @@ def _bed_capacity(hospital: ET.Element, figures: list[BedFigure]) -> None:
         _sub(
             bed,
             _h("CommentText"),
+            f"category={figure.category}; "
             f"staffed={figure.staffed}; occupied={figure.occupied}; "
             f"reported_free={figure.free}; held={figure.held}; "
             f"status={figure.status}; reported_at={_have_time(figure.reported_at)}"
@@ -247,6 +251,8 @@ def parse_have(data: bytes) -> list[FigureRow]:
             line = Text("Hospital {hospital}, BedCapacity {bed}", hospital=h_index, bed=b_index)
             bed_type = (bed.findtext(_h("BedType")) or "").strip()
             sub = (bed.findtext(_h("SubCategoryBedType")) or "").strip()
+            extra = _comment_fields(bed.findtext(_h("CommentText")))
+            sub = sub or extra.get("category", "")  # ours, when full: in the comment
             category = sub if sub in CATEGORY_MAP else HAVE_DEFAULT.get(bed_type, "")
             capacity = bed.find(_h("Capacity"))
             if capacity is None or not category:
@@ -259,7 +265,6 @@ def parse_have(data: bytes) -> list[FigureRow]:
                 )
             total = _int(capacity.findtext(_h("BaselineCount")), "BaselineCount", line)
             available = _int(capacity.findtext(_h("AvailableCount")), "AvailableCount", line)
-            extra = _comment_fields(bed.findtext(_h("CommentText")))
             # Without our comment: all baseline beds count as staffed, the rest occupied.
             staffed = _int(extra["staffed"], "staffed", line) if "staffed" in extra else total
             occupied = (

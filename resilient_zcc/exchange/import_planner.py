@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..contacts.model import clean_channel_value
+from ..contacts.vocabulary import UNCLASSIFIED
 from ..errors import ValidationError
+from ..i18n import Text
 from .contact_values import (
     guess_sector,
+    header_availability,
+    is_emergency_number,
     parse_availability,
     parse_sector,
     split_phone_part,
@@ -26,6 +30,7 @@ from .import_report import ImportSummary, Problem, RowPlan
 from .import_source import ImportSource, derived_id
 from .mapping import (
     CHANNEL_FIELDS,
+    HEADER_NOTES,
     IGNORE,
     PHONE_FIELDS,
     Mapping,
@@ -38,6 +43,12 @@ if TYPE_CHECKING:
     from ..store import Store
 
 Key = tuple[str, str]
+# A value that could not be imported, kept on the person so it is not lost.
+_KEPT_NOTES = {
+    "invalid_number": Text("invalid number from import: {value} ({column})"),
+    "emergency_number": Text("invalid number from import: {value} ({column})"),
+    "invalid_email": Text("invalid e-mail address from import: {value} ({column})"),
+}
 
 
 @dataclass
@@ -49,10 +60,11 @@ class ImportPlan:
     summary: ImportSummary
     vector: dict[str, int] = field(default_factory=dict)  # the store's state when planned
     default_sector: str | None = None
+    columns: list[Problem] = field(default_factory=list)  # columns with numbers left unread
 
     @property
     def problems(self) -> list[Problem]:
-        return [p for row in self.rows for p in row.problems]
+        return [*self.columns, *(p for row in self.rows for p in row.problems)]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -99,6 +111,7 @@ class _Directory:
         # A function named once in the whole directory (a region-wide 'ZCC voorzitter')
         # is that function, whichever organisation the person works for.
         self.unique_functions = {n: next(iter(ids)) for n, ids in by_name.items() if len(ids) == 1}
+        self.function_ids = {i for ids in by_name.values() for i in ids}
         self.roles = {
             (r["person_id"], r["function_id"])
             for r in store.query("SELECT person_id, function_id FROM roles WHERE deleted = 0")
@@ -106,7 +119,7 @@ class _Directory:
         self.channels: dict[str, list[dict[str, Any]]] = {}
         for r in store.query(
             "SELECT id, owner_id, kind, value, fallback_order, availability, note FROM channels "
-            "WHERE deleted = 0 AND owner_type = 'person' ORDER BY fallback_order, id"
+            "WHERE deleted = 0 ORDER BY fallback_order, id"
         ):
             self.channels.setdefault(r["owner_id"], []).append(r)
 
@@ -142,13 +155,20 @@ class _Planner:
             row = self._row(number, headers, cells, needed)
             rows.append(row)
             needs[number] = needed
-            if row.problems:
+            if row.blocking:
                 row.action = "problem"
                 self.summary.problem_rows += 1
             else:
                 counter = {"create": "created", "update": "updated"}.get(row.action, row.action)
                 setattr(self.summary, counter, getattr(self.summary, counter) + 1)
-        good = set().union(*(needs[r.row] for r in rows if not r.problems)) if rows else set()
+                if row.problems:
+                    self.summary.kept_with_notes += 1
+        good = set().union(*(needs[r.row] for r in rows if not r.blocking)) if rows else set()
+        self.summary.unclassified = sorted(
+            v["name"]
+            for (t, k), v in self.shared.items()
+            if t == "organisations" and v["sector"] == UNCLASSIFIED and (t, k) in good
+        )
         self.summary.organisations_created = sum(
             1 for (t, k) in self.shared if t == "organisations" and (t, k) in good
         )
@@ -163,7 +183,25 @@ class _Planner:
             self.summary,
             self.store.log.version_vector(),
             self.default_sector,
+            self._unread_columns(),
         )
+
+    def _unread_columns(self) -> list[Problem]:
+        """Columns not read that hold numbers or e-mail addresses, unless a person set
+        them aside: a list's landlines must never vanish without a word."""
+        table = self.source.table
+        found = []
+        first_rows = table.data_rows()[:50]
+        for i, header in enumerate(table.headers):
+            if not header or self.source.mapping.get(header, IGNORE) != IGNORE:
+                continue
+            if header in self.source.set_aside:
+                continue
+            sample = [c[i] for _n, c in first_rows if i < len(c) and c[i]]
+            hits = [c for c in sample if _looks_like_contact(c)]
+            if hits and len(hits) * 2 >= len(sample):
+                found.append(Problem(table.header_index + 1, "column_not_read", header, hits[0]))
+        return found
 
     # --- one row ------------------------------------------------------------------------
 
@@ -176,7 +214,7 @@ class _Planner:
                     number,
                     "too_many_cells",
                     value=str(self.source.table.wide_rows[number]),
-                    detail=f"At most {MAX_COLUMNS} columns are read.",
+                    detail=Text("At most {n} columns are read.", n=MAX_COLUMNS),
                 )
             )
         extra = [c for c in cells[len(headers) :] if c] + [
@@ -185,10 +223,11 @@ class _Planner:
         if extra:
             problems.append(Problem(number, "cells_without_header", value=extra[0][:40]))
         by_field = _cells_by_field(self.source.mapping, headers, cells)
-        for entries in by_field.values():
-            for header, text in entries:
-                if text.startswith("="):
-                    problems.append(Problem(number, "formula", header, text[:40]))
+        if self.source.table.kind == "csv":  # a workbook's cells are stored values
+            for entries in by_field.values():
+                for header, text in entries:
+                    if text.startswith("="):
+                        problems.append(Problem(number, "formula", header, text[:40]))
         values = {
             f: [(h, unescape_formula_guard(t)) for h, t in entries]
             for f, entries in by_field.items()
@@ -204,34 +243,38 @@ class _Planner:
         plan.name = " ".join(name.split())
         org_name = " ".join(first("organisation").split())
         plan.organisation = org_name
-        if not plan.name:
-            problems.append(Problem(number, "missing_name"))
         org_id = (
             self._organisation(number, org_name, values, problems, needed) if org_name else None
         )
+        if not plan.name:
+            # A piket row: a function and its number, no person. The number is the
+            # function's own channel (or, without a function, the organisation's).
+            if any(f in values for f in CHANNEL_FIELDS) and ("function" in values or org_id):
+                self._owner_row(number, values, org_id, plan, needed)
+            else:
+                problems.append(Problem(number, "missing_name"))
+            return plan
 
         # Who this row is about.
         key = first("key")
         person_id, existing = self._match_person(key, plan.name, org_id)
         plan.person_id = person_id
-        if person_id in self.seen_people:
+        additive = person_id in self.seen_people
+        if additive:  # one person listed under two functions: merged, nothing replaced
             problems.append(
                 Problem(
                     number,
                     "duplicate_person",
                     value=plan.name,
-                    detail=f"Same person as row {self.seen_people[person_id]}.",
-                )
+                    detail=Text(
+                        "Same person as row {row}: merged.", row=self.seen_people[person_id]
+                    ),
+                )  # fmt: skip
             )
         else:
             self.seen_people[person_id] = number
 
-        availability = None
-        if "availability" in values:
-            header, text = values["availability"][0]
-            availability = parse_availability(text)
-            if availability is None:
-                problems.append(Problem(number, "unknown_availability", header, text))
+        availability = self._availability(number, values, problems)
 
         writes = plan.writes
         if existing is None:
@@ -259,10 +302,109 @@ class _Planner:
                 writes.append(("people", person_id, changed))
 
         self._functions(values, person_id, org_id, plan, needed)
-        self._channels(number, values, person_id, availability, plan)
+        self._channels(number, values, "person", person_id, availability, plan, additive)
+        self._keep_bad_cells(plan, person_id, existing, writes)
         if existing is not None and plan.writes:
             plan.action = "update"
+        self._remember_person(plan, person_id, existing)
         return plan
+
+    def _remember_person(
+        self, plan: RowPlan, person_id: str, existing: dict[str, Any] | None
+    ) -> None:
+        """A later row about the same person sees this row's result (merged, not doubled)."""
+        written: dict[str, Any] = dict(existing or {})
+        for table, row_id, values in plan.writes:
+            if table == "people" and row_id == person_id:
+                written.update(values)
+        if written:
+            written["id"] = person_id
+            self.dir.people[person_id] = written
+
+    def _availability(
+        self, number: int, values: dict[str, list], problems: list[Problem]
+    ) -> str | None:
+        if "availability" not in values:
+            return None
+        header, text = values["availability"][0]
+        availability = parse_availability(text)
+        if availability is None:
+            problems.append(Problem(number, "unknown_availability", header, text))
+        return availability
+
+    def _owner_row(
+        self,
+        number: int,
+        values: dict[str, list],
+        org_id: str | None,
+        plan: RowPlan,
+        needed: set[Key],
+    ) -> None:
+        """A row without a person: its numbers belong to its function(s), else to the
+        organisation (a switchboard)."""
+        availability = self._availability(number, values, plan.problems)
+        function_ids = self._function_ids(values, org_id, needed)
+        if function_ids:
+            plan.owner, owners = "function", function_ids
+            plan.name = values["function"][0][1].strip()
+        elif org_id is not None:
+            plan.owner, owners = "organisation", [org_id]
+            plan.name = plan.organisation
+        else:
+            plan.problems.append(Problem(number, "missing_name"))
+            return
+        plan.person_id = owners[0]
+        for owner_id in owners:
+            additive = owner_id in self.seen_people  # a second row for one piket phone
+            self.seen_people.setdefault(owner_id, number)
+            self._channels(number, values, plan.owner, owner_id, availability, plan, additive)
+        plan.action = "update" if plan.writes and self._known_owner(owners[0]) else "create"
+        if not plan.writes:
+            plan.action = "unchanged"
+
+    def _known_owner(self, owner_id: str) -> bool:
+        return owner_id in self.dir.org_rows or owner_id in self.dir.function_ids
+
+    def _keep_bad_cells(
+        self,
+        plan: RowPlan,
+        person_id: str,
+        existing: dict[str, Any] | None,
+        writes: list[tuple[str, str, dict[str, Any]]],
+    ) -> None:
+        """A value that could not be imported stays visible: as a note on the person, in
+        Dutch like the rest of the region's data (a note is data, not a message)."""
+        lines = [
+            Text(_KEPT_NOTES[p.code].template, value=p.value, column=p.column).render("nl")
+            for p in plan.problems
+            if p.code in _KEPT_NOTES and p.value
+        ]
+        if not lines:
+            return
+        person = next((w[2] for w in writes if w[0] == "people" and w[1] == person_id), None)
+        current = (
+            person.get("notes") if person and "notes" in person else
+            (existing or {}).get("notes")
+        ) or ""  # fmt: skip
+        new = [line for line in lines if line not in current]
+        notes = "\n".join(part for part in (current, *new) if part)
+        before = (existing or {}).get("notes") or ""
+        if existing is not None and notes == before:  # the same list again: no change
+            if person is not None and person.get("notes") is not None:
+                del person["notes"]
+                if "notes" in plan.changes:
+                    plan.changes.remove("notes")
+                if not person:
+                    writes.remove(("people", person_id, person))
+            return
+        if not new:
+            return
+        if person is None:
+            writes.append(("people", person_id, {"notes": notes}))
+        else:
+            person["notes"] = notes
+        if "notes" not in plan.changes:
+            plan.changes.append("notes")
 
     def _organisation(
         self,
@@ -283,18 +425,9 @@ class _Planner:
         org_id = derived_id("organisation", key)
         if ("organisations", org_id) not in self.shared:
             sector = sector or guess_sector(name) or self.default_sector
-            if sector is None:
-                if not sector_text[1]:
-                    problems.append(
-                        Problem(
-                            number,
-                            "unknown_sector",
-                            "",
-                            name,
-                            detail="Add a Sector column or give --sector.",
-                        )
-                    )
-                return org_id
+            if sector is None:  # never a refusal: listed afterwards for a person to classify
+                sector = UNCLASSIFIED
+                problems.append(Problem(number, "unclassified", "", name))
             first = {
                 f: (values.get(f) or [("", "")])[0][1] for f in ("short_name", "city", "region")
             }
@@ -331,10 +464,28 @@ class _Planner:
         plan: RowPlan,
         needed: set[Key],
     ) -> None:
+        names = self._function_names(values)
+        for function_name, function_id in zip(
+            names, self._function_ids(values, org_id, needed), strict=True
+        ):
+            if (person_id, function_id) not in self.dir.roles:
+                role = {"person_id": person_id, "function_id": function_id, "deleted": 0}
+                plan.writes.append(("roles", derived_id("role", person_id, function_id), role))
+                plan.changes.append(f"function {function_name}")
+
+    @staticmethod
+    def _function_names(values: dict[str, list]) -> list[str]:
         names: list[str] = []
         for _header, text in values.get("function", []):
             names += [n.strip() for n in text.replace("\n", ";").split(";") if n.strip()]
-        for function_name in dict.fromkeys(names):
+        return list(dict.fromkeys(names))
+
+    def _function_ids(
+        self, values: dict[str, list], org_id: str | None, needed: set[Key]
+    ) -> list[str]:
+        """The functions a row names, found in the directory or created (in `shared`)."""
+        ids = []
+        for function_name in self._function_names(values):
             key = (normalise_header(function_name), org_id or "")
             function_id = (
                 self.dir.functions.get(key)
@@ -352,34 +503,41 @@ class _Planner:
                         "deleted": 0,
                     }
                 needed.add(("functions", function_id))
-            if (person_id, function_id) not in self.dir.roles:
-                role = {"person_id": person_id, "function_id": function_id, "deleted": 0}
-                plan.writes.append(("roles", derived_id("role", person_id, function_id), role))
-                plan.changes.append(f"function {function_name}")
+            ids.append(function_id)
+        return ids
 
     def _channels(
         self,
         number: int,
         values: dict[str, list],
+        owner_type: str,
         person_id: str,
         availability: str | None,
         plan: RowPlan,
+        additive: bool = False,
     ) -> None:
-        existing = self.dir.channels.get(person_id, [])
+        """The row's channels of each kind; a filled cell says the whole kind (a number no
+        longer listed goes), except in a second row about the same owner (`additive`)."""
+        existing = self.dir.channels.setdefault(person_id, [])
         next_order = max((c["fallback_order"] or 0 for c in existing), default=0) + 1
         for kind in CHANNEL_FIELDS:
             if kind not in values:
                 continue
-            wanted: list[tuple[str, str]] = []
+            wanted: list[tuple[str, str, str | None]] = []
             for header, text in values[kind]:
                 parts = (
                     split_values(text)
                     if kind in (*PHONE_FIELDS, "email")
                     else [(" ".join(text.split()), "")]
                 )
+                header_note = HEADER_NOTES.get(normalise_header(header), "")
+                column_availability = header_availability(header)
                 for value, note in parts:
                     pieces = split_phone_part(value) if kind in PHONE_FIELDS else [value]
                     for piece in pieces:
+                        if kind in PHONE_FIELDS and is_emergency_number(piece):
+                            plan.problems.append(Problem(number, "emergency_number", header, piece))
+                            continue
                         try:
                             clean = clean_channel_value(kind, piece)
                         except ValidationError as exc:
@@ -387,16 +545,20 @@ class _Planner:
                             plan.problems.append(Problem(number, code, header, piece, exc.message))
                             continue
                         if clean not in (w[0] for w in wanted):
-                            wanted.append((clean, note))
+                            full_note = ", ".join(n for n in (header_note, note) if n)
+                            wanted.append((clean, full_note, column_availability))
             have = [c for c in existing if c["kind"] == kind]
             have_values = {c["value"] for c in have}
-            stale = [c for c in have if c["value"] not in {w[0] for w in wanted}]
-            for value, note in wanted:
+            stale = (
+                [] if additive else [c for c in have if c["value"] not in {w[0] for w in wanted}]
+            )
+            for value, note, column_availability in wanted:
+                said = availability or column_availability
                 match = next((c for c in have if c["value"] == value), None)
                 if match is not None:
                     update: dict[str, Any] = {}
-                    if availability and match["availability"] != availability:
-                        update["availability"] = availability
+                    if said and match["availability"] != said:
+                        update["availability"] = said
                     if note and note != (match["note"] or ""):
                         update["note"] = note
                     if update:
@@ -408,28 +570,37 @@ class _Planner:
                 if stale:  # a changed number replaces the old one in its place
                     old = stale.pop(0)
                     update = {"value": value, "note": note}
-                    if availability:
-                        update["availability"] = availability
+                    if said:
+                        update["availability"] = said
                     plan.writes.append(("channels", old["id"], update))
                     plan.changes.append(f"{kind} {old['value']} -> {value}")
                     continue
                 channel = {
-                    "owner_type": "person",
+                    "owner_type": owner_type,
                     "owner_id": person_id,
                     "kind": kind,
                     "value": value,
                     "fallback_order": next_order,
-                    "availability": availability or "24/7",
+                    "availability": said or "unknown",  # never assumed 24/7
                     "note": note,
                     "deleted": 0,
                 }
                 next_order += 1
-                channel_id = derived_id("channel", person_id, kind, value)
+                channel_id = derived_id("channel", person_id, kind, value)  # owner ids differ
                 plan.writes.append(("channels", channel_id, channel))
+                existing.append(dict(channel, id=channel_id))  # seen by a later row
                 plan.changes.append(f"{kind} {value}")
             for old in stale:
                 plan.writes.append(("channels", old["id"], {"deleted": 1}))
                 plan.changes.append(f"{kind} {old['value']} removed")
+
+
+def _looks_like_contact(cell: str) -> bool:
+    """A phone number (at least 8 digits, little else) or an e-mail address."""
+    if "@" in cell and "." in cell.rpartition("@")[2]:
+        return True
+    digits = sum(ch.isdigit() for ch in cell)
+    return digits >= 8 and digits * 2 >= len(cell.replace(" ", ""))
 
 
 def plan_import(

@@ -25,7 +25,15 @@ PROBLEMS: dict[str, Text] = {
     "unknown_location": Text("unknown location"),
     "invalid_value": Text("invalid value"),
     "refused": Text("report refused"),
+    "emergency_number": Text("112 is the emergency number, not a contact's number"),
+    "unclassified": Text("sector not known: organisation is 'nog in te delen'"),
+    "column_not_read": Text("column with numbers or addresses is not read"),
 }
+# Problems that never keep a row out: the person and every good value are imported, the
+# bad cell is kept as a note on the contact (or the organisation is left to classify).
+KEPT = frozenset({"invalid_number", "invalid_email", "emergency_number", "unknown_availability",
+                  "unknown_sector", "unclassified", "column_not_read", "duplicate_person",
+                  "too_many_cells", "cells_without_header"})  # fmt: skip
 
 ACTIONS: dict[str, Text] = {
     "create": Text("new"),
@@ -88,6 +96,12 @@ class RowPlan:
     changes: list[str] = field(default_factory=list)  # e.g. 'mobile +31612345678'
     problems: list[Problem] = field(default_factory=list)
     writes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    owner: str = "person"  # or 'function'/'organisation': a row about a number without a person
+
+    @property
+    def blocking(self) -> list[Problem]:
+        """The problems that keep this row out (a missing name, a formula, ...)."""
+        return [p for p in self.problems if p.code not in KEPT]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +110,7 @@ class RowPlan:
             "name": self.name,
             "organisation": self.organisation,
             "person_id": self.person_id,
+            "owner": self.owner,
             "changes": self.changes,
             "problems": [p.as_dict() for p in self.problems],
         }
@@ -109,9 +124,11 @@ class ImportSummary:
     problem_rows: int = 0
     organisations_created: int = 0
     functions_created: int = 0
+    kept_with_notes: int = 0  # rows imported with a bad cell kept as a note
+    unclassified: list[str] = field(default_factory=list)  # organisations to classify
 
-    def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__, unclassified=list(self.unclassified))
 
 
 def problems_csv(problems: Iterable[Problem], lang: str | None = None) -> bytes:

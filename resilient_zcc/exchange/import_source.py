@@ -6,12 +6,20 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
-from .mapping import FIELDS, IGNORE, Mapping, guess_mapping, parse_mapping_option, signature
+from .mapping import (
+    FIELDS,
+    IGNORE,
+    Mapping,
+    field_by_name,
+    guess_mapping,
+    parse_mapping_option,
+    signature,
+)
 from .tables import Table, read_table
 
 if TYPE_CHECKING:
@@ -40,19 +48,26 @@ class ImportSource:
     mapping: Mapping
     mapping_origin: str  # 'guessed', 'remembered' or 'given'
     signature: str
+    # Columns a person chose not to read (given or remembered), so not warned about.
+    set_aside: set[str] = field(default_factory=set)
 
     def set_field(self, header: str, field_name: str) -> None:
         """Map one column to a field (a wizard's drop-down); IGNORE leaves it unread."""
         if header not in self.table.headers:
             raise ValidationError("The file has no column '{header}'.", header=header)
-        if field_name not in FIELDS:
+        found = field_by_name(field_name)
+        if found is None:
             raise ValidationError(
                 "Unknown field '{field}'. Fields: {fields}.",
                 field=field_name,
                 fields=", ".join(FIELDS),
             )
-        self.mapping[header] = field_name
+        self.mapping[header] = found
         self.mapping_origin = "given"
+        if found == IGNORE:
+            self.set_aside.add(header)
+        else:
+            self.set_aside.discard(header)
 
     def mapping_rows(self, examples: int = 3) -> list[dict[str, Any]]:
         """For showing: each column with its field, an example value and up to `examples`
@@ -99,11 +114,14 @@ def open_source(
     sig = signature(headers)
     mapping = guess_mapping(headers)
     origin = "guessed"
+    chosen: Mapping = {}
     remembered = remembered_mapping(store, sig)
     if remembered:
-        mapping.update({h: f for h, f in remembered.items() if h in mapping})
+        chosen.update({h: f for h, f in remembered.items() if h in mapping and f in FIELDS})
         origin = "remembered"
     if mapping_option:
-        mapping.update(parse_mapping_option(mapping_option, headers))
+        chosen.update(parse_mapping_option(mapping_option, headers))
         origin = "given"
-    return ImportSource(table, mapping, origin, sig)
+    mapping.update(chosen)
+    set_aside = {h for h, f in chosen.items() if f == IGNORE}
+    return ImportSource(table, mapping, origin, sig, set_aside)

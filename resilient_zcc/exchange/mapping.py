@@ -127,6 +127,19 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "office phone",
             "telefoon werk",
             "tel werk",
+            "vast doorkiesnummer",
+            "vast doorkies",
+            "vaste telefoon",
+            "vast nummer doorkies",
+            "landline",
+            "secretariaat",
+            "receptie",
+            "centrale",
+            "switchboard",
+            "thuis",
+            "thuisnummer",
+            "home",
+            "home phone",
         ),
     ),
     "mobile": (
@@ -144,6 +157,11 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "mobile phone",
             "telefoon mobiel",
             "tel mobiel",
+            "prive",
+            "prive nummer",
+            "prive mobiel",
+            "private",
+            "private phone",
         ),
     ),
     "piket": (
@@ -161,19 +179,53 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "oncall",
             "on call phone",
             "duty phone",
+            "24 7",
+            "24x7",
+            "24 uur",
+            "24 7 nummer",
+            "piket 24 7",
+            "dienst",
+            "dienstdoende",
+            "bereikbaarheidsnummer",
+            "achterwacht",
+            "crisisnummer",
+            "on duty",
         ),
     ),
     "satellite": (
         "Satelliet",
         "Satellite",
-        ("satelliet", "satelliettelefoon", "sat", "satellite", "satellite phone"),
+        (
+            "satelliet",
+            "satelliettelefoon",
+            "sat",
+            "sat telefoon",
+            "satellite",
+            "satellite phone",
+            "satphone",
+            "iridium",
+        ),
     ),
     "c2000": (
         "C2000",
         "C2000",
-        ("c2000", "c2000 gespreksgroep", "gespreksgroep", "talk group", "portofoon"),
+        (
+            "c2000",
+            "c2000 gespreksgroep",
+            "gespreksgroep",
+            "talk group",
+            "talkgroup",
+            "portofoon",
+            "portofoon c2000",
+            "c2000 portofoon",
+            "radio",
+        ),
     ),
-    "ncv": ("NCV", "NCV", ("ncv", "noodcommunicatievoorziening")),
+    "ncv": (
+        "NCV",
+        "NCV",
+        ("ncv", "ncv nummer", "noodcommunicatievoorziening", "nood communicatie voorziening"),
+    ),
     "email": (
         "E-mail",
         "E-mail",
@@ -203,6 +255,11 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "availability",
             "available",
             "reachable",
+            "hours",
+            "uren",
+            "tijden",
+            "bereikbaar op",
+            "when",
         ),
     ),
     "notes": (
@@ -223,6 +280,10 @@ FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     IGNORE: ("(niet inlezen)", "(ignore)", ()),
 }
 PHONE_FIELDS = ("direct", "mobile", "piket", "satellite")
+# Headers whose name says more than the kind: kept as the note of the channels they give.
+HEADER_NOTES = {"prive": "privé", "prive nummer": "privé", "prive mobiel": "privé",
+                "thuis": "thuis", "thuisnummer": "thuis", "secretariaat": "secretariaat",
+                "receptie": "receptie", "centrale": "centrale"}  # fmt: skip
 CHANNEL_FIELDS = (*PHONE_FIELDS, "c2000", "ncv", "email", "meeting_point")
 
 Mapping = dict[str, str]
@@ -259,6 +320,16 @@ def field_for_header(header: str) -> str | None:
         return None
     if key in _SPELLINGS:  # 'c2000', '06'
         return _SPELLINGS[key]
+    bare = re.sub(r"\s*\(.*?\)\s*", " ", str(header)).strip()  # 'Piket (24/7)' -> 'Piket'
+    if bare and bare != str(header).strip():
+        found = field_for_header(bare)
+        if found is not None:
+            return found
+    if "/" in str(header):  # 'Vast / doorkiesnummer': either half names the field
+        for half in str(header).split("/"):
+            found = field_for_header(half) if half.strip() else None
+            if found is not None:
+                return found
     key = re.sub(r"(?<=[a-z])\s*\d+$", "", key)  # 'telefoon 2', 'mobiel2'
     if key in _SPELLINGS:
         return _SPELLINGS[key]
@@ -335,13 +406,14 @@ def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
             pairs.append((header.strip(), field.strip()))
     by_normal = {normalise_header(h): h for h in headers}
     result: Mapping = {}
-    for header, field in pairs:
-        if field not in FIELDS:
+    for header, given in pairs:
+        found = field_by_name(given)
+        if found is None:
             raise ValidationError(
                 "Unknown field '{field}' for column '{header}'. Fields: {fields}.",
-                field=field,
+                field=given,
                 header=header,
-                fields=", ".join(FIELDS),
+                fields=", ".join(f"{nl} ({key})" for key, (nl, _en, _s) in FIELDS.items()),
             )
         actual = header if header in headers else by_normal.get(normalise_header(header))
         if actual is None:
@@ -350,8 +422,22 @@ def parse_mapping_option(text: str, headers: list[str]) -> Mapping:
                 header=header,
                 columns=", ".join(h for h in headers if h),
             )
-        result[actual] = field
+        result[actual] = found
     return result
+
+
+def field_by_name(name: str) -> str | None:
+    """A field from its key ('direct'), its label as the help shows it ('Telefoon',
+    'Phone', '(niet inlezen)') or a header spelling ('Doorkiesnummer')."""
+    if name in FIELDS:
+        return name
+    key = normalise_header(name)
+    for field, (nl, en, _spellings) in FIELDS.items():
+        if key in (normalise_header(nl), normalise_header(en)):
+            return field
+    if key in ("niet inlezen", "ignore", "overslaan", "skip"):
+        return IGNORE
+    return field_for_header(name)
 
 
 def check_mapping(mapping: Mapping) -> None:

@@ -15,7 +15,13 @@ from __future__ import annotations
 from .contact_values import FORMULA_START
 
 
+def needs_guard(text: str) -> bool:
+    return bool(text) and text.startswith(FORMULA_START)
+
+
 def guard_cell(text: str) -> str:
-    if text and text.startswith(FORMULA_START):
+    """For CSV: a leading apostrophe. XLSX uses the quote-prefix style instead
+    (`contact_export._xlsx_cell`), which hides it."""
+    if needs_guard(text):
         return "'" + text
     return text

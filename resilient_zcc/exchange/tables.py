@@ -36,7 +36,7 @@ class Table:
     """The rows of a sheet as text; `header_index` points at the header row."""
 
     source: str  # file name, shown in reports
-    kind: str  # 'csv' or 'xlsx'
+    kind: str  # 'csv', 'xlsx', 'xls' or 'ods'
     rows: list[list[str]]
     header_index: int = 0
     notes: list[str] = field(default_factory=list)  # how it was read (encoding, delimiter)
@@ -85,7 +85,7 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     """Read a CSV or XLSX file (recognised by content, not by name) into a Table; of a
     workbook the named sheet, else the first."""
     from .csv_reader import read_csv
-    from .xlsx_reader import is_xlsx, read_xlsx
+    from .sheet_reader import read_workbook, workbook_kind
 
     try:
         size = path.stat().st_size
@@ -108,17 +108,12 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
         )
     with path.open("rb") as handle:
         head = handle.read(8)
-    if is_xlsx(path, head):
-        table = read_xlsx(path, sheet)
-    elif head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableFile(
-            "{name} is an old Excel file (.xls) or a password-protected workbook. Save it "
-            "in Excel as .xlsx without a password, or as .csv, and import that.",
-            name=path.name,
-        )
+    kind = workbook_kind(path, head)
+    if kind is not None:
+        table = read_workbook(path, kind, sheet)
     elif head.startswith(b"PK"):
         raise UnreadableFile(
-            "{name} is a zip archive but not an Excel workbook; give a .xlsx or .csv file.",
+            "{name} is a zip archive but not a workbook; give a .xlsx, .ods, .xls or .csv file.",
             name=path.name,
         )
     else:

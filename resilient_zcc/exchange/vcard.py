@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import vobject
 
+from ..contacts.names import parse_name, sort_key
 from ..contacts.queries import contact_cards
 from ..contacts.vocabulary import CHANNEL_KINDS, PHONE_KINDS
 
@@ -28,12 +29,6 @@ TEL_TYPES = {
 }
 
 
-def _name_parts(name: str) -> tuple[str, str]:
-    """(given, family): 'Anna van der Test' -> ('Anna', 'van der Test')."""
-    first, _, rest = name.strip().partition(" ")
-    return (first, rest) if rest else ("", first)
-
-
 def person_vcard(card: object, now: datetime) -> str:
     from ..contacts.queries import ContactCard
 
@@ -43,8 +38,11 @@ def person_vcard(card: object, now: datetime) -> str:
     v.add("kind").value = "individual"
     v.add("uid").value = f"urn:uuid:{card.id}"
     v.add("fn").value = card.name
-    given, family = _name_parts(card.name)
-    v.add("n").value = vobject.vcard.Name(family=family, given=given)
+    parts = parse_name(card.name)
+    n = v.add("n")
+    n.value = vobject.vcard.Name(family=parts.family_name, given=parts.given, prefix=parts.titles)
+    if parts.infix:  # RFC 6350 SORT-AS: Dutch lists sort 'van der Berg' under B
+        n.params["SORT-AS"] = [f"{parts.family} {parts.infix}".strip()]
     if card.organisation:
         v.add("org").value = [card.organisation]
     if card.functions:
@@ -74,7 +72,6 @@ def person_vcard(card: object, now: datetime) -> str:
 def contacts_vcf(store: Store, now: datetime | None = None) -> bytes:
     """Every contact as one vCard 4.0 each, in one .vcf file (UTF-8)."""
     now = now or datetime.now(UTC)
-    ids = [
-        r["id"] for r in store.query("SELECT id FROM people WHERE deleted = 0 ORDER BY name, id")
-    ]
+    rows = store.query("SELECT id, name FROM people WHERE deleted = 0 ORDER BY id")
+    ids = [r["id"] for r in sorted(rows, key=lambda r: (sort_key(r["name"]), r["id"]))]
     return "".join(person_vcard(card, now) for card in contact_cards(store, ids, now)).encode()

@@ -12,9 +12,11 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..contacts.vocabulary import SECTORS
+from ..contacts.vocabulary import SECTORS, UNCLASSIFIED
 from ..demo import FIRST_NAMES, SURNAMES
 from ..errors import ValidationError
+
+_SECTORS = [code for code in SECTORS if code != UNCLASSIFIED]  # a real list's sectors
 
 if TYPE_CHECKING:
     from ..changelog import Transaction
@@ -101,7 +103,7 @@ class _Generator:
 
     def organisation(self, tx: Transaction, index: int) -> None:
         rng = self.rng
-        sector = list(SECTORS)[index % len(SECTORS)]
+        sector = _SECTORS[index % len(_SECTORS)]
         city = rng.randrange(len(CITIES))
         org_id = self.new_id()
         word = rng.choice(ORG_WORDS)

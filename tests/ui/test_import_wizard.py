@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import vobject
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QMessageBox
 
 from resilient_zcc.contacts.queries import search_contacts
 from resilient_zcc.store import Store
@@ -94,42 +94,42 @@ def test_a_dutch_csv_walked_through_every_step(
     assert mapping.field_of("Naam") == "name"
     assert mapping.field_of("Telefoon") == "direct"
     assert mapping.field_of("E-mailadres") == "email"
-    assert mapping.field_of("Dienst") == "ignore"  # not a known heading: left unread
+    assert mapping.field_of("Dienst") == "piket"  # a heading piket lists use
     examples = {
         mapping.table.item(r, 0).text(): mapping.table.item(r, 1).text()
         for r in range(mapping.table.rowCount())
     }
     assert "Anneke Testpersoon" in examples["Naam"]
     assert "Geraden" in mapping.subTitle()
+    mapping.choose("Dienst", "ignore")
     mapping.choose("Dienst", "piket")
     assert wizard.source is not None and wizard.source.mapping["Dienst"] == "piket"
 
     plan(qtbot, wizard)
     page = wizard.plan_page
-    assert "Nieuw: 3," in page.summary.text() and "rijen met problemen: 1;" in page.summary.text()
+    assert "Nieuw: 4," in page.summary.text() and "rijen met problemen: 0;" in page.summary.text()
     problems = page.problems.rows
     assert [(p["row"], p["column"], p["code"]) for p in problems] == [
         (4, "Mobiel", "invalid_number")
     ]
     assert page.problems.data(page.problems.index(0, 3)) == "ongeldig telefoonnummer"
     assert "06-12" in page.problems.data(page.problems.index(0, 4))  # the rule, in Dutch
-    assert not page.isComplete()  # a bad row: nothing goes unless the user skips it
-    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    assert "notitie" in page.hint.text()
+    assert page.isComplete()  # a bad cell never keeps its person out
+    assert not page.skip.isEnabled()
     report = tmp_path / "problemen.csv"
     assert page.save_report(report)
     rows = list(csv.reader(io.StringIO(report.read_text("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Rij", "Kolom", "Waarde", "Probleem"]
     assert rows[1][:3] == ["4", "Mobiel", "06-12"]
-    page.skip.setChecked(True)
-    assert page.isComplete()
 
     with qtbot.waitSignal(window.session.data_changed, timeout=WAIT_MS):
         apply(qtbot, wizard)
-    assert wizard.imported is not None and wizard.imported.skipped_rows == [4]
-    assert "Nieuw: 3," in wizard.apply_page.status.text()
+    assert wizard.imported is not None and wizard.imported.skipped_rows == []
+    assert "Nieuw: 4," in wizard.apply_page.status.text()
     assert wizard.apply_page.bar.value() == wizard.apply_page.bar.maximum()
     assert named(window, "Testpersoon") == ["Anneke Testpersoon"]
-    assert named(window, "Oefenaar") == []  # the skipped row
+    assert named(window, "Oefenaar") == ["Cécile Oefenaar"]  # kept, the bad number as a note
     daan = search_contacts(window.session.store, "Fictiefsma", 5)[0]
     assert any(c.kind == "piket" and c.value == "+31546123457" for c in daan.channels)
     contacts = window.contacts  # the Contacten screen finds them
@@ -147,7 +147,6 @@ def test_a_dutch_csv_walked_through_every_step(
     plan(qtbot, again)
     summary = again.plan.summary if again.plan else None
     assert summary is not None and (summary.created, summary.updated) == (0, 1)
-    again.plan_page.skip.setChecked(True)
     apply(qtbot, again)
     assert named(window, "Testpersoon") == ["Anneke Testpersoon"]
     anneke = search_contacts(window.session.store, "Testpersoon", 5)[0]

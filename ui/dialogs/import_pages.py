@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from resilient_zcc.contacts.vocabulary import SECTORS, label
+from resilient_zcc.contacts.vocabulary import SECTORS, UNCLASSIFIED, label
 from resilient_zcc.exchange.contact_import import apply_import, plan_import
 from resilient_zcc.exchange.export_files import write_export_file
 from resilient_zcc.exchange.import_report import PROBLEMS, problems_csv
@@ -86,7 +86,14 @@ add_catalogue(
         "Se&ctor for new organisations without one:": (
             "Se&ctor voor nieuwe organisaties zonder sector:"
         ),
-        "(none: report the row)": "(geen: rij melden)",
+        "(none: 'nog in te delen', listed afterwards)": (
+            "(geen: 'nog in te delen', daarna opgesomd)"
+        ),
+        "Every row is imported; a value that could not be read stays as a note on its "
+        "contact, an organisation without a sector is 'nog in te delen'.": (
+            "Elke rij wordt ingelezen; een waarde die niet te lezen is blijft als notitie bij "
+            "het contact staan, een organisatie zonder sector komt op 'nog in te delen'."
+        ),
         "Fix the rows in the file and choose it again, or skip them.": (
             "Herstel de rijen in het bestand en kies het opnieuw, of sla ze over."
         ),
@@ -252,8 +259,8 @@ class PlanPage(QWizardPage):
         self.skip = QCheckBox(tr("&Skip the rows with problems and import the others"))
         self.skip.toggled.connect(lambda _on: self.completeChanged.emit())
         self.sector = QComboBox()
-        self.sector.addItem(tr("(none: report the row)"), None)
-        for code in SECTORS:
+        self.sector.addItem(tr("(none: 'nog in te delen', listed afterwards)"), None)
+        for code in (c for c in SECTORS if c != UNCLASSIFIED):
             self.sector.addItem(label(SECTORS, code, language()), code)
         self.sector.activated.connect(lambda _i: self.initializePage())
         sector_label = QLabel(tr("Se&ctor for new organisations without one:"))
@@ -316,12 +323,19 @@ class PlanPage(QWizardPage):
                     total=len(problems),
                 )
             )
-        elif problems:
+        elif any(row.blocking for row in plan.rows):
             self.hint.setText(tr("Fix the rows in the file and choose it again, or skip them."))
+        elif problems:
+            self.hint.setText(
+                tr(
+                    "Every row is imported; a value that could not be read stays as a note on "
+                    "its contact, an organisation without a sector is 'nog in te delen'."
+                )
+            )
         else:
             self.hint.setText(tr("No problems found."))
         self.save.setEnabled(bool(problems))
-        self.skip.setEnabled(bool(problems))
+        self.skip.setEnabled(any(row.blocking for row in plan.rows))
 
     def save_report(self, path: Path) -> bool:
         """Write every problem as CSV (row, column, value, problem, rule), atomically."""
@@ -353,7 +367,7 @@ class PlanPage(QWizardPage):
         plan = self.owner.plan
         if plan is None or self.owner.busy():
             return False
-        good = any(not row.problems for row in plan.rows)
+        good = any(not row.blocking for row in plan.rows)
         return good and (plan.summary.problem_rows == 0 or self.skip.isChecked())
 
 
