@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, ValidationError
@@ -60,3 +60,22 @@ def require_row(
         if hint is not None:
             raise NotFound("No {what} with id {id}. {hint}", what=what, id=row_id, hint=hint)
         raise NotFound("No {what} with id {id}.", what=what, id=row_id)
+
+
+# Clocks of laptops and phones differ a little: a report up to this far ahead is accepted.
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+def report_time(reported_at: datetime | None, now: datetime) -> str:
+    """When a reported fact was true (default: now), as UTC ISO; never in the future."""
+    now_iso = utc_iso(now, Text("The current time"))
+    moment = reported_at if reported_at is not None else now
+    at = utc_iso(moment, Text("The report time"))
+    if moment > now + FUTURE_TOLERANCE:
+        raise ValidationError(
+            "The report time {at} lies in the future (now is {now}); give the time the "
+            "figures were true, at most 5 minutes ahead.",
+            at=at,
+            now=now_iso,
+        )
+    return at

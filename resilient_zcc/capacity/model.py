@@ -18,19 +18,18 @@ Report figures, per location and category (for a team category, counted in clien
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..i18n import Text
-from ..validation import new_id, require_row, utc_iso
+from ..validation import new_id, report_time, require_row
 from .categories import FEATURES, SOURCES, STATUSES, check_category
 from .rhythm import DEFAULT_EVERY_HOURS, DEFAULT_TIME, check_rhythm
 
 if TYPE_CHECKING:
     from ..store import Store
 
-FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of laptops and phones differ a little
 
 # Derived status by the free share of staffed capacity (available / staffed), checked in order.
 STATUS_THRESHOLDS: tuple[tuple[float, str], ...] = (
@@ -295,16 +294,7 @@ def report_capacity(
             source=source,
             allowed=", ".join(SOURCES),
         )
-    now_iso = utc_iso(now, Text("The current time"))
-    moment = reported_at if reported_at is not None else now
-    at = utc_iso(moment, Text("The report time"))
-    if moment > now + FUTURE_TOLERANCE:
-        raise ValidationError(
-            "The report time {at} lies in the future (now is {now}); give the time the "
-            "figures were true, at most 5 minutes ahead.",
-            at=at,
-            now=now_iso,
-        )
+    at = report_time(reported_at, now)
     report_id = report_id or new_id()
     with store.transaction() as tx:
         tx.put(

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..i18n import Text
-from ..validation import choice, new_id, require_row, utc_iso
+from ..validation import choice, new_id, report_time, require_row
 from .vocabulary import (
     CARE_SCALE,
     DOWN,
@@ -29,8 +29,6 @@ from .vocabulary import (
 
 if TYPE_CHECKING:
     from ..store import Store
-
-FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of laptops and phones differ a little
 
 
 def clean_down(down: Iterable[str] | str) -> str:
@@ -111,16 +109,7 @@ def report_continuity(
     choice(care_scaled, CARE_SCALE, Text("care scale-down"))
     choice(evacuation, EVACUATION, Text("evacuation state"))
     choice(source, SOURCES, Text("source"))
-    now_iso = utc_iso(now, Text("The current time"))
-    moment = reported_at if reported_at is not None else now
-    at = utc_iso(moment, Text("The report time"))
-    if moment > now + FUTURE_TOLERANCE:
-        raise ValidationError(
-            "The report time {at} lies in the future (now is {now}); give the time the "
-            "figures were true, at most 5 minutes ahead.",
-            at=at,
-            now=now_iso,
-        )
+    at = report_time(reported_at, now)
     report_id = report_id or new_id()
     with store.transaction() as tx:
         tx.put(

@@ -15,20 +15,18 @@ Rules:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
 from ..i18n import Text
-from ..validation import new_id, utc_iso
+from ..validation import FUTURE_TOLERANCE, new_id, utc_iso
 from .logbook import entry_values
 from .regions import region
 
 if TYPE_CHECKING:
     from ..store import Store
-
-FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 class OutageKind(StrEnum):

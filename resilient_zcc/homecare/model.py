@@ -11,18 +11,17 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..i18n import Text
-from ..validation import new_id, require_row, utc_iso
+from ..validation import new_id, report_time, require_row
 from .vocabulary import DEPENDENCIES
 
 if TYPE_CHECKING:
     from ..store import Store
 
-FUTURE_TOLERANCE = timedelta(minutes=5)
 _POSTCODE4 = re.compile(r"^\d{4}$")
 _FULL_POSTCODE = re.compile(r"^\d{4}\s?[A-Za-z]{2}$")
 # Letters, spaces, hyphens, dots, apostrophes ('s-Hertogenbosch); no digits (a house number).
@@ -96,16 +95,7 @@ def report_homecare(
         problem = counts_problem(dependency, tuple(figures))  # type: ignore[arg-type]
         if problem is not None:
             raise ValidationError(problem)
-    now_iso = utc_iso(now, Text("The current time"))
-    moment = reported_at if reported_at is not None else now
-    at = utc_iso(moment, Text("The report time"))
-    if moment > now + FUTURE_TOLERANCE:
-        raise ValidationError(
-            "The report time {at} lies in the future (now is {now}); give the time the "
-            "figures were true, at most 5 minutes ahead.",
-            at=at,
-            now=now_iso,
-        )
+    at = report_time(reported_at, now)
     ids = []
     with store.transaction() as tx:
         for dependency, (under_4h, from_4_to_12h, over_12h) in sorted(counts.items()):

@@ -16,18 +16,18 @@ allocation (with reason, e.g. to settle a conflict). Each step is a `resource_ev
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, ValidationError
 from ..i18n import Text
-from ..validation import new_id, require_row, required, utc_iso
+from ..validation import FUTURE_TOLERANCE, new_id, require_row, required, utc_iso
 from .vocabulary import TRANSITIONS, RequestState, check_resource
 
 if TYPE_CHECKING:
     from ..store import Store
 
-FUTURE_TOLERANCE = timedelta(minutes=5)
+
 MAX_QUANTITY = 10_000_000
 _NAMESPACE = uuid.UUID("5a3e7d21-9c44-4b0e-8f6a-1d2c3b4a5e60")
 
