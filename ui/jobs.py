@@ -10,16 +10,69 @@ syncs and bundles all run this way.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from resilient_zcc.store import Store
 
 Report = Callable[[Any], None]  # what the work reports: (done, total), a sync.api.Progress …
 Work = Callable[[Store, Report], Any]
+
+
+class _CollectorPause:
+    """Python's cyclic collector off while any bulk job runs.
+
+    A full collection in the worker holds the GIL for hundreds of milliseconds and freezes
+    the window (issue 19). A counter, so that of two overlapping jobs the first to end does
+    not switch it back on under the second; the last one restores it and asks for one
+    collection on the GUI thread once the event loop is idle.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._jobs = 0
+        self._was_enabled = False
+
+    @property
+    def jobs(self) -> int:
+        return self._jobs
+
+    def enter(self) -> None:
+        with self._lock:
+            if self._jobs == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+                gc.freeze()  # what exists now need not be scanned again afterwards
+            self._jobs += 1
+
+    def leave(self) -> bool:
+        """True when this was the last job and the collector is on again."""
+        with self._lock:
+            self._jobs -= 1
+            if self._jobs > 0:
+                return False
+            gc.unfreeze()
+            if not self._was_enabled:
+                return False
+            gc.enable()
+            return True
+
+
+def collect_when_idle() -> None:
+    """One collection on the GUI thread once its queue is empty, unless a job began."""
+
+    def collect() -> None:
+        if collector_pause.jobs == 0:
+            gc.collect()
+
+    QTimer.singleShot(0, collect)
+
+
+collector_pause = _CollectorPause()
 
 
 class Cancelled(Exception):
@@ -31,6 +84,7 @@ class StoreJob(QObject):
     succeeded = Signal(object)  # what the work returned
     failed = Signal(object)  # the exception (not emitted after cancel())
     finished = Signal()  # last, in every case: `result` or `error` is set
+    _collect = Signal()  # from the worker, so the collection runs on the GUI thread
 
     def __init__(self, store: Store, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +97,7 @@ class StoreJob(QObject):
         self._thread = threading.Thread(target=self._run, name="store-job", daemon=True)
         self.result: Any = None
         self.error: BaseException | None = None
+        self._collect.connect(collect_when_idle)
 
     def start(self) -> None:
         self._thread.start()
@@ -71,6 +126,15 @@ class StoreJob(QObject):
         self.progress.emit(value)
 
     def _run(self) -> None:
+        collector_pause.enter()
+        try:
+            self._run_work()
+        finally:
+            if collector_pause.leave():
+                self._collect.emit()
+        self.finished.emit()
+
+    def _run_work(self) -> None:
         twin = self._twin
         try:
             try:
@@ -86,4 +150,3 @@ class StoreJob(QObject):
         else:
             self.result = result
             self.succeeded.emit(result)
-        self.finished.emit()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -110,7 +110,11 @@ class IdleLock(QObject):
     """Locks after `minutes` without keyboard or mouse input.
 
     One single-shot timer, restarted by input: when nobody touches the app, it fires once
-    and nothing else wakes the CPU.
+    and nothing else wakes the CPU. Input is watched on the top-level windows (the main
+    window and whichever dialog has the focus), not on the application: a Python filter on
+    the application runs for every event of every object, each waiting for the GIL that a
+    worker thread holds, and so made the window stutter during long jobs (issue 19). A
+    window sees its own input first, before Qt hands it to a widget, and little else.
     """
 
     def __init__(self, session: Session, minutes: float) -> None:
@@ -123,12 +127,24 @@ class IdleLock(QObject):
         session.unlocked.connect(self.timer.start)
         session.locked.connect(self.timer.stop)
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusWindowChanged.connect(self.watch)
+            self.watch(app.focusWindow())
+
+    def watch(self, window: QWindow | None) -> None:
+        """Watch this top-level window's input; moving between windows counts as input."""
+        if window is None:
+            return
+        window.installEventFilter(self)  # installing twice keeps one filter
+        self.touched()
+
+    def touched(self) -> None:
+        if self.timer.isActive():
+            self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _INPUT_EVENTS and self.timer.isActive():
-            self.timer.start()
+        if event.type() in _INPUT_EVENTS:
+            self.touched()
         return False
 
 
@@ -404,6 +420,10 @@ class MainWindow(QMainWindow):
         if store.read_only:
             text = tr("Disk full: reading only, nothing can be saved. {status}", status=text)
         self.data_age.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.idle_lock.watch(self.windowHandle())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.background.shutdown()

@@ -145,6 +145,29 @@ def test_idle_lock_fires_once_without_input(qtbot, demo_profile: Path) -> None: 
     assert not window.idle_lock.timer.isActive()  # nothing left to wake the CPU
 
 
+def test_idle_lock_waits_while_keys_and_mouse_reach_the_window(qtbot, demo_profile: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    session = Session(demo_profile)
+    window = MainWindow(session, lambda: None, idle_lock_minutes=0.01)  # 0.6 s
+    qtbot.addWidget(window)
+    window.show()
+    handle = window.windowHandle()
+    with qtbot.waitSignal(session.unlocked, timeout=10_000):
+        session.unlock(PASSPHRASE)
+    # Input goes through the window as a real one would, before Qt hands it to a widget.
+    for step in range(8):  # 1.6 s of input, each gap shorter than the 0.6 s limit
+        if step % 2:
+            QTest.mouseMove(handle, QPoint(100 + step, 100))
+        else:
+            QTest.keyClick(handle, Qt.Key.Key_Shift)
+        qtbot.wait(200)
+        assert session.is_unlocked
+    with qtbot.waitSignal(session.locked, timeout=5_000):
+        pass  # and once the input stops, it locks
+
+
 def test_create_profile_shows_the_recovery_key_once(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import resilient_zcc.store as store_module
     from resilient_zcc.keyheader import KdfCost
