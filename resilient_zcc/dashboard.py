@@ -21,7 +21,7 @@ from .capacity.free_beds import capacity_picture
 from .capacity.queries import overdue_locations
 from .capacity.seh import stopped as seh_stopped
 from .contacts.queries import stale_count
-from .continuity.picture import outage_picture
+from .crisis.outage import active_outages
 from .crisis.phases import phase_state
 from .crisis.regions import default_region
 from .errors import ZccError
@@ -241,9 +241,11 @@ def _queue(store: Store, now: datetime) -> QueueAnswer:
 
 
 def _outage(store: Store, now: datetime) -> OutageAnswer | None:
-    picture = outage_picture(store, now=now)
-    if not picture.active:
+    if not active_outages(store):  # one indexed look: the picture reads every location
         return None
+    from .continuity.picture import outage_picture  # loaded when an outage lasts (start-up)
+
+    picture = outage_picture(store, now=now)
     return OutageAnswer(
         kinds=[str(outage.kind) for outage in picture.outages],
         areas=[outage.area for outage in picture.outages],

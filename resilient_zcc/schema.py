@@ -456,6 +456,15 @@ def _m13_print_records(conn: sqlcipher3.Connection) -> None:
     )
 
 
+def _m14_queue_index(conn: sqlcipher3.Connection) -> None:
+    """The dashboard's queue summary (open and overdue counts, the most urgent request
+    seeking a place) read from one index instead of every request's encrypted page."""
+    conn.execute(
+        "CREATE INDEX requests_queue ON placement_requests "
+        "(state, deleted, urgency, registered_at, id)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m1_change_log,
     _m2_contacts,
@@ -470,6 +479,7 @@ MIGRATIONS: list[Migration] = [
     _m11_outage,
     _m12_call_rounds,
     _m13_print_records,
+    _m14_queue_index,
 ]
 
 # Rows of these tables are written once and never changed: a correction is a new row.

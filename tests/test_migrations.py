@@ -318,3 +318,20 @@ def test_version_12_profile_keeps_its_prints_in_the_replicated_print_records(
             "a.pdf",
         )
         assert not row["outdated"] and row["binder"] == ""
+
+
+def test_version_13_profile_gains_the_queue_index(tmp_path: Path) -> None:
+    """Migration 14: the queue summary reads the open requests from one covering index."""
+    folder = tmp_path / "profile"
+    _db_key, _identity, conn = _profile_at(folder, 13)
+    conn.close()
+    with reopen(folder) as store:
+        assert schema.version(store.conn) == schema.LATEST >= 14
+        plan = " ".join(
+            str(row[3])
+            for row in store.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM placement_requests "
+                "WHERE deleted = 0 AND state IN ('aangemeld') AND registered_at < 'x'"
+            )
+        )
+        assert "COVERING INDEX requests_queue" in plan

@@ -176,3 +176,16 @@ def test_paper_list_prints_the_queue_order_overdue_first_and_marked(demo_profile
     # the old defect: an acute request printed after normal ones
     urgencies = [i.urgency for i in expected if not i.overdue]
     assert urgencies == sorted(urgencies, key=["acuut", "hoog", "normaal"].index)
+
+
+@pytest.mark.parametrize("hours_later", [0, 3, 30, 100])
+def test_the_summary_in_sql_says_what_the_queue_says(demo_profile: Path, hours_later: int) -> None:
+    """`summary` counts and picks in SQL (start-up speed); it must equal the queue's answer."""
+    now = datetime.now(UTC) + timedelta(hours=hours_later)
+    with Store.open(demo_profile, PASSPHRASE) as store:
+        items = open_queue(store, now)
+        found = summary(store, now)
+    seeking = [item for item in items if item.state in ("aangemeld", "in_behandeling")]
+    assert found.open == len(items)
+    assert found.overdue == sum(item.overdue for item in items)
+    assert found.most_urgent == (seeking[0] if seeking else None)

@@ -11,7 +11,7 @@ urgency still decides. Closed requests follow, by state.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
@@ -164,16 +164,53 @@ def open_queue(store: Store, now: datetime) -> list[QueueItem]:
 
 def summary(store: Store, now: datetime) -> QueueSummary:
     """How many are open and overdue, and the most urgent request still seeking a place with
-    the top candidate matching found for it."""
-    items = open_queue(store, now)
-    seeking = next((item for item in items if item.state in SEEKING_STATES), None)
+    the top candidate matching found for it.
+
+    The same answer as reading `open_queue` (a test holds them equal), but worked out in SQL:
+    the dashboard asks at every start-up, and building every request of a large region in
+    Python cost more than the rest of the Overzicht together.
+    """
+    now = _aware(now)
+    target_s = targets(store)
+    cutoffs = {
+        f"cut_{urgency}": (now - timedelta(seconds=seconds)).isoformat(timespec="seconds")
+        for urgency, seconds in target_s.items()
+    }
+    latest = (now - timedelta(seconds=max(target_s.values()))).isoformat(timespec="seconds")
+    overdue = (
+        "(r.registered_at < CASE r.urgency "
+        + " ".join(f"WHEN '{u}' THEN :cut_{u}" for u in target_s)
+        + " ELSE :latest END)"
+    )
+    params: dict[str, Any] = {**cutoffs, "latest": latest}
+    open_states = ", ".join(f"'{state}'" for state in OPEN_STATES)
+    counts = store.query_one(
+        f"SELECT count(*) AS open, coalesce(sum({overdue}), 0) AS overdue "
+        f"FROM placement_requests r WHERE r.deleted = 0 AND r.state IN ({open_states})",
+        params,
+    )
+    urgency_rank = (
+        "CASE r.urgency "
+        + " ".join(f"WHEN '{u}' THEN {n}" for u, n in URGENCY_ORDER.items())
+        + f" ELSE {len(URGENCY_ORDER)} END"
+    )
+    seeking_states = ", ".join(f"'{state}'" for state in SEEKING_STATES)
+    # First the id, from the queue index alone (migration 14), then that one request.
+    first = store.query_one(
+        f"SELECT r.id FROM placement_requests r WHERE r.deleted = 0 "
+        f"AND r.state IN ({seeking_states}) "
+        f"ORDER BY {overdue} DESC, {urgency_rank}, r.registered_at, r.id LIMIT 1",
+        params,
+    )
+    rows = store.query(_SQL + " AND r.id = ?", (first["id"],)) if first else []
+    seeking = _item(rows[0], now, target_s) if rows else None
     best = None
     if seeking is not None:
         candidates = match(store, seeking.id, now).candidates
         best = candidates[0] if candidates and candidates[0].suitable else None
     return QueueSummary(
-        open=len(items),
-        overdue=sum(item.overdue for item in items),
+        open=int(counts["open"]) if counts else 0,
+        overdue=int(counts["overdue"]) if counts else 0,
         most_urgent=seeking,
         best_match=best,
     )

@@ -28,7 +28,6 @@ from resilient_zcc.dashboard_lines import (
 )
 from resilient_zcc.localtime import duration_text
 
-from ..dialogs.sitrap import SitrapDialog
 from ..i18n import add_catalogue, language, tr
 from ..models.rows import Column, RowsModel
 from ..session import Session
@@ -151,6 +150,8 @@ class OverviewView(Page):
 
     def open_sitrap(self) -> None:
         """The Sitrap dialog; printing a made one opens Afdrukken with the sitrap chosen."""
+        from ..dialogs.sitrap import SitrapDialog  # loaded when first used, not at start-up
+
         dialog = SitrapDialog(self.session, self)
         dialog.exec()
         if self.session.is_unlocked:
