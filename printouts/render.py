@@ -313,35 +313,25 @@ def save_printed(ctx: PrintContext, printed: Printed, out: Path) -> None:
 def record_printed(ctx: PrintContext, name: str, printed: Printed, target: str) -> None:
     """Remember a print of a data sheet (file or printer), so `print status` can tell
     when the paper is out of date. The recovery key is never recorded."""
+    records: list[tuple[str, str, int | None]] = []  # sheet, binder, tab
     if name == BINDER:
-        for number, sheet_name in printed.tabs:
-            record_print(
-                ctx.store,
-                sheet=sheet_name,
-                scope=ctx.scope,
-                scope_label=ctx.scope_label,
-                lang=ctx.lang,
-                covers=covers(sheet_name),
-                version=ctx.version,
-                printed_at=ctx.now,
-                pages=printed.pages,
-                file=target,
-                binder=printed.binder,
-                tab=number,
-                printed_by=ctx.device,
-            )
+        records = [(sheet_name, printed.binder, number) for number, sheet_name in printed.tabs]
     elif _sheet(name).tracked:
+        records = [(name, "", None)]
+    for sheet_name, binder, tab in records:
         record_print(
             ctx.store,
-            sheet=name,
+            sheet=sheet_name,
             scope=ctx.scope,
             scope_label=ctx.scope_label,
             lang=ctx.lang,
-            covers=covers(name),
+            covers=covers(sheet_name),
             version=ctx.version,
             printed_at=ctx.now,
             pages=printed.pages,
             file=target,
+            binder=binder,
+            tab=tab,
             printed_by=ctx.device,
         )
 

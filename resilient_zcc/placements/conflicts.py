@@ -58,6 +58,44 @@ def overallocations(store: Store) -> list[dict[str, Any]]:
     return result
 
 
+def record_conflict(
+    store: Store,
+    tx: Any,
+    conflict_id: str,
+    kind: str,
+    location_id: str,
+    category: str,
+    details: dict[str, Any],
+    at: str,
+) -> None:
+    """Write an over-allocation (of beds or of stock) as a conflict row, once: a new one
+    opens; a known one opens again only when more requests hold than when it was recorded
+    or resolved. The one way both detectors record what a person must resolve."""
+    row = store.query_one("SELECT * FROM conflicts WHERE id = ?", (conflict_id,))
+    text = json.dumps(details, sort_keys=True)
+    if row is None or row["deleted"]:
+        tx.put(
+            "conflicts",
+            conflict_id,
+            {
+                "kind": kind,
+                "location_id": location_id,
+                "category": category,
+                "detected_at": at,
+                "details": text,
+                "resolved_at": None,
+                "resolved_by": None,
+                "resolution": None,
+                "deleted": 0,
+            },
+        )
+        return
+    known = set(json.loads(row["details"] or "{}").get("request_ids", []))
+    if set(details["request_ids"]) - known:
+        # New holders since it was recorded (or resolved): show it again, open.
+        tx.put("conflicts", conflict_id, {"details": text, "detected_at": at, "resolved_at": None})
+
+
 def detect_overallocation(store: Store, now: datetime) -> list[dict[str, Any]]:
     """Record every over-allocation as a conflict row (once); returns the over-allocations.
 
@@ -68,42 +106,16 @@ def detect_overallocation(store: Store, now: datetime) -> list[dict[str, Any]]:
     found = overallocations(store)
     with store.transaction() as tx:
         for item in found:
-            row = store.query_one("SELECT * FROM conflicts WHERE id = ?", (item["id"],))
-            details = json.dumps(
-                {
-                    "report_id": item["report_id"],
-                    "reported_at": item["reported_at"],
-                    "available": item["available"],
-                    "allocated": item["allocated"],
-                    "request_ids": item["request_ids"],
-                },
-                sort_keys=True,
+            details = {
+                "report_id": item["report_id"],
+                "reported_at": item["reported_at"],
+                "available": item["available"],
+                "allocated": item["allocated"],
+                "request_ids": item["request_ids"],
+            }
+            record_conflict(
+                store, tx, item["id"], KIND, item["location_id"], item["category"], details, at
             )
-            if row is None or row["deleted"]:
-                tx.put(
-                    "conflicts",
-                    item["id"],
-                    {
-                        "kind": KIND,
-                        "location_id": item["location_id"],
-                        "category": item["category"],
-                        "detected_at": at,
-                        "details": details,
-                        "resolved_at": None,
-                        "resolved_by": None,
-                        "resolution": None,
-                        "deleted": 0,
-                    },
-                )
-                continue
-            known = set(json.loads(row["details"] or "{}").get("request_ids", []))
-            if set(item["request_ids"]) - known:
-                # New holders since it was recorded (or resolved): show it again, open.
-                tx.put(
-                    "conflicts",
-                    item["id"],
-                    {"details": details, "detected_at": at, "resolved_at": None},
-                )
     return found
 
 

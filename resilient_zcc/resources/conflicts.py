@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..errors import NotFound, ValidationError
+from ..placements.conflicts import record_conflict
 from ..validation import utc_iso
 from .queries import stocks
 
@@ -83,40 +84,15 @@ def detect_resource_overallocation(store: Store, now: datetime) -> list[Resource
     found = overallocations(store)
     with store.transaction() as tx:
         for item in found:
-            row = store.query_one("SELECT * FROM conflicts WHERE id = ?", (item.conflict_id,))
-            details = json.dumps(
-                {
-                    "stock_id": item.stock_id,
-                    "quantity": item.quantity,
-                    "reserved": item.reserved,
-                    "request_ids": list(item.request_ids),
-                },
-                sort_keys=True,
+            details = {
+                "stock_id": item.stock_id,
+                "quantity": item.quantity,
+                "reserved": item.reserved,
+                "request_ids": list(item.request_ids),
+            }
+            record_conflict(
+                store, tx, item.conflict_id, KIND, item.location_id, item.resource, details, at
             )
-            if row is None or row["deleted"]:
-                tx.put(
-                    "conflicts",
-                    item.conflict_id,
-                    {
-                        "kind": KIND,
-                        "location_id": item.location_id,
-                        "category": item.resource,
-                        "detected_at": at,
-                        "details": details,
-                        "resolved_at": None,
-                        "resolved_by": None,
-                        "resolution": None,
-                        "deleted": 0,
-                    },
-                )
-                continue
-            known = set(json.loads(row["details"] or "{}").get("request_ids", []))
-            if set(item.request_ids) - known:
-                tx.put(
-                    "conflicts",
-                    item.conflict_id,
-                    {"details": details, "detected_at": at, "resolved_at": None},
-                )
     return found
 
 
